@@ -1,0 +1,61 @@
+// The agreement format (shared/spec/agreement-format.md) as data: one tree of
+// field specifications. The loader validates documents against it and the
+// rule compiler types paths with it, so the two can never disagree.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace s75 {
+
+enum class ValueType {
+  kText,     // a YAML string; "described" is judged by the rules
+  kDate,     // 2009-04-01
+  kYear,     // 2009/10, a financial year
+  kMoney,    // exact decimal, at most 2 places
+  kShare,    // exact decimal in 0..1
+  kId,       // lower-case letters, digits, _ and -
+  kBool,     // true/false/yes/no/on/off, unquoted
+  kInteger,  // whole number with a minimum
+  kNumber,   // exact decimal
+  kEnum,     // one word of `vocabulary`
+  kList,     // a YAML sequence of `element`
+  kObject,   // a mapping with the known `fields`
+  kMap,      // a mapping from ids to `element` values (shares)
+};
+
+// A field of the format. Objects own their fields; lists and maps own their
+// element specification.
+struct FieldSpec {
+  std::string name;
+  ValueType type = ValueType::kText;
+  bool required = false;
+  std::string description;
+  std::vector<std::string> vocabulary;    // kEnum
+  long long min_integer = 0;              // kInteger
+  size_t min_items = 0;                   // kList
+  std::shared_ptr<const FieldSpec> element;  // kList, kMap
+  std::vector<FieldSpec> fields;          // kObject
+
+  // Index of the named field in `fields`, or -1.
+  int FieldIndex(std::string_view field_name) const;
+  // True for the scalar types (not list, object or map).
+  bool IsScalar() const;
+};
+
+// The root of the format: the top-level mapping of an agreement file.
+const FieldSpec& AgreementFormat();
+
+// The value of `format:` this version reads.
+inline constexpr std::string_view kFormatVersion = "s75check/1";
+
+// A readable name of a type, for messages ("a date (YYYY-MM-DD)").
+std::string TypeDescription(const FieldSpec& spec);
+
+// The known name closest to `name` (edit distance at most a third of its
+// length, and at least 2), or "" when none is close.
+std::string ClosestName(std::string_view name, const std::vector<std::string>& candidates);
+
+}  // namespace s75
