@@ -1,0 +1,56 @@
+// The engine's document model: a YAML tree with a source position on every
+// node, typed by validation against the agreement format.
+#pragma once
+
+#include <deque>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "common/date.h"
+#include "common/decimal.h"
+#include "format/format.h"
+
+namespace s75 {
+
+enum class NodeKind { kNull, kScalar, kMap, kSeq };
+
+// A scalar's value once validated against its field type.
+using TypedValue = std::variant<std::monostate, Decimal, Date, FinancialYear, bool>;
+
+struct Node {
+  NodeKind kind = NodeKind::kNull;
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based
+  bool plain = true;    // a scalar written without quotes
+  bool tagged = false;  // an explicit YAML tag such as !!binary
+  std::string text;     // scalar text
+  std::vector<Node*> items;                       // kSeq
+  std::vector<std::pair<Node*, Node*>> entries;   // kMap: key, value
+  const Node* parent = nullptr;  // where the node first appears
+  int index = -1;                // entry or item index within the parent
+
+  // Set by validation.
+  const FieldSpec* spec = nullptr;
+  bool invalid = false;      // a type error: the rules ignore the value
+  TypedValue typed;          // the typed scalar value
+  std::vector<const Node*> slots;  // kMap under an object spec: first value of each field
+
+  bool IsNull() const { return kind == NodeKind::kNull; }
+};
+
+// One loaded agreement. Nodes live in the arena and never move.
+struct Document {
+  std::string file;
+  std::deque<Node> arena;
+  Node* root = nullptr;
+
+  Node* NewNode() { return &arena.emplace_back(); }
+};
+
+// The YAML path of a node, as in findings: `finance.contributions[1].amount`.
+// The root is "".
+std::string NodePath(const Node* node);
+
+}  // namespace s75

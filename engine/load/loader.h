@@ -1,0 +1,31 @@
+// The load stage: a file (or text) in, a validated Document and its DOC
+// findings out.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/finding.h"
+#include "load/document.h"
+#include "load/limits.h"
+
+namespace s75 {
+
+struct LoadResult {
+  std::unique_ptr<Document> document;  // always set; root may be null
+  std::vector<Finding> findings;       // DOC findings
+  bool checked = false;                // false: the rules cannot run at all
+  std::string agreement_id;            // `agreement.id` when valid, else ""
+};
+
+// Reads and validates the agreement at `path`. Never throws for bad input:
+// an unreadable file is a DOC.07 finding.
+LoadResult LoadAgreementFile(const std::string& path, const LoadLimits& limits);
+
+// Validates agreement text that claims to come from `file`.
+LoadResult LoadAgreementText(std::string_view text, const std::string& file,
+                             const LoadLimits& limits);
+
+}  // namespace s75

@@ -1,0 +1,327 @@
+#include "load/validate.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "load/doc_rules.h"
+
+namespace s75 {
+
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : ", ") + w;
+  return out;
+}
+
+// "`agreement.title`", or "the top level" for the root.
+std::string Where(const Node* node) {
+  std::string p = NodePath(node);
+  return p.empty() ? "the top level" : "`" + p + "`";
+}
+
+std::string KindName(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::kMap:
+      return "a mapping";
+    case NodeKind::kSeq:
+      return "a list";
+    case NodeKind::kScalar:
+      return "a single value";
+    case NodeKind::kNull:
+      return "nothing";
+  }
+  return "a value";
+}
+
+class Validator {
+ public:
+  Validator(Document& doc, std::vector<Finding>& out) : doc_(doc), out_(out) {}
+
+  // Validates the node held in `slot` against `spec`. An alias already
+  // validated under another spec is copied so that each use is typed.
+  void Validate(Node*& slot, const FieldSpec& spec) {
+    if (slot == nullptr || slot->IsNull()) return;
+    if (slot->spec == &spec) return;
+    if (slot->spec != nullptr) {
+      Node* copy = doc_.NewNode();
+      *copy = *slot;
+      copy->spec = nullptr;
+      copy->slots.clear();
+      slot = copy;
+    }
+    Node* node = slot;
+    node->spec = &spec;
+    if (node->tagged) {
+      Report("DOC.04", node, Where(node) + " has a YAML tag (such as !!binary or !!str); tags are "
+                             "not part of the format: remove the tag");
+      node->invalid = true;
+      return;
+    }
+    switch (spec.type) {
+      case ValueType::kObject:
+        return ValidateObject(*node, spec);
+      case ValueType::kList:
+        return ValidateList(*node, spec);
+      case ValueType::kMap:
+        return ValidateMap(*node, spec);
+      default:
+        return ValidateScalar(*node, spec);
+    }
+  }
+
+ private:
+  void Report(std::string_view rule, const Node* node, std::string message) {
+    out_.push_back(DocFinding(rule, doc_.file, node->line, node->column, NodePath(node),
+                              std::move(message)));
+  }
+
+  bool ExpectKind(Node& node, NodeKind kind, const FieldSpec& spec) {
+    if (node.kind == kind) return true;
+    std::string fix = kind == NodeKind::kSeq && node.kind == NodeKind::kScalar
+                          ? ": write it as a list, e.g. `[" + node.text + "]`"
+                          : "";
+    Report("DOC.04", &node,
+           Where(&node) + " should be " + TypeDescription(spec) + " but is " +
+               KindName(node.kind) + fix);
+    node.invalid = true;
+    return false;
+  }
+
+  // Reports each repeated key at the repeat, naming the first line. Returns
+  // the index of each entry's first occurrence.
+  void CheckDuplicates(const Node& node) {
+    for (size_t i = 0; i < node.entries.size(); ++i) {
+      const Node* key = node.entries[i].first;
+      for (size_t j = 0; j < i; ++j) {
+        const Node* earlier = node.entries[j].first;
+        if (earlier->text == key->text) {
+          Report("DOC.02", key,
+                 "duplicate key `" + key->text + "` in " + Where(&node) + ": first given at line " +
+                     std::to_string(earlier->line) + "; the first value is used, so merge the "
+                     "two or delete one");
+          break;
+        }
+      }
+    }
+  }
+
+  void ValidateObject(Node& node, const FieldSpec& spec) {
+    if (!ExpectKind(node, NodeKind::kMap, spec)) return;
+    CheckDuplicates(node);
+    node.slots.assign(spec.fields.size(), nullptr);
+    std::vector<std::string> names;
+    for (const FieldSpec& f : spec.fields) names.push_back(f.name);
+    for (auto& [key, value] : node.entries) {
+      int index = key->kind == NodeKind::kScalar ? spec.FieldIndex(key->text) : -1;
+      if (index < 0) {
+        UnknownKey(node, *key, names);
+        continue;
+      }
+      if (node.slots[static_cast<size_t>(index)] != nullptr) continue;  // a duplicate
+      Validate(value, spec.fields[static_cast<size_t>(index)]);
+      node.slots[static_cast<size_t>(index)] = value;
+    }
+    for (size_t i = 0; i < spec.fields.size(); ++i) {
+      const Node* v = node.slots[i];
+      if (spec.fields[i].required && (v == nullptr || v->IsNull())) {
+        std::string where = NodePath(&node);
+        Report("DOC.05", &node,
+               "missing required key `" + (where.empty() ? "" : where + ".") + spec.fields[i].name +
+                   "`: add `" + spec.fields[i].name + ":` (" + spec.fields[i].description + ")");
+      }
+    }
+  }
+
+  void UnknownKey(const Node& map, const Node& key, const std::vector<std::string>& names) {
+    if (key.kind != NodeKind::kScalar) {
+      Report("DOC.03", &key, "a key in " + Where(&map) + " is not a plain word; use a field name");
+      return;
+    }
+    if (key.text == "<<") {
+      Report("DOC.03", &key, "YAML merge keys (`<<`) are not supported: write the keys out");
+      return;
+    }
+    std::string hint = ClosestName(key.text, names);
+    std::string in = NodePath(&map).empty() ? "at the top level" : "in `" + NodePath(&map) + "`";
+    Report("DOC.03", &key,
+           "unknown key `" + key.text + "` " + in +
+               (hint.empty() ? "; known keys: " + Join(names) : "; did you mean `" + hint + "`?"));
+  }
+
+  void ValidateList(Node& node, const FieldSpec& spec) {
+    if (!ExpectKind(node, NodeKind::kSeq, spec)) return;
+    if (node.items.size() < spec.min_items) {
+      Report("DOC.05", &node, Where(&node) + " needs at least " + std::to_string(spec.min_items) +
+                                  " entry: add one");
+    }
+    for (Node*& item : node.items) Validate(item, *spec.element);
+  }
+
+  void ValidateMap(Node& node, const FieldSpec& spec) {
+    if (!ExpectKind(node, NodeKind::kMap, spec)) return;
+    CheckDuplicates(node);
+    for (auto& [key, value] : node.entries) {
+      if (!IsId(key->text)) {
+        Report("DOC.04", key, "`" + key->text + "` in " + Where(&node) +
+                                  " is not an id (lower-case letters, digits, _ and -)");
+      }
+      Validate(value, *spec.element);
+    }
+  }
+
+  static bool IsId(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+  }
+
+  void TypeError(Node& node, const std::string& why) {
+    Report("DOC.04", &node, Where(&node) + " is '" + node.text + "', " + why);
+    node.invalid = true;
+  }
+
+  // Money, shares and numbers: a plain, exact decimal.
+  std::optional<Decimal> PlainNumber(Node& node, const FieldSpec& spec) {
+    if (!node.plain) {
+      TypeError(node, "in quotes: " + TypeDescription(spec) + " is written without quotes; drop "
+                      "the quotes");
+      return std::nullopt;
+    }
+    std::string lower = Lower(node.text);
+    if (lower.find_first_of("e") != std::string::npos && lower.find_first_of("0123456789") == 0) {
+      TypeError(node, "which has an exponent: write the number out in full");
+      return std::nullopt;
+    }
+    if (lower.find(".inf") != std::string::npos || lower == ".nan") {
+      TypeError(node, "which is not a finite number: write " + TypeDescription(spec));
+      return std::nullopt;
+    }
+    if (node.text.find(',') != std::string::npos || node.text.find('_') != std::string::npos) {
+      TypeError(node, "which has thousands separators: write the digits only, e.g. 17400000");
+      return std::nullopt;
+    }
+    std::optional<Decimal> d = Decimal::Parse(node.text);
+    if (!d) TypeError(node, "which is not " + TypeDescription(spec));
+    return d;
+  }
+
+  void ValidateScalar(Node& node, const FieldSpec& spec) {
+    if (!ExpectKind(node, NodeKind::kScalar, spec)) return;
+    switch (spec.type) {
+      case ValueType::kText:
+        return;
+      case ValueType::kId:
+        if (!IsId(node.text)) TypeError(node, "which is not " + TypeDescription(spec));
+        return;
+      case ValueType::kDate:
+        if (auto d = Date::Parse(node.text)) {
+          node.typed = *d;
+        } else {
+          TypeError(node, "which is not a date: write YYYY-MM-DD naming a real day");
+        }
+        return;
+      case ValueType::kYear:
+        if (auto y = FinancialYear::Parse(node.text)) {
+          node.typed = *y;
+        } else {
+          TypeError(node, "which is not a financial year: write YYYY/YY, e.g. 2009/10");
+        }
+        return;
+      case ValueType::kBool:
+        return ValidateBool(node, spec);
+      case ValueType::kEnum:
+        return ValidateEnum(node, spec);
+      default:
+        return ValidateNumber(node, spec);
+    }
+  }
+
+  void ValidateNumber(Node& node, const FieldSpec& spec) {
+    std::optional<Decimal> d = PlainNumber(node, spec);
+    if (!d) return;
+    if (spec.type == ValueType::kMoney && d->Places() > 2) {
+      return TypeError(node, "which has more than 2 decimal places: money is in pounds and pence");
+    }
+    if (spec.type == ValueType::kShare && (d->IsNegative() || *d > Decimal::FromInt(1))) {
+      return TypeError(node, "which is outside 0..1: a share is a fraction of 1, e.g. 0.76");
+    }
+    if (spec.type == ValueType::kInteger &&
+        (!d->ToInt() || *d->ToInt() < spec.min_integer)) {
+      return TypeError(node, "which is not " + TypeDescription(spec));
+    }
+    node.typed = *d;
+  }
+
+  void ValidateBool(Node& node, const FieldSpec& spec) {
+    std::string lower = Lower(node.text);
+    bool yes = lower == "true" || lower == "yes" || lower == "on";
+    bool no = lower == "false" || lower == "no" || lower == "off";
+    if (!node.plain && (yes || no)) {
+      return TypeError(node, "in quotes: write true or false without quotes");
+    }
+    if (!yes && !no) return TypeError(node, "which is not " + TypeDescription(spec));
+    node.typed = yes;
+  }
+
+  void ValidateEnum(Node& node, const FieldSpec& spec) {
+    const auto& words = spec.vocabulary;
+    if (std::find(words.begin(), words.end(), node.text) != words.end()) return;
+    std::string hint = ClosestName(node.text, words);
+    TypeError(node, "which is not one of: " + Join(words) +
+                        (hint.empty() ? "" : " (did you mean `" + hint + "`?)"));
+  }
+
+  Document& doc_;
+  std::vector<Finding>& out_;
+};
+
+// The value of the top-level `format:` key, or null.
+const Node* FormatNode(const Node& root) {
+  for (const auto& [key, value] : root.entries) {
+    if (key->text == "format") return value;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool ValidateDocument(Document& doc, std::vector<Finding>& out) {
+  const std::string fix = "an agreement file starts with `format: " +
+                          std::string(kFormatVersion) + "`";
+  if (doc.root == nullptr || doc.root->IsNull()) {
+    out.push_back(DocFinding("DOC.06", doc.file, 1, 1, "", "the file is empty: " + fix));
+    return false;
+  }
+  if (doc.root->kind != NodeKind::kMap) {
+    out.push_back(DocFinding("DOC.06", doc.file, doc.root->line, doc.root->column, "",
+                             "the top level is " + KindName(doc.root->kind) +
+                                 ", not a mapping of keys: " + fix));
+    return false;
+  }
+  const Node* format = FormatNode(*doc.root);
+  if (format == nullptr || format->IsNull()) {
+    out.push_back(DocFinding("DOC.06", doc.file, doc.root->line, doc.root->column, "",
+                             "no `format` key: " + fix));
+    return false;
+  }
+  if (format->kind != NodeKind::kScalar || format->text != kFormatVersion) {
+    out.push_back(DocFinding("DOC.06", doc.file, format->line, format->column, "format",
+                             "unsupported format '" + format->text + "': this version of " +
+                                 "s75check reads `" + std::string(kFormatVersion) + "`"));
+    return false;
+  }
+  Validator(doc, out).Validate(doc.root, AgreementFormat());
+  return true;
+}
+
+}  // namespace s75

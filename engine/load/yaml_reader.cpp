@@ -1,0 +1,245 @@
+#include "load/yaml_reader.h"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <sstream>
+#include <unordered_map>
+
+namespace s75 {
+
+namespace {
+
+// Thrown from the event handler to stop the parser at a limit.
+struct Stop {
+  ReadError error;
+};
+
+// Builds Nodes from parser events. Aliases point at the anchored node;
+// `expanded_` counts the nodes the document would have once expanded.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const LoadLimits& limits, Document& doc) : limits_(limits), doc_(doc) {}
+
+  void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node* n = Make(NodeKind::kNull, mark);
+    Finish(n, anchor, 1);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end() || it->second.open) {
+      throw Stop{{"DOC.07", mark.line + 1, mark.column + 1,
+                  "an alias refers to the collection that contains it; remove the alias"}};
+    }
+    Attach(it->second.node, it->second.size, mark.line + 1, mark.column + 1);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    bool plain = tag == "?";
+    bool null_word = value.empty() || value == "~" || value == "null" || value == "Null" ||
+                     value == "NULL";
+    Node* n = Make(plain && null_word ? NodeKind::kNull : NodeKind::kScalar, mark);
+    n->plain = plain;
+    n->tagged = tag != "?" && tag != "!";
+    n->text = value;
+    Finish(n, anchor, 1);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value /*style*/) override {
+    Open(Make(NodeKind::kSeq, mark), anchor, tag);
+  }
+  void OnSequenceEnd() override { Close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value /*style*/) override {
+    Open(Make(NodeKind::kMap, mark), anchor, tag);
+  }
+  void OnMapEnd() override { Close(); }
+
+ private:
+  struct Frame {
+    Node* node;
+    Node* pending_key = nullptr;
+    YAML::anchor_t anchor = 0;
+    size_t size = 1;  // expanded nodes in this collection so far
+  };
+  struct Anchored {
+    Node* node = nullptr;
+    size_t size = 1;
+    bool open = true;
+  };
+
+  Node* Make(NodeKind kind, const YAML::Mark& mark) {
+    Node* n = doc_.NewNode();
+    n->kind = kind;
+    n->line = mark.line + 1;
+    n->column = mark.column + 1;
+    return n;
+  }
+
+  void Open(Node* n, YAML::anchor_t anchor, const std::string& tag) {
+    n->tagged = tag != "?" && tag != "!" && !tag.empty();
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
+      throw Stop{{"DOC.07", n->line, n->column,
+                  "collections are nested more than " + std::to_string(limits_.max_depth) +
+                      " deep (the depth limit)"}};
+    }
+    if (anchor != 0) anchors_[anchor] = Anchored{n, 1, true};
+    stack_.push_back(Frame{n, nullptr, anchor, 1});
+  }
+
+  void Close() {
+    Frame f = stack_.back();
+    stack_.pop_back();
+    if (f.pending_key != nullptr) f.node->entries.emplace_back(f.pending_key, nullptr);
+    if (f.anchor != 0) anchors_[f.anchor] = Anchored{f.node, f.size, false};
+    Attach(f.node, f.size, f.node->line, f.node->column);
+  }
+
+  void Finish(Node* n, YAML::anchor_t anchor, size_t size) {
+    if (anchor != 0) anchors_[anchor] = Anchored{n, size, false};
+    Attach(n, size, n->line, n->column);
+  }
+
+  // Adds a finished node (or an alias of one, counted `size` times over) to
+  // the open collection, or makes it the root.
+  void Attach(Node* n, size_t size, int line, int column) {
+    expanded_ += size;
+    if (expanded_ > limits_.max_nodes) {
+      throw Stop{{"DOC.07", line, column,
+                  "the document would expand to more than " + std::to_string(limits_.max_nodes) +
+                      " nodes through its aliases (the alias expansion limit)"}};
+    }
+    if (stack_.empty()) {
+      doc_.root = n;
+      return;
+    }
+    Frame& top = stack_.back();
+    top.size += size;
+    Node* parent = top.node;
+    if (parent->kind == NodeKind::kSeq) {
+      Adopt(parent, n, static_cast<int>(parent->items.size()));
+      parent->items.push_back(n);
+    } else if (top.pending_key == nullptr) {
+      top.pending_key = n;
+    } else {
+      Adopt(parent, n, static_cast<int>(parent->entries.size()));
+      if (n->IsNull() && n->parent == parent) {
+        // `key:` with no value: point at the key, the most precise place.
+        n->line = top.pending_key->line;
+        n->column = top.pending_key->column;
+      }
+      Adopt(parent, top.pending_key, static_cast<int>(parent->entries.size()));
+      parent->entries.emplace_back(top.pending_key, n);
+      top.pending_key = nullptr;
+    }
+  }
+
+  static void Adopt(const Node* parent, Node* child, int index) {
+    if (child->parent != nullptr) return;  // an alias keeps its first place
+    child->parent = parent;
+    child->index = index;
+  }
+
+  const LoadLimits& limits_;
+  Document& doc_;
+  std::vector<Frame> stack_;
+  std::unordered_map<YAML::anchor_t, Anchored> anchors_;
+  size_t expanded_ = 0;
+};
+
+// Stops at the start of a second document.
+class SecondDocument : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    throw Stop{{"DOC.01", mark.line + 1, mark.column + 1,
+                "a second YAML document: a file holds one agreement; remove the '---' and what "
+                "follows or move it to its own file"}};
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& /*m*/, YAML::anchor_t /*a*/) override {}
+  void OnAlias(const YAML::Mark& /*m*/, YAML::anchor_t /*a*/) override {}
+  void OnScalar(const YAML::Mark& /*m*/, const std::string& /*t*/, YAML::anchor_t /*a*/,
+                const std::string& /*v*/) override {}
+  void OnSequenceStart(const YAML::Mark& /*m*/, const std::string& /*t*/, YAML::anchor_t /*a*/,
+                       YAML::EmitterStyle::value /*s*/) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& /*m*/, const std::string& /*t*/, YAML::anchor_t /*a*/,
+                  YAML::EmitterStyle::value /*s*/) override {}
+  void OnMapEnd() override {}
+};
+
+// yaml-cpp's messages are lower-case phrases; keep them, add the fix.
+std::string SyntaxMessage(const std::string& what) {
+  return "YAML syntax error: " + what + "; check the indentation and quoting on this line";
+}
+
+}  // namespace
+
+std::optional<ReadError> ReadYaml(std::string_view text, const LoadLimits& limits, Document& doc) {
+  std::istringstream stream{std::string(text)};
+  try {
+    YAML::Parser parser(stream);
+    TreeBuilder builder(limits, doc);
+    if (!parser.HandleNextDocument(builder)) return std::nullopt;
+    SecondDocument second;
+    parser.HandleNextDocument(second);
+  } catch (const Stop& stop) {
+    return stop.error;
+  } catch (const YAML::DeepRecursion& e) {
+    return ReadError{"DOC.07", e.mark.line + 1, e.mark.column + 1,
+                     "collections are nested more than " + std::to_string(limits.max_depth) +
+                         " deep (the depth limit)"};
+  } catch (const YAML::Exception& e) {
+    return ReadError{"DOC.01", e.mark.line + 1, e.mark.column + 1, SyntaxMessage(e.msg)};
+  }
+  return std::nullopt;
+}
+
+std::optional<ReadError> CheckUtf8(std::string_view text) {
+  int line = 1;
+  int column = 1;
+  size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = len != 0 && i + len <= text.size();
+    for (size_t k = 1; ok && k < len; ++k) {
+      ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    }
+    if (ok && len > 1) {
+      // Reject overlong forms, surrogates and code points past U+10FFFF.
+      uint32_t cp = c & (0x7F >> len);
+      for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (text[i + k] & 0x3F);
+      static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+      ok = cp >= kMin[len] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+    }
+    if (!ok) {
+      return ReadError{"DOC.07", line, column,
+                       "the file is not valid UTF-8 (byte 0x" +
+                           std::string(1, "0123456789abcdef"[c >> 4]) +
+                           std::string(1, "0123456789abcdef"[c & 15]) +
+                           "); save it as UTF-8"};
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+}  // namespace s75
