@@ -1,0 +1,44 @@
+// The compile stage: rule files in, an immutable compiled pack out. Every
+// mistake a rule file can hold (syntax, unknown fields or names, type errors,
+// unknown functions, duplicate ids, missing metadata) is found here, before
+// any agreement is read.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/diagnostic.h"
+#include "parse/ast.h"
+
+namespace s75 {
+
+// One rule file of a pack: its path (for messages) and text. Its import name
+// is the file name without directory and extension.
+struct RuleSource {
+  std::string path;
+  std::string text;
+};
+
+// Compiled rules: immutable after CompilePack, shared by all workers.
+class CompiledPack {
+ public:
+  // Every rule, in id order.
+  const std::vector<const RuleDecl*>& rules() const { return rules_; }
+  // The rule with this id, or null.
+  const RuleDecl* Find(const std::string& id) const;
+  // The source text of a rule file, for excerpts.
+  const std::vector<std::unique_ptr<RuleFile>>& files() const { return files_; }
+
+ private:
+  friend std::unique_ptr<const CompiledPack> CompilePack(std::vector<RuleSource> sources,
+                                                         Diagnostics& diags);
+  std::vector<std::unique_ptr<RuleFile>> files_;
+  std::vector<const RuleDecl*> rules_;
+};
+
+// Parses and checks all `sources` together. Returns null when any
+// diagnostic is an error; `diags` then says where and why.
+std::unique_ptr<const CompiledPack> CompilePack(std::vector<RuleSource> sources, Diagnostics& diags);
+
+}  // namespace s75
