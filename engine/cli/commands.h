@@ -1,0 +1,45 @@
+// The s75check commands. Each returns the process exit status (cli.md):
+// 0 clean, 1 findings at or above --fail-on, 2 bad usage or input.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+
+namespace s75 {
+
+struct PackOptions {
+  std::string rules_dir;  // replace the built-in packs; "" for the built-in ones
+};
+
+struct CheckCommand {
+  PackOptions pack;
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;  // "" for stdout
+  std::string fail_on = "error";
+  Date as_of;
+  int jobs = 1;
+  bool quiet = false;
+};
+
+int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct RulesCommand {
+  PackOptions pack;
+  std::string format = "text";
+};
+
+int RunRulesCommand(const RulesCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct TestCommand {
+  std::string dir;  // "" for the built-in packs
+  Date as_of;
+};
+
+int RunTestCommand(const TestCommand& cmd, std::ostream& out, std::ostream& err);
+
+}  // namespace s75

@@ -1,0 +1,78 @@
+// s75check: checks section 75 partnership agreements against the rule packs.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "driver/pipeline.h"
+
+namespace {
+
+// Validates a --as-of value.
+std::string CheckDate(const std::string& text) {
+  return s75::Date::Parse(text) ? "" : "--as-of takes a date as YYYY-MM-DD, not '" + text + "'";
+}
+
+void AddAsOf(CLI::App* app, std::string& as_of) {
+  app->add_option("--as-of", as_of, "Evaluation date for time rules (YYYY-MM-DD; default today)")
+      ->check(CLI::Validator(CheckDate, "DATE", "date"));
+}
+
+s75::Date AsOf(const std::string& text) {
+  return text.empty() ? s75::Date::Today() : *s75::Date::Parse(text);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"s75check: checks section 75 partnership agreements for compliance"};
+  app.set_version_flag("--version", "s75check " + s75::ToolVersion());
+  app.require_subcommand(1);
+
+  s75::CheckCommand check;
+  std::string check_as_of;
+  check.jobs = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  CLI::App* check_app = app.add_subcommand("check", "Check agreement files");
+  check_app->add_option("paths", check.paths, "Files and directories (default .)");
+  check_app->add_option("--format", check.format, "Report format")
+      ->check(CLI::IsMember({"text", "json"}));
+  check_app->add_option("-o,--output", check.output, "Write the report to FILE (whole or not at all)");
+  check_app->add_option("--fail-on", check.fail_on, "Least severity that makes the exit status 1")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  AddAsOf(check_app, check_as_of);
+  check_app->add_option("--rules", check.pack.rules_dir, "Use the rule files in DIR instead of the built-in packs");
+  check_app->add_option("-j,--jobs", check.jobs, "Parallel workers (default: the cores)")
+      ->check(CLI::Range(1, 256));
+  check_app->add_flag("-q,--quiet", check.quiet, "Findings only, no summary");
+
+  s75::RulesCommand rules;
+  CLI::App* rules_app = app.add_subcommand("rules", "List every rule");
+  rules_app->add_option("--format", rules.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  rules_app->add_option("--rules", rules.pack.rules_dir, "Use the rule files in DIR");
+
+  s75::TestCommand test;
+  std::string test_as_of;
+  CLI::App* test_app = app.add_subcommand("test", "Run the rule packs' own tests");
+  test_app->add_option("dir", test.dir, "Directory of rule files (default: the built-in packs)");
+  AddAsOf(test_app, test_as_of);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int status = app.exit(e);
+    return status == 0 ? 0 : 2;
+  }
+  try {
+    if (*check_app) {
+      check.as_of = AsOf(check_as_of);
+      return s75::RunCheckCommand(check, std::cout, std::cerr);
+    }
+    if (*rules_app) return s75::RunRulesCommand(rules, std::cout, std::cerr);
+    test.as_of = AsOf(test_as_of);
+    return s75::RunTestCommand(test, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "s75check: internal error: " << e.what() << "\n";
+    return 2;
+  }
+}

@@ -1,0 +1,47 @@
+// The pipeline, in order: compile the rule packs, collect the files, then
+// for each file load (and validate) it and evaluate the rules; finally
+// cross-file checks and sorting. Reporting is the caller's.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/diagnostic.h"
+#include "compile/pack.h"
+#include "load/limits.h"
+#include "report/check_report.h"
+
+namespace s75 {
+
+struct CheckOptions {
+  Date as_of;
+  LoadLimits limits;
+  int jobs = 1;
+};
+
+// Stage 1: the rule files of the built-in packs, compiled into the binary.
+std::vector<RuleSource> BuiltinRuleSources();
+
+// Stage 1, alternative: every `*.rules` file below `dir`. Errors (a missing
+// or unreadable directory) go to `diags`.
+std::vector<RuleSource> RuleSourcesFromDirectory(const std::string& dir, Diagnostics& diags);
+
+// Stage 2: the agreement files named by `paths`: files as given, directories
+// searched recursively for *.yaml and *.yml (hidden entries skipped), sorted.
+// A path that does not exist becomes a DOC.07 result in `missing`.
+std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
+                                      std::vector<FileResult>& missing);
+
+// Stage 3: load and evaluate one file.
+FileResult CheckFile(const CompiledPack& pack, const std::string& path, const CheckOptions& options);
+
+// Stages 2-4 for a whole run: collect, check each file (on `jobs` threads),
+// report duplicate agreement ids (DOC.08), sort.
+CheckReport RunCheck(const CompiledPack& pack, const std::vector<std::string>& paths,
+                     const CheckOptions& options);
+
+// The tool's version.
+std::string ToolVersion();
+
+}  // namespace s75

@@ -1,0 +1,81 @@
+// Runtime values of the rule language.
+//
+// Besides ordinary values there are two states: absent (the key is missing
+// or null) and invalid (the value had a type error, DOC.04). Comparisons
+// with an absent value are false; anything that touches an invalid value is
+// invalid, and `and`/`or` follow Kleene's logic, so a rule never reports or
+// uses a value the loader already reported as wrong.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+#include "common/decimal.h"
+#include "load/document.h"
+
+namespace s75 {
+
+struct Value {
+  enum Kind { kAbsent, kInvalid, kBool, kNumber, kText, kDate, kYear, kDuration, kList, kNode };
+  Kind kind = kAbsent;
+  bool boolean = false;
+  bool money = false;  // a number that is an amount of money (for messages)
+  Decimal number;
+  Date date;
+  FinancialYear year;
+  long long months = 0;
+  long long days = 0;
+  std::string text;
+  std::shared_ptr<const std::vector<Value>> list;
+  // Where the value is in the document: its node, or for an absent value
+  // the nearest mapping that exists. Null for computed values.
+  const Node* node = nullptr;
+
+  static Value Absent(const Node* at) {
+    Value v;
+    v.node = at;
+    return v;
+  }
+  static Value Invalid() { return Of(kInvalid); }
+  static Value Of(Kind k) {
+    Value v;
+    v.kind = k;
+    return v;
+  }
+  static Value Bool(bool b) {
+    Value v = Of(kBool);
+    v.boolean = b;
+    return v;
+  }
+  static Value Number(Decimal d, bool money = false) {
+    Value v = Of(kNumber);
+    v.number = d;
+    v.money = money;
+    return v;
+  }
+  static Value Text(std::string t) {
+    Value v = Of(kText);
+    v.text = std::move(t);
+    return v;
+  }
+  static Value List(std::vector<Value> items, const Node* at = nullptr) {
+    Value v = Of(kList);
+    v.list = std::make_shared<const std::vector<Value>>(std::move(items));
+    v.node = at;
+    return v;
+  }
+
+  bool IsTrue() const { return kind == kBool && boolean; }
+  bool IsPresent() const { return kind != kAbsent && kind != kInvalid; }
+
+  // The value as it reads in a message: money as £17,400,000.50, dates as
+  // 2009-04-01, lists joined with ", ", an absent value as "(not given)".
+  std::string ToText() const;
+};
+
+// The value of a document node read as `spec` says.
+Value ValueOfNode(const Node* node, const FieldSpec& spec, const Node* parent);
+
+}  // namespace s75

@@ -1,0 +1,37 @@
+#include "report/check_report.h"
+
+namespace s75 {
+
+Summary SummarizeFile(const FileResult& file) {
+  Summary s;
+  s.files = 1;
+  s.unreadable = file.checked ? 0 : 1;
+  for (const Finding& f : file.findings) {
+    if (f.waived()) {
+      ++s.waived;
+    } else if (f.severity == Severity::kError) {
+      ++s.error;
+    } else if (f.severity == Severity::kWarning) {
+      ++s.warning;
+    } else {
+      ++s.info;
+    }
+  }
+  return s;
+}
+
+Summary CheckReport::Summarize() const {
+  Summary total;
+  for (const FileResult& f : files) {
+    Summary s = SummarizeFile(f);
+    total.files += s.files;
+    total.unreadable += s.unreadable;
+    total.error += s.error;
+    total.warning += s.warning;
+    total.info += s.info;
+    total.waived += s.waived;
+  }
+  return total;
+}
+
+}  // namespace s75

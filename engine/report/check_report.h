@@ -1,0 +1,40 @@
+// The results of a check run: what every reporter is fed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+#include "common/finding.h"
+
+namespace s75 {
+
+struct FileResult {
+  std::string path;
+  std::string agreement_id;  // "" when unknown
+  bool checked = false;      // false: DOC.01, DOC.06 or DOC.07 stopped it
+  std::vector<Finding> findings;  // sorted
+};
+
+struct Summary {
+  int files = 0;
+  int unreadable = 0;
+  int error = 0;
+  int warning = 0;
+  int info = 0;
+  int waived = 0;
+};
+
+struct CheckReport {
+  std::string tool_version;
+  Date as_of;
+  std::vector<FileResult> files;  // sorted by path
+
+  // Counts of unwaived findings by severity, waived ones, and unchecked files.
+  Summary Summarize() const;
+};
+
+// Counts for one file.
+Summary SummarizeFile(const FileResult& file);
+
+}  // namespace s75

@@ -1,0 +1,16 @@
+#include "report/reporter.h"
+
+#include "report/json_reporter.h"
+#include "report/text_reporter.h"
+
+namespace s75 {
+
+std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReporterOptions& options) {
+  if (format == "text") return std::make_unique<TextReporter>(options);
+  if (format == "json") return std::make_unique<JsonReporter>();
+  return nullptr;
+}
+
+std::vector<std::string_view> ReportFormats() { return {"text", "json"}; }
+
+}  // namespace s75

@@ -1,0 +1,21 @@
+// Compiler-style text: `file:line:col: severity: ID slug: message [refs]`,
+// then a summary line per file and, for several files, a total.
+#pragma once
+
+#include "report/reporter.h"
+
+namespace s75 {
+
+class TextReporter : public Reporter {
+ public:
+  explicit TextReporter(ReporterOptions options) : options_(options) {}
+  void Write(const CheckReport& report, std::ostream& out) const override;
+
+ private:
+  ReporterOptions options_;
+};
+
+// "3 errors, 5 warnings, 1 info (1 waived)".
+std::string CountsText(const Summary& s);
+
+}  // namespace s75
