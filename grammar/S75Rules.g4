@@ -65,7 +65,7 @@ primary
   | STRING                                                     # stringLit
   | ('true' | 'false')                                         # boolLit
   | 'as_of'                                                    # asOf
-  | NAME '(' (arg (',' arg)*)? ')'                             # call
+  | callee=(NAME | 'months' | 'days') '(' (arg (',' arg)*)? ')' # call
   | NAME                                                       # name
   | '[' (listElem (',' listElem)*)? ']'                        # listLit
   | '(' comprehension ')'                                      # comprehensionExpr

@@ -444,7 +444,9 @@ class Checker {
       case Function::kMax: {
         if (!Arity(e, f, 1, 1)) return Type::Of(Type::kUnknown);
         Type el = ElementOf(arg(0));
-        ExpectArg(e, 0, IsA(arg(0), Type::kList) && (IsA(el, Type::kNumber) || el.kind == Type::kDate), f);
+        bool ordered = IsA(el, Type::kNumber) || el.kind == Type::kDate || el.kind == Type::kText ||
+                       el.kind == Type::kYear;
+        ExpectArg(e, 0, IsA(arg(0), Type::kList) && ordered, f);
         return el;
       }
       case Function::kDistinct:

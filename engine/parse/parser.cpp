@@ -359,7 +359,7 @@ class AstBuilder {
   }
 
   std::unique_ptr<Expr> BuildCall(P::CallContext* ctx) {
-    auto e = Make(ExprKind::kCall, ctx, ctx->NAME()->getText());
+    auto e = Make(ExprKind::kCall, ctx, ctx->callee->getText());
     for (P::ArgContext* a : ctx->arg()) {
       e->children.push_back(a->comprehension() != nullptr ? BuildComprehension(a->comprehension())
                                                           : BuildExpr(a->expr()));

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Command-line behaviour as a user meets it. Usage: cli_test.sh PATH/TO/s75check
+# (run from the repository root). Ends with "N passed, N failed".
+set -u
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+# expect NAME WANT_STATUS COMMAND...: runs COMMAND, keeps its output in
+# $tmp/out, and checks the exit status.
+expect() {
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [[ $got == "$want" ]]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL $name: exit $got, wanted $want"
+    head -20 "$tmp/out" "$tmp/err"
+  fi
+}
+
+# contains NAME FILE PATTERN: FILE has a line matching the extended regex.
+contains() {
+  if grep -qE -- "$3" "$2"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL $1: no line matching /$3/ in:"
+    head -20 "$2"
+  fi
+}
+
+asof=--as-of=2026-11-22
+
+expect "model passes" 0 "$bin" check $asof agreements/model-learning-disability.yaml
+contains "model summary" "$tmp/out" '^agreements/model-learning-disability.yaml: 0 errors, 0 warnings, 0 info$'
+
+expect "examples fail" 1 "$bin" check $asof agreements/
+contains "compiler-style line" "$tmp/out" \
+  '^agreements/ices-community-equipment.yaml:[0-9]+:[0-9]+: error: FIN.01 contributions-sum: pool_total is £564,000 but the contributions sum to £563,999.99: a difference of £0.01 \[MTAE Table 1 row 7\]$'
+contains "total line" "$tmp/out" '^9 files checked as of 2026-11-22: '
+
+expect "fail-on never" 0 "$bin" check $asof --fail-on never agreements/
+expect "fail-on warning" 1 "$bin" check $asof --fail-on warning agreements/westminster-aligned-budget.yaml
+expect "warnings pass by default" 0 "$bin" check $asof agreements/westminster-aligned-budget.yaml
+
+# A sweep with broken files still reports the good one, and exits 2.
+sweep=$tmp/sweep
+mkdir -p "$sweep/.hidden"
+cp agreements/model-learning-disability.yaml "$sweep/model.yaml"
+cp agreements/model-learning-disability.yaml "$sweep/.hidden/skipped.yaml"
+head -c 100 /dev/null >"$sweep/empty.yaml"
+printf 'format: s75check/1\nagreement: [unclosed\n' >"$sweep/syntax.yaml"
+printf 'format: s75check/1\nagreement: {id: d, title: T, title: U}\npartners: [{id: p, name: P, kind: icb}]\nterm: {commencement: 2009-02-30}\nhots: {partner: p}\n' >"$sweep/mixed.yaml"
+printf 'format: s75check/1\ntitle: caf\xe9\n' >"$sweep/latin1.yaml"
+python3 - "$sweep" <<'PY'
+import sys
+d = sys.argv[1]
+open(d + '/deep.yaml', 'w').write('[' * 200000 + ']' * 200000)
+s = 'format: s75check/1\na: &a [x, x, x, x, x, x, x, x, x]\n'
+for i in range(1, 10):
+    p, c = chr(96 + i), chr(97 + i)
+    s += '%s: &%s [%s]\n' % (c, c, ', '.join(['*' + p] * 9))
+open(d + '/bomb.yaml', 'w').write(s)
+PY
+expect "sweep with broken files" 2 "$bin" check $asof --format json "$sweep" "$tmp/no-such-file.yaml"
+python3 - "$tmp/out" "$sweep" >"$tmp/py" 2>&1 <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+files = {f['path'].split('/')[-1]: f for f in report['files']}
+want = {'empty.yaml': 'DOC.06', 'syntax.yaml': 'DOC.01', 'latin1.yaml': 'DOC.07',
+        'deep.yaml': 'DOC.07', 'bomb.yaml': 'DOC.07', 'no-such-file.yaml': 'DOC.07'}
+for name, rule in want.items():
+    f = files[name]
+    assert not f['checked'], name
+    assert [x['rule'] for x in f['findings']] == [rule], (name, f['findings'])
+mixed = sorted(x['rule'] for x in files['mixed.yaml']['findings'] if x['rule'].startswith('DOC'))
+assert mixed == ['DOC.02', 'DOC.03', 'DOC.04'], mixed
+assert files['mixed.yaml']['checked']
+assert 'skipped.yaml' not in files
+model = files['model.yaml']
+assert model['checked'] and model['agreement_id'] and not [x for x in model['findings'] if x['severity'] != 'info']
+assert set(report) == {'tool', 'as_of', 'files', 'summary'}
+assert report['summary']['unreadable'] == 6, report['summary']
+print('ok')
+PY
+contains "sweep JSON" "$tmp/py" '^ok$'
+
+# Parallel runs give the same bytes.
+"$bin" check $asof --format json -j 1 agreements/ >"$tmp/j1.json"
+"$bin" check $asof --format json -j 2 agreements/ >"$tmp/j2.json"
+expect "-j 1 and -j 2 agree" 0 cmp "$tmp/j1.json" "$tmp/j2.json"
+
+# -o writes the report to a file and nothing to stdout.
+expect "-o" 1 "$bin" check $asof -o "$tmp/report.json" --format json agreements/
+contains "-o file" "$tmp/report.json" '"summary"'
+expect "-o to a missing directory" 2 "$bin" check $asof -o "$tmp/none/report.json" agreements/
+
+# A rule file with a type error, or an unknown field, stops the run before
+# any agreement is read, with file:line:col and a caret.
+expect "type error in rules" 2 "$bin" check --rules tests/fixtures/bad_rules/type_error agreements/
+contains "type error position" "$tmp/err" 'type_error/bad.rules:[0-9]+:[0-9]+: error: cannot order date against number'
+contains "caret" "$tmp/err" '^ +\^$'
+[[ -s $tmp/out ]] && { failed=$((failed + 1)); echo "FAIL: agreements were checked"; } || passed=$((passed + 1))
+expect "unknown field in rules" 2 "$bin" check --rules tests/fixtures/bad_rules/unknown_field agreements/
+contains "unknown field message" "$tmp/err" "unknown field \`pool_totl\`.*did you mean \`pool_total\`"
+
+# Bad usage is exit 2.
+expect "bad --as-of" 2 "$bin" check --as-of 2009-02-30 agreements/
+expect "bad --format" 2 "$bin" check --format yaml agreements/
+
+# The rules list every rule of this issue with its reference.
+expect "rules json" 0 "$bin" rules --format json
+for id in T1.01 T1.02 T1.03 T1.04 T1.05 T1.06 T1.07 T1.08 T1.09 T1.10 T1.11 AC.01 \
+          FIN.01 FIN.02 FIN.03 FIN.04 FIN.05 FIN.06 DATE.01 DOC.01 DOC.08; do
+  contains "rules lists $id" "$tmp/out" "\"id\": \"$id\""
+done
+
+# A rule test broken on purpose makes `s75check test` fail.
+cp -r rules "$tmp/rules"
+sed -i 's/test fail 4 """/test fail 3 """/' "$tmp/rules/table1.rules"
+expect "broken rule test" 1 "$bin" test "$tmp/rules"
+contains "broken rule test count" "$tmp/out" '^[0-9]+ passed, 1 failed$'
+
+echo "$passed passed, $failed failed"
+[[ $failed == 0 ]]

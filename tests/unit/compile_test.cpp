@@ -1,0 +1,94 @@
+#include <gtest/gtest.h>
+
+#include "compile/pack.h"
+
+namespace s75 {
+namespace {
+
+const char* kRuleHead = R"(rule X.01 "x" {
+  title "X"
+  severity error
+  check {
+)";
+
+// Compiles one rule file and returns the diagnostics as "line:col message".
+std::vector<std::string> Errors(const std::string& text) {
+  Diagnostics diags;
+  CompilePack({{"rules/t.rules", text}}, diags);
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diags.items()) {
+    out.push_back(std::to_string(d.range.line) + ":" + std::to_string(d.range.column) + " " +
+                  d.message);
+  }
+  return out;
+}
+
+std::vector<std::string> CheckErrors(const std::string& body) {
+  return Errors(std::string(kRuleHead) + body + "\n  }\n}\n");
+}
+
+TEST(CompileTest, ValidRuleCompiles) {
+  EXPECT_TRUE(CheckErrors("when finance.pool_total > 0 report \"ok {finance.pool_total}\"").empty());
+}
+
+TEST(CompileTest, UnknownFieldIsReportedWithSuggestion) {
+  auto e = CheckErrors("when finance.pool_totl > 0 report \"x\"");
+  ASSERT_EQ(e.size(), 1U);
+  EXPECT_EQ(e[0].substr(0, 5), "5:14 ");  // at the field name
+  EXPECT_NE(e[0].find("did you mean `pool_total`"), std::string::npos);
+}
+
+TEST(CompileTest, ComparingADateWithMoneyIsATypeError) {
+  auto e = CheckErrors("when term.commencement < finance.pool_total report \"x\"");
+  ASSERT_EQ(e.size(), 1U);
+  EXPECT_NE(e[0].find("cannot order date against number"), std::string::npos);
+}
+
+TEST(CompileTest, EnumLiteralsMustBeInTheVocabulary) {
+  auto e = CheckErrors("when agreement.status == \"in-force\" report \"x\"");
+  ASSERT_EQ(e.size(), 1U);
+  EXPECT_NE(e[0].find("did you mean \"in_force\""), std::string::npos);
+}
+
+TEST(CompileTest, UnknownFunctionAndName) {
+  EXPECT_EQ(CheckErrors("when describd(term.renewal) report \"x\"").size(), 1U);
+  EXPECT_EQ(CheckErrors("when nosuch report \"x\"").size(), 1U);
+}
+
+TEST(CompileTest, SyntaxErrorHasPosition) {
+  auto e = CheckErrors("when report");
+  ASSERT_FALSE(e.empty());
+  EXPECT_NE(e[0].find("syntax error"), std::string::npos);
+}
+
+TEST(CompileTest, DuplicateIdsAreRefused) {
+  std::string rule = std::string(kRuleHead) + "report \"x\"\n  }\n}\n";
+  auto e = Errors(rule + rule);
+  ASSERT_EQ(e.size(), 1U);
+  EXPECT_NE(e[0].find("duplicate rule id X.01"), std::string::npos);
+}
+
+TEST(CompileTest, BadRegexIsACompileError) {
+  EXPECT_EQ(CheckErrors("when matches(term.renewal, \"(\") report \"x\"").size(), 1U);
+}
+
+TEST(CompileTest, ImportsShareDefinitionsAndMissingOnesFail) {
+  Diagnostics diags;
+  auto pack = CompilePack({{"rules/common.rules", "def big = finance.pool_total > 100\n"},
+                           {"rules/r.rules", std::string("import \"common\"\n") + kRuleHead +
+                                                 "when big report \"x\"\n  }\n}\n"}},
+                          diags);
+  EXPECT_TRUE(pack) << (diags.items().empty() ? "" : diags.items()[0].message);
+  EXPECT_EQ(Errors("import \"nosuch\"\n").size(), 1U);
+}
+
+TEST(CompileTest, TemplateExpressionsAreChecked) {
+  EXPECT_EQ(CheckErrors("report \"total {finance.pool_totl}\"").size(), 1U);
+}
+
+TEST(CompileTest, MissingMetadataIsAnError) {
+  EXPECT_FALSE(Errors("rule X.02 \"x\" { title \"x\" }").empty());
+}
+
+}  // namespace
+}  // namespace s75

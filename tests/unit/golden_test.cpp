@@ -1,0 +1,73 @@
+// Golden tests: each example agreement's JSON report, pinned. On a mismatch
+// the actual output is printed; S75_UPDATE_GOLDEN=1 rewrites the files.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "common/atomic_file.h"
+#include "driver/pipeline.h"
+#include "report/json_reporter.h"
+
+namespace s75 {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> Examples() {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(fs::path(S75_SOURCE_DIR) / "agreements")) {
+    if (e.path().extension() == ".yaml") names.push_back(e.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+class GoldenTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenTest, JsonReportMatches) {
+  fs::current_path(S75_SOURCE_DIR);
+  Diagnostics diags;
+  auto pack = CompilePack(BuiltinRuleSources(), diags);
+  ASSERT_TRUE(pack);
+  CheckOptions options;
+  options.as_of = *Date::Parse("2026-11-22");
+  CheckReport report = RunCheck(*pack, {"agreements/" + GetParam() + ".yaml"}, options);
+  report.tool_version = "test";
+  std::ostringstream actual;
+  JsonReporter().Write(report, actual);
+  std::string golden = "tests/golden/" + GetParam() + ".json";
+  if (std::getenv("S75_UPDATE_GOLDEN") != nullptr) {
+    ASSERT_EQ(WriteFileAtomically(golden, actual.str()), "");
+  }
+  std::ifstream in(golden);
+  std::stringstream expected;
+  expected << in.rdbuf();
+  EXPECT_EQ(expected.str(), actual.str()) << "golden file " << golden << "; actual output:\n"
+                                          << actual.str();
+}
+
+INSTANTIATE_TEST_SUITE_P(Agreements, GoldenTest, ::testing::ValuesIn(Examples()),
+                         [](const auto& info) {
+                           std::string name = info.param;
+                           for (char& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+                           return name;
+                         });
+
+TEST(GoldenTest, ModelAgreementHasNoErrorOrWarning) {
+  fs::current_path(S75_SOURCE_DIR);
+  Diagnostics diags;
+  auto pack = CompilePack(BuiltinRuleSources(), diags);
+  ASSERT_TRUE(pack);
+  CheckOptions options;
+  options.as_of = *Date::Parse("2026-11-22");
+  CheckReport report = RunCheck(*pack, {"agreements/model-learning-disability.yaml"}, options);
+  Summary s = report.Summarize();
+  EXPECT_EQ(s.error + s.warning, 0);
+  EXPECT_EQ(s.unreadable, 0);
+}
+
+}  // namespace
+}  // namespace s75
