@@ -75,6 +75,7 @@ int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& er
   CheckOptions options;
   options.as_of = cmd.as_of;
   options.jobs = cmd.jobs;
+  options.limits = cmd.limits;
   CheckReport report = RunCheck(*pack, cmd.paths.empty() ? std::vector<std::string>{"."} : cmd.paths,
                                 options);
   std::ostringstream text;

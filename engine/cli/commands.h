@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/date.h"
+#include "load/limits.h"
 
 namespace s75 {
 
@@ -24,6 +25,7 @@ struct CheckCommand {
   Date as_of;
   int jobs = 1;
   bool quiet = false;
+  LoadLimits limits;
 };
 
 int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& err);

@@ -45,6 +45,15 @@ int main(int argc, char** argv) {
   check_app->add_option("-j,--jobs", check.jobs, "Parallel workers (default: the cores)")
       ->check(CLI::Range(1, 256));
   check_app->add_flag("-q,--quiet", check.quiet, "Findings only, no summary");
+  check_app->add_option("--max-file-size", check.limits.max_file_bytes,
+                        "Largest agreement file read, in bytes (default 10 MiB)")
+      ->check(CLI::PositiveNumber);
+  check_app->add_option("--max-depth", check.limits.max_depth,
+                        "Deepest nesting of collections (default 256)")
+      ->check(CLI::Range(1, 1000));
+  check_app->add_option("--max-nodes", check.limits.max_nodes,
+                        "Most nodes a document may expand to through aliases (default 1000000)")
+      ->check(CLI::PositiveNumber);
 
   s75::RulesCommand rules;
   CLI::App* rules_app = app.add_subcommand("rules", "List every rule");

@@ -110,6 +110,10 @@ contains "caret" "$tmp/err" '^ +\^$'
 expect "unknown field in rules" 2 "$bin" check --rules tests/fixtures/bad_rules/unknown_field agreements/
 contains "unknown field message" "$tmp/err" "unknown field \`pool_totl\`.*did you mean \`pool_total\`"
 
+# Limits are configurable, and an exceeded one says which.
+expect "depth limit" 2 "$bin" check $asof --max-depth 3 agreements/model-learning-disability.yaml
+contains "depth limit message" "$tmp/out" 'DOC.07 unreadable: collections are nested more than 3 deep'
+
 # Bad usage is exit 2.
 expect "bad --as-of" 2 "$bin" check --as-of 2009-02-30 agreements/
 expect "bad --format" 2 "$bin" check --format yaml agreements/
