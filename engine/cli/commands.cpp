@@ -1,8 +1,7 @@
 #include "cli/commands.h"
 
-#include <nlohmann/json.hpp>
-
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "common/atomic_file.h"
@@ -76,8 +75,8 @@ int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& er
   options.as_of = cmd.as_of;
   options.jobs = cmd.jobs;
   options.limits = cmd.limits;
-  CheckReport report = RunCheck(*pack, cmd.paths.empty() ? std::vector<std::string>{"."} : cmd.paths,
-                                options);
+  CheckReport report =
+      RunCheck(*pack, cmd.paths.empty() ? std::vector<std::string>{"."} : cmd.paths, options);
   std::ostringstream text;
   reporter->Write(report, text);
   if (cmd.output.empty()) {
@@ -95,14 +94,21 @@ int RunRulesCommand(const RulesCommand& cmd, std::ostream& out, std::ostream& er
   if (cmd.format == "json") {
     nlohmann::ordered_json rules = nlohmann::ordered_json::array();
     for (const RuleDecl* r : pack->rules()) {
-      rules.push_back({{"id", r->id}, {"slug", r->slug}, {"severity", SeverityName(*r->severity)},
-                       {"conditional_severity", !r->overrides.empty()}, {"title", r->title},
-                       {"references", r->references}, {"remediation", r->remediation},
+      rules.push_back({{"id", r->id},
+                       {"slug", r->slug},
+                       {"severity", SeverityName(*r->severity)},
+                       {"conditional_severity", !r->overrides.empty()},
+                       {"title", r->title},
+                       {"references", r->references},
+                       {"remediation", r->remediation},
                        {"source", r->range.ToString()}});
     }
     for (const DocRule& d : DocRules()) {
-      rules.push_back({{"id", d.id}, {"slug", d.slug}, {"severity", SeverityName(d.severity)},
-                       {"conditional_severity", false}, {"title", d.title},
+      rules.push_back({{"id", d.id},
+                       {"slug", d.slug},
+                       {"severity", SeverityName(d.severity)},
+                       {"conditional_severity", false},
+                       {"title", d.title},
                        {"references", {"s75check agreement format v1"}},
                        {"remediation", "Correct the document as the finding's message says."},
                        {"source", "built in (loader)"}});

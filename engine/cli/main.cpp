@@ -1,6 +1,5 @@
 // s75check: checks section 75 partnership agreements against the rule packs.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 #include <thread>
 
@@ -37,27 +36,33 @@ int main(int argc, char** argv) {
   check_app->add_option("paths", check.paths, "Files and directories (default .)");
   check_app->add_option("--format", check.format, "Report format")
       ->check(CLI::IsMember({"text", "json"}));
-  check_app->add_option("-o,--output", check.output, "Write the report to FILE (whole or not at all)");
+  check_app->add_option("-o,--output", check.output,
+                        "Write the report to FILE (whole or not at all)");
   check_app->add_option("--fail-on", check.fail_on, "Least severity that makes the exit status 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   AddAsOf(check_app, check_as_of);
-  check_app->add_option("--rules", check.pack.rules_dir, "Use the rule files in DIR instead of the built-in packs");
+  check_app->add_option("--rules", check.pack.rules_dir,
+                        "Use the rule files in DIR instead of the built-in packs");
   check_app->add_option("-j,--jobs", check.jobs, "Parallel workers (default: the cores)")
       ->check(CLI::Range(1, 256));
   check_app->add_flag("-q,--quiet", check.quiet, "Findings only, no summary");
-  check_app->add_option("--max-file-size", check.limits.max_file_bytes,
-                        "Largest agreement file read, in bytes (default 10 MiB)")
+  check_app
+      ->add_option("--max-file-size", check.limits.max_file_bytes,
+                   "Largest agreement file read, in bytes (default 10 MiB)")
       ->check(CLI::PositiveNumber);
-  check_app->add_option("--max-depth", check.limits.max_depth,
-                        "Deepest nesting of collections (default 256)")
+  check_app
+      ->add_option("--max-depth", check.limits.max_depth,
+                   "Deepest nesting of collections (default 256)")
       ->check(CLI::Range(1, 1000));
-  check_app->add_option("--max-nodes", check.limits.max_nodes,
-                        "Most nodes a document may expand to through aliases (default 1000000)")
+  check_app
+      ->add_option("--max-nodes", check.limits.max_nodes,
+                   "Most nodes a document may expand to through aliases (default 1000000)")
       ->check(CLI::PositiveNumber);
 
   s75::RulesCommand rules;
   CLI::App* rules_app = app.add_subcommand("rules", "List every rule");
-  rules_app->add_option("--format", rules.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  rules_app->add_option("--format", rules.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
   rules_app->add_option("--rules", rules.pack.rules_dir, "Use the rule files in DIR");
 
   s75::TestCommand test;

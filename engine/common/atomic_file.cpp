@@ -30,7 +30,8 @@ std::string WriteFileAtomically(const std::string& path, std::string_view conten
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
   int fd = mkstemp(name.data());
-  if (fd < 0) return "cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno);
+  if (fd < 0)
+    return "cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno);
   std::string error;
   size_t done = 0;
   while (done < content.size() && error.empty()) {

@@ -40,8 +40,8 @@ std::string_view LineOf(std::string_view source, int line) {
 }  // namespace
 
 std::string FormatDiagnostic(const Diagnostic& d, std::string_view source) {
-  std::string out = d.range.ToString() + ": " + std::string(SeverityName(d.severity)) + ": " +
-                    d.message + "\n";
+  std::string out =
+      d.range.ToString() + ": " + std::string(SeverityName(d.severity)) + ": " + d.message + "\n";
   if (source.empty() || d.range.line <= 0) return out;
   std::string_view text = LineOf(source, d.range.line);
   if (text.empty()) return out;

@@ -268,8 +268,8 @@ class Checker {
     const auto& words = field.spec->vocabulary;
     if (std::find(words.begin(), words.end(), literal.text) != words.end()) return;
     std::string hint = ClosestName(literal.text, words);
-    Error(literal.range, "\"" + literal.text + "\" is never a value of `" + field.spec->name +
-                             "`" + (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)"));
+    Error(literal.range, "\"" + literal.text + "\" is never a value of `" + field.spec->name + "`" +
+                             (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)"));
   }
 
   void CheckVocabularyAll(const Type& field, const Expr& other) {
@@ -327,7 +327,8 @@ class Checker {
     for (size_t i = 0; i < e.children.size(); ++i) {
       Type t = Check(e.children[i]);
       if (!Compatible(element, t)) {
-        Error(e.children[i]->range, "a list holds one type: " + element.Name() + " and " + t.Name());
+        Error(e.children[i]->range,
+              "a list holds one type: " + element.Name() + " and " + t.Name());
       }
       if (element.kind == Type::kUnknown) element = t;
       if (e.conditions[i]) ExpectBool(e.conditions[i], "an `if` in a list");

@@ -38,8 +38,9 @@ class PackChecker {
     for (const ImportDecl& imp : file.imports) {
       auto it = by_name_.find(imp.name);
       if (it == by_name_.end()) {
-        diags_.Error(imp.range, "cannot import \"" + imp.name + "\": no rule file of that name in "
-                                "the pack");
+        diags_.Error(imp.range, "cannot import \"" + imp.name +
+                                    "\": no rule file of that name in "
+                                    "the pack");
         continue;
       }
       if (state_[it->second] == State::kActive) {
@@ -68,7 +69,8 @@ const RuleDecl* CompiledPack::Find(const std::string& id) const {
   return it != rules_.end() && (*it)->id == id ? *it : nullptr;
 }
 
-std::unique_ptr<const CompiledPack> CompilePack(std::vector<RuleSource> sources, Diagnostics& diags) {
+std::unique_ptr<const CompiledPack> CompilePack(std::vector<RuleSource> sources,
+                                                Diagnostics& diags) {
   auto pack = std::unique_ptr<CompiledPack>(new CompiledPack());
   std::sort(sources.begin(), sources.end(),
             [](const RuleSource& a, const RuleSource& b) { return a.path < b.path; });

@@ -39,6 +39,7 @@ class CompiledPack {
 
 // Parses and checks all `sources` together. Returns null when any
 // diagnostic is an error; `diags` then says where and why.
-std::unique_ptr<const CompiledPack> CompilePack(std::vector<RuleSource> sources, Diagnostics& diags);
+std::unique_ptr<const CompiledPack> CompilePack(std::vector<RuleSource> sources,
+                                                Diagnostics& diags);
 
 }  // namespace s75

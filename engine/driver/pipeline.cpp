@@ -34,7 +34,8 @@ void Walk(const fs::path& dir, std::vector<std::string>& out, std::vector<FileRe
   if (ec) {
     FileResult r;
     r.path = dir.string();
-    r.findings.push_back(DocFinding("DOC.07", r.path, 0, 0, "", "cannot read the directory: " + ec.message()));
+    r.findings.push_back(
+        DocFinding("DOC.07", r.path, 0, 0, "", "cannot read the directory: " + ec.message()));
     missing.push_back(std::move(r));
     return;
   }
@@ -113,7 +114,8 @@ std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
   return files;
 }
 
-FileResult CheckFile(const CompiledPack& pack, const std::string& path, const CheckOptions& options) {
+FileResult CheckFile(const CompiledPack& pack, const std::string& path,
+                     const CheckOptions& options) {
   LoadResult loaded = LoadAgreementFile(path, options.limits);
   FileResult r;
   r.path = path;
@@ -135,7 +137,8 @@ CheckReport RunCheck(const CompiledPack& pack, const std::vector<std::string>& p
   std::vector<FileResult> results(files.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) results[i] = CheckFile(pack, files[i], options);
+    for (size_t i = next++; i < files.size(); i = next++)
+      results[i] = CheckFile(pack, files[i], options);
   };
   int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(files.size())));
   std::vector<std::thread> workers;

@@ -34,7 +34,8 @@ std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
                                       std::vector<FileResult>& missing);
 
 // Stage 3: load and evaluate one file.
-FileResult CheckFile(const CompiledPack& pack, const std::string& path, const CheckOptions& options);
+FileResult CheckFile(const CompiledPack& pack, const std::string& path,
+                     const CheckOptions& options);
 
 // Stages 2-4 for a whole run: collect, check each file (on `jobs` threads),
 // report duplicate agreement ids (DOC.08), sort.

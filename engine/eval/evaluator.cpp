@@ -62,7 +62,10 @@ class RuleRun {
  public:
   RuleRun(const RuleDecl& rule, const Document& doc, const EvalOptions& options,
           std::vector<Finding>& out)
-      : rule_(rule), doc_(doc), options_(options), out_(out),
+      : rule_(rule),
+        doc_(doc),
+        options_(options),
+        out_(out),
         locals_(static_cast<size_t>(rule.locals)) {}
 
   void Run() {
@@ -198,10 +201,12 @@ class RuleRun {
 
   Value Index(const Value& base, const Value& index, const Expr& /*e*/) {
     if (base.kind == Value::kInvalid || index.kind == Value::kInvalid) return Value::Invalid();
-    if (base.kind == Value::kAbsent || index.kind == Value::kAbsent) return Value::Absent(base.node);
+    if (base.kind == Value::kAbsent || index.kind == Value::kAbsent)
+      return Value::Absent(base.node);
     if (base.kind == Value::kList) {
       std::optional<long long> i = index.number.ToInt();
-      if (!i || *i < 0 || static_cast<size_t>(*i) >= base.list->size()) return Value::Absent(base.node);
+      if (!i || *i < 0 || static_cast<size_t>(*i) >= base.list->size())
+        return Value::Absent(base.node);
       return (*base.list)[static_cast<size_t>(*i)];
     }
     for (const auto& [key, value] : base.node->entries) {
@@ -456,7 +461,8 @@ class RuleRun {
   }
 
   static Value Join(const Value& list, const std::string& separator) {
-    if (list.kind != Value::kList) return Value::Text(list.kind == Value::kAbsent ? "" : list.ToText());
+    if (list.kind != Value::kList)
+      return Value::Text(list.kind == Value::kAbsent ? "" : list.ToText());
     std::string out;
     for (const Value& v : *list.list) out += (out.empty() ? "" : separator) + v.ToText();
     return Value::Text(std::move(out));
@@ -489,7 +495,8 @@ class RuleRun {
   }
 
   static Value KeysOrValues(const Value& map, bool keys) {
-    if (map.kind != Value::kNode) return map.kind == Value::kInvalid ? map : Value::List({}, map.node);
+    if (map.kind != Value::kNode)
+      return map.kind == Value::kInvalid ? map : Value::List({}, map.node);
     std::vector<Value> out;
     for (const auto& [key, value] : map.node->entries) {
       if (keys) {

@@ -20,10 +20,11 @@ bool IsBlank(std::string_view text) { return Trim(text).empty(); }
 
 bool IsPlaceholder(std::string_view text, bool na_is_answer) {
   static constexpr std::array<std::string_view, 11> kWords = {
-      "tbc", "tbd", "tba", "to be agreed", "to be confirmed", "to follow", "pending", "xxx", "...",
-      "?", "n/a"};
+      "tbc", "tbd", "tba", "to be agreed", "to be confirmed", "to follow", "pending",
+      "xxx", "...", "?",   "n/a"};
   std::string_view t = Trim(text);
-  if (t.size() >= 2 && ((t.front() == '[' && t.back() == ']') || (t.front() == '(' && t.back() == ')'))) {
+  if (t.size() >= 2 &&
+      ((t.front() == '[' && t.back() == ']') || (t.front() == '(' && t.back() == ')'))) {
     t = Trim(t.substr(1, t.size() - 2));
   }
   std::string lower;

@@ -84,8 +84,9 @@ FieldSpec AgreementSection() {
                "The statutory power: s75 of the NHS Act 2006, a care trust (s77), s256, s76, or "
                "none."),
           List("arrangements",
-               Enum("", {"pooled_fund", "lead_commissioning", "integrated_provision",
-                         "aligned_budget", "care_trust", "grant"},
+               Enum("",
+                    {"pooled_fund", "lead_commissioning", "integrated_provision", "aligned_budget",
+                     "care_trust", "grant"},
                     "an arrangement"),
                "The flexibilities used (MTAE Appendix 3)."),
           Enum("financial_model",
@@ -102,16 +103,16 @@ FieldSpec PartnersSection() {
       Object("signatory", "Who signs for the partner.",
              {Text("name", "Name of the signatory."), Text("title", "Post of the signatory."),
               DateF("signed_on", "When the partner signed; absent while unsigned.")});
-  FieldSpec partner = Object(
-      "", "A partner body.",
-      {Required(Id("id", "Identifier used for the partner elsewhere in the agreement.")),
-       Required(Text("name", "Legal name of the partner body.")),
-       Required(Enum("kind",
-                     {"pct", "ccg", "icb", "nhs_trust", "nhs_foundation_trust", "nhs_england",
-                      "care_trust", "local_authority", "other"},
-                     "Kind of body: an NHS body, a local authority, or other.")),
-       Enum("role", {"host", "partner"}, "host leads on delivery; partner supports."),
-       std::move(signatory)});
+  FieldSpec partner =
+      Object("", "A partner body.",
+             {Required(Id("id", "Identifier used for the partner elsewhere in the agreement.")),
+              Required(Text("name", "Legal name of the partner body.")),
+              Required(Enum("kind",
+                            {"pct", "ccg", "icb", "nhs_trust", "nhs_foundation_trust",
+                             "nhs_england", "care_trust", "local_authority", "other"},
+                            "Kind of body: an NHS body, a local authority, or other.")),
+              Enum("role", {"host", "partner"}, "host leads on delivery; partner supports."),
+              std::move(signatory)});
   FieldSpec list = Required(List("partners", std::move(partner), "The partner bodies."));
   list.min_items = 1;
   return list;
@@ -132,13 +133,13 @@ FieldSpec TermSection() {
                   Bool("evaluates_outcomes",
                        "Whether the review evaluates performance against the outcomes.")}),
           Text("renewal", "How the partners decide on renewal."),
-          Object("termination", "How the arrangement ends.",
-                 {Integer("notice_months", 0, "Notice period in months."),
-                  Text("exit_strategy", "How staff, contracts and commitments are unwound."),
-                  Text("asset_distribution", "How assets are distributed on termination."),
-                  Text("liability_distribution", "How liabilities are shared on termination."),
-                  Text("service_continuity",
-                       "How each partner continues its functions at the end.")}),
+          Object(
+              "termination", "How the arrangement ends.",
+              {Integer("notice_months", 0, "Notice period in months."),
+               Text("exit_strategy", "How staff, contracts and commitments are unwound."),
+               Text("asset_distribution", "How assets are distributed on termination."),
+               Text("liability_distribution", "How liabilities are shared on termination."),
+               Text("service_continuity", "How each partner continues its functions at the end.")}),
       });
 }
 
@@ -172,9 +173,9 @@ FieldSpec ScopeSection() {
       {
           List("client_groups",
                Enum("",
-                    {"learning_disability", "mental_health", "older_people",
-                     "physical_disability", "substance_misuse", "children", "community_equipment",
-                     "intermediate_care", "continuing_care", "carers", "public_health", "other"},
+                    {"learning_disability", "mental_health", "older_people", "physical_disability",
+                     "substance_misuse", "children", "community_equipment", "intermediate_care",
+                     "continuing_care", "carers", "public_health", "other"},
                     "a client group"),
                "Client groups served."),
           TextList("nhs_functions", "NHS functions covered."),
@@ -195,13 +196,14 @@ FieldSpec ManagementSection() {
                  {Enum("frequency", kFrequencies, "How often monitoring happens."),
                   Bool("joint", "Whether the partners monitor jointly."),
                   Text("description", "How monitoring is done.")}),
-          List("reporting",
-               Object("", "A report the arrangement produces.",
-                      {Enum("report", {"financial", "performance", "annual_return", "risk", "other"},
-                            "Kind of report."),
-                       Enum("frequency", kFrequencies, "How often it is made."),
-                       Text("to", "Who receives it.")}),
-               "Reports and their recipients."),
+          List(
+              "reporting",
+              Object("", "A report the arrangement produces.",
+                     {Enum("report", {"financial", "performance", "annual_return", "risk", "other"},
+                           "Kind of report."),
+                      Enum("frequency", kFrequencies, "How often it is made."),
+                      Text("to", "Who receives it.")}),
+              "Reports and their recipients."),
       });
 }
 
@@ -271,17 +273,17 @@ FieldSpec FinanceSection() {
 }
 
 FieldSpec TechnicalSection() {
-  return Object("technical", "Technical matters (MTAE Table 1 row 11).",
-                {Text("vat", "VAT arrangements."), Text("liability", "Liability."),
-                 Text("insurance", "Insurance."), Text("indemnity", "Indemnities."),
-                 Text("legal", "Legal advice and costs."),
-                 Object("complaints", "Complaints procedure.",
-                        {Bool("joint", "Whether there is one joint procedure."),
-                         Text("description", "How complaints are handled.")}),
-                 Text("disputes", "Dispute resolution."),
-                 Text("risk_sharing", "How risks are shared."),
-                 Object("risk_register", "The risk register.",
-                        {Bool("shared", "Whether the partners keep a shared risk register.")})});
+  return Object(
+      "technical", "Technical matters (MTAE Table 1 row 11).",
+      {Text("vat", "VAT arrangements."), Text("liability", "Liability."),
+       Text("insurance", "Insurance."), Text("indemnity", "Indemnities."),
+       Text("legal", "Legal advice and costs."),
+       Object("complaints", "Complaints procedure.",
+              {Bool("joint", "Whether there is one joint procedure."),
+               Text("description", "How complaints are handled.")}),
+       Text("disputes", "Dispute resolution."), Text("risk_sharing", "How risks are shared."),
+       Object("risk_register", "The risk register.",
+              {Bool("shared", "Whether the partners keep a shared risk register.")})});
 }
 
 FieldSpec BuildFormat() {
@@ -290,10 +292,10 @@ FieldSpec BuildFormat() {
   top.push_back(AgreementSection());
   top.push_back(PartnersSection());
   top.push_back(TermSection());
-  top.push_back(Object("aims", "Aims agreed annually (MTAE Table 1 row 1).",
-                       {Year("year", "Year the aims apply to."),
-                        DateF("agreed_on", "When the aims were agreed."),
-                        TextList("statements", "The aims.")}));
+  top.push_back(Object(
+      "aims", "Aims agreed annually (MTAE Table 1 row 1).",
+      {Year("year", "Year the aims apply to."), DateF("agreed_on", "When the aims were agreed."),
+       TextList("statements", "The aims.")}));
   top.push_back(OutcomesSection());
   top.push_back(ScopeSection());
   top.push_back(Object("host", "The host partner (MTAE Table 1 row 3).",

@@ -33,11 +33,11 @@ struct FieldSpec {
   ValueType type = ValueType::kText;
   bool required = false;
   std::string description;
-  std::vector<std::string> vocabulary;    // kEnum
-  long long min_integer = 0;              // kInteger
-  size_t min_items = 0;                   // kList
+  std::vector<std::string> vocabulary;       // kEnum
+  long long min_integer = 0;                 // kInteger
+  size_t min_items = 0;                      // kList
   std::shared_ptr<const FieldSpec> element;  // kList, kMap
-  std::vector<FieldSpec> fields;          // kObject
+  std::vector<FieldSpec> fields;             // kObject
 
   // Index of the named field in `fields`, or -1.
   int FieldIndex(std::string_view field_name) const;

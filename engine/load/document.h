@@ -21,20 +21,20 @@ using TypedValue = std::variant<std::monostate, Decimal, Date, FinancialYear, bo
 
 struct Node {
   NodeKind kind = NodeKind::kNull;
-  int line = 0;    // 1-based
-  int column = 0;  // 1-based
-  bool plain = true;    // a scalar written without quotes
-  bool tagged = false;  // an explicit YAML tag such as !!binary
-  std::string text;     // scalar text
-  std::vector<Node*> items;                       // kSeq
-  std::vector<std::pair<Node*, Node*>> entries;   // kMap: key, value
-  const Node* parent = nullptr;  // where the node first appears
-  int index = -1;                // entry or item index within the parent
+  int line = 0;                                  // 1-based
+  int column = 0;                                // 1-based
+  bool plain = true;                             // a scalar written without quotes
+  bool tagged = false;                           // an explicit YAML tag such as !!binary
+  std::string text;                              // scalar text
+  std::vector<Node*> items;                      // kSeq
+  std::vector<std::pair<Node*, Node*>> entries;  // kMap: key, value
+  const Node* parent = nullptr;                  // where the node first appears
+  int index = -1;                                // entry or item index within the parent
 
   // Set by validation.
   const FieldSpec* spec = nullptr;
-  bool invalid = false;      // a type error: the rules ignore the value
-  TypedValue typed;          // the typed scalar value
+  bool invalid = false;            // a type error: the rules ignore the value
+  TypedValue typed;                // the typed scalar value
   std::vector<const Node*> slots;  // kMap under an object spec: first value of each field
 
   bool IsNull() const { return kind == NodeKind::kNull; }

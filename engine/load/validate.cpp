@@ -62,8 +62,10 @@ class Validator {
     Node* node = slot;
     node->spec = &spec;
     if (node->tagged) {
-      Report("DOC.04", node, Where(node) + " has a YAML tag (such as !!binary or !!str); tags are "
-                             "not part of the format: remove the tag");
+      Report("DOC.04", node,
+             Where(node) +
+                 " has a YAML tag (such as !!binary or !!str); tags are "
+                 "not part of the format: remove the tag");
       node->invalid = true;
       return;
     }
@@ -81,8 +83,8 @@ class Validator {
 
  private:
   void Report(std::string_view rule, const Node* node, std::string message) {
-    out_.push_back(DocFinding(rule, doc_.file, node->line, node->column, NodePath(node),
-                              std::move(message)));
+    out_.push_back(
+        DocFinding(rule, doc_.file, node->line, node->column, NodePath(node), std::move(message)));
   }
 
   bool ExpectKind(Node& node, NodeKind kind, const FieldSpec& spec) {
@@ -91,8 +93,8 @@ class Validator {
                           ? ": write it as a list, e.g. `[" + node.text + "]`"
                           : "";
     Report("DOC.04", &node,
-           Where(&node) + " should be " + TypeDescription(spec) + " but is " +
-               KindName(node.kind) + fix);
+           Where(&node) + " should be " + TypeDescription(spec) + " but is " + KindName(node.kind) +
+               fix);
     node.invalid = true;
     return false;
   }
@@ -107,7 +109,8 @@ class Validator {
         if (earlier->text == key->text) {
           Report("DOC.02", key,
                  "duplicate key `" + key->text + "` in " + Where(&node) + ": first given at line " +
-                     std::to_string(earlier->line) + "; the first value is used, so merge the "
+                     std::to_string(earlier->line) +
+                     "; the first value is used, so merge the "
                      "two or delete one");
           break;
         }
@@ -161,8 +164,9 @@ class Validator {
   void ValidateList(Node& node, const FieldSpec& spec) {
     if (!ExpectKind(node, NodeKind::kSeq, spec)) return;
     if (node.items.size() < spec.min_items) {
-      Report("DOC.05", &node, Where(&node) + " needs at least " + std::to_string(spec.min_items) +
-                                  " entry: add one");
+      Report(
+          "DOC.05", &node,
+          Where(&node) + " needs at least " + std::to_string(spec.min_items) + " entry: add one");
     }
     for (Node*& item : node.items) Validate(item, *spec.element);
   }
@@ -172,8 +176,9 @@ class Validator {
     CheckDuplicates(node);
     for (auto& [key, value] : node.entries) {
       if (!IsId(key->text)) {
-        Report("DOC.04", key, "`" + key->text + "` in " + Where(&node) +
-                                  " is not an id (lower-case letters, digits, _ and -)");
+        Report("DOC.04", key,
+               "`" + key->text + "` in " + Where(&node) +
+                   " is not an id (lower-case letters, digits, _ and -)");
       }
       Validate(value, *spec.element);
     }
@@ -193,8 +198,9 @@ class Validator {
   // Money, shares and numbers: a plain, exact decimal.
   std::optional<Decimal> PlainNumber(Node& node, const FieldSpec& spec) {
     if (!node.plain) {
-      TypeError(node, "in quotes: " + TypeDescription(spec) + " is written without quotes; drop "
-                      "the quotes");
+      TypeError(node, "in quotes: " + TypeDescription(spec) +
+                          " is written without quotes; drop "
+                          "the quotes");
       return std::nullopt;
     }
     std::string lower = Lower(node.text);
@@ -255,8 +261,7 @@ class Validator {
     if (spec.type == ValueType::kShare && (d->IsNegative() || *d > Decimal::FromInt(1))) {
       return TypeError(node, "which is outside 0..1: a share is a fraction of 1, e.g. 0.76");
     }
-    if (spec.type == ValueType::kInteger &&
-        (!d->ToInt() || *d->ToInt() < spec.min_integer)) {
+    if (spec.type == ValueType::kInteger && (!d->ToInt() || *d->ToInt() < spec.min_integer)) {
       return TypeError(node, "which is not " + TypeDescription(spec));
     }
     node.typed = *d;
@@ -296,16 +301,16 @@ const Node* FormatNode(const Node& root) {
 }  // namespace
 
 bool ValidateDocument(Document& doc, std::vector<Finding>& out) {
-  const std::string fix = "an agreement file starts with `format: " +
-                          std::string(kFormatVersion) + "`";
+  const std::string fix =
+      "an agreement file starts with `format: " + std::string(kFormatVersion) + "`";
   if (doc.root == nullptr || doc.root->IsNull()) {
     out.push_back(DocFinding("DOC.06", doc.file, 1, 1, "", "the file is empty: " + fix));
     return false;
   }
   if (doc.root->kind != NodeKind::kMap) {
-    out.push_back(DocFinding("DOC.06", doc.file, doc.root->line, doc.root->column, "",
-                             "the top level is " + KindName(doc.root->kind) +
-                                 ", not a mapping of keys: " + fix));
+    out.push_back(DocFinding(
+        "DOC.06", doc.file, doc.root->line, doc.root->column, "",
+        "the top level is " + KindName(doc.root->kind) + ", not a mapping of keys: " + fix));
     return false;
   }
   const Node* format = FormatNode(*doc.root);

@@ -45,8 +45,8 @@ class TreeBuilder : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     bool plain = tag == "?";
-    bool null_word = value.empty() || value == "~" || value == "null" || value == "Null" ||
-                     value == "NULL";
+    bool null_word =
+        value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
     Node* n = Make(plain && null_word ? NodeKind::kNull : NodeKind::kScalar, mark);
     n->plain = plain;
     n->tagged = tag != "?" && tag != "!";
@@ -212,7 +212,11 @@ std::optional<ReadError> CheckUtf8(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     auto c = static_cast<unsigned char>(text[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    size_t len = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 0;
     bool ok = len != 0 && i + len <= text.size();
     for (size_t k = 1; ok && k < len; ++k) {
       ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
@@ -228,8 +232,7 @@ std::optional<ReadError> CheckUtf8(std::string_view text) {
       return ReadError{"DOC.07", line, column,
                        "the file is not valid UTF-8 (byte 0x" +
                            std::string(1, "0123456789abcdef"[c >> 4]) +
-                           std::string(1, "0123456789abcdef"[c & 15]) +
-                           "); save it as UTF-8"};
+                           std::string(1, "0123456789abcdef"[c & 15]) + "); save it as UTF-8"};
     }
     if (c == '\n') {
       ++line;

@@ -94,15 +94,15 @@ enum class StmtKind { kLet, kWhen, kFor, kReport };
 struct Stmt {
   StmtKind kind = StmtKind::kReport;
   SourceRange range;
-  std::string name;                 // kLet / kFor: the bound name
-  std::unique_ptr<Expr> expr;       // kLet value, kWhen condition, kFor source
-  std::unique_ptr<Expr> filter;     // kFor: `where`
-  StmtList body;                    // kWhen / kFor
+  std::string name;              // kLet / kFor: the bound name
+  std::unique_ptr<Expr> expr;    // kLet value, kWhen condition, kFor source
+  std::unique_ptr<Expr> filter;  // kFor: `where`
+  StmtList body;                 // kWhen / kFor
   // kReport
   std::optional<Severity> severity;
-  std::unique_ptr<Expr> at;         // where to locate the finding
-  std::unique_ptr<Expr> message;    // a kString template
-  int slot = -1;                    // kLet / kFor: the local's slot
+  std::unique_ptr<Expr> at;       // where to locate the finding
+  std::unique_ptr<Expr> message;  // a kString template
+  int slot = -1;                  // kLet / kFor: the local's slot
 };
 
 struct SeverityOverride {

@@ -20,7 +20,8 @@ constexpr size_t kMaxErrors = 20;
 // Collects syntax errors instead of printing them.
 class CollectingListener : public antlr4::BaseErrorListener {
  public:
-  CollectingListener(std::string path, Diagnostics& diags) : path_(std::move(path)), diags_(diags) {}
+  CollectingListener(std::string path, Diagnostics& diags)
+      : path_(std::move(path)), diags_(diags) {}
 
   void syntaxError(antlr4::Recognizer* /*recognizer*/, antlr4::Token* /*offending*/, size_t line,
                    size_t column, const std::string& msg, std::exception_ptr /*e*/) override {
@@ -101,7 +102,8 @@ class AstBuilder {
 
  private:
   SourceRange At(antlr4::Token* t) const {
-    return {path_, static_cast<int>(t->getLine()), static_cast<int>(t->getCharPositionInLine()) + 1};
+    return {path_, static_cast<int>(t->getLine()),
+            static_cast<int>(t->getCharPositionInLine()) + 1};
   }
   SourceRange At(antlr4::ParserRuleContext* ctx) const { return At(ctx->getStart()); }
 
@@ -240,14 +242,16 @@ class AstBuilder {
   std::unique_ptr<Expr> BuildExpr(P::ExprContext* ctx) {
     auto terms = ctx->andExpr();
     std::unique_ptr<Expr> e = BuildAnd(terms[0]);
-    for (size_t i = 1; i < terms.size(); ++i) e = Binary("or", std::move(e), BuildAnd(terms[i]), ctx);
+    for (size_t i = 1; i < terms.size(); ++i)
+      e = Binary("or", std::move(e), BuildAnd(terms[i]), ctx);
     return e;
   }
 
   std::unique_ptr<Expr> BuildAnd(P::AndExprContext* ctx) {
     auto terms = ctx->notExpr();
     std::unique_ptr<Expr> e = BuildNot(terms[0]);
-    for (size_t i = 1; i < terms.size(); ++i) e = Binary("and", std::move(e), BuildNot(terms[i]), ctx);
+    for (size_t i = 1; i < terms.size(); ++i)
+      e = Binary("and", std::move(e), BuildNot(terms[i]), ctx);
     return e;
   }
 
@@ -336,7 +340,8 @@ class AstBuilder {
     }
     if (dynamic_cast<P::AsOfContext*>(ctx) != nullptr) return Make(ExprKind::kAsOf, ctx);
     if (auto* c = dynamic_cast<P::CallContext*>(ctx)) return BuildCall(c);
-    if (auto* n = dynamic_cast<P::NameContext*>(ctx)) return Make(ExprKind::kName, ctx, n->getText());
+    if (auto* n = dynamic_cast<P::NameContext*>(ctx))
+      return Make(ExprKind::kName, ctx, n->getText());
     if (auto* l = dynamic_cast<P::ListLitContext*>(ctx)) return BuildList(l);
     if (auto* c = dynamic_cast<P::ComprehensionExprContext*>(ctx)) {
       return BuildComprehension(c->comprehension());
@@ -434,8 +439,9 @@ bool CheckNesting(antlr4::CommonTokenStream& tokens, const std::string& path, Di
     if (text == "(" || text == "[" || text == "{") ++depth;
     if (text == ")" || text == "]" || text == "}") --depth;
     if (depth > kMaxNesting) {
-      diags.Error({path, static_cast<int>(t->getLine()), static_cast<int>(t->getCharPositionInLine()) + 1},
-                  "brackets nested more than " + std::to_string(kMaxNesting) + " deep");
+      diags.Error(
+          {path, static_cast<int>(t->getLine()), static_cast<int>(t->getCharPositionInLine()) + 1},
+          "brackets nested more than " + std::to_string(kMaxNesting) + " deep");
       return false;
     }
   }

@@ -11,8 +11,8 @@ namespace s75 {
 
 struct FileResult {
   std::string path;
-  std::string agreement_id;  // "" when unknown
-  bool checked = false;      // false: DOC.01, DOC.06 or DOC.07 stopped it
+  std::string agreement_id;       // "" when unknown
+  bool checked = false;           // false: DOC.01, DOC.06 or DOC.07 stopped it
   std::vector<Finding> findings;  // sorted
 };
 

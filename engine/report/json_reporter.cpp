@@ -18,9 +18,10 @@ Json FindingJson(const Finding& f) {
   j["references"] = f.references;
   j["waived"] = f.waived();
   if (f.waiver) {
-    j["waiver"] = {{"reason", f.waiver->reason},
-                   {"approved_by", f.waiver->approved_by},
-                   {"expires", f.waiver->expires.empty() ? Json(nullptr) : Json(f.waiver->expires)}};
+    j["waiver"] = {
+        {"reason", f.waiver->reason},
+        {"approved_by", f.waiver->approved_by},
+        {"expires", f.waiver->expires.empty() ? Json(nullptr) : Json(f.waiver->expires)}};
   }
   return j;
 }
@@ -42,8 +43,9 @@ void JsonReporter::Write(const CheckReport& report, std::ostream& out) const {
     j["files"].push_back(std::move(f));
   }
   Summary s = report.Summarize();
-  j["summary"] = {{"files", s.files}, {"unreadable", s.unreadable}, {"error", s.error},
-                  {"warning", s.warning}, {"info", s.info}, {"waived", s.waived}};
+  j["summary"] = {{"files", s.files}, {"unreadable", s.unreadable},
+                  {"error", s.error}, {"warning", s.warning},
+                  {"info", s.info},   {"waived", s.waived}};
   out << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 

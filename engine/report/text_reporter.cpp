@@ -38,8 +38,8 @@ void TextReporter::Write(const CheckReport& report, std::ostream& out) const {
   for (const FileResult& file : report.files) {
     for (const Finding& f : file.findings) WriteFinding(f, out);
     if (options_.quiet) continue;
-    out << file.path << ": " << (file.checked ? "" : "not checked: ") << CountsText(SummarizeFile(file))
-        << "\n";
+    out << file.path << ": " << (file.checked ? "" : "not checked: ")
+        << CountsText(SummarizeFile(file)) << "\n";
   }
   if (options_.quiet || report.files.size() < 2) return;
   Summary total = report.Summarize();

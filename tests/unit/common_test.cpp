@@ -26,8 +26,8 @@ TEST(DecimalTest, PlacesAreJudgedOnTheValue) {
 }
 
 TEST(DecimalTest, RejectsWhatIsNotAPlainDecimal) {
-  for (const char* bad : {"", "1e6", "1,000", ".5", "5.", "nan", "1.0000000001",
-                          "1234567890123456789"}) {
+  for (const char* bad :
+       {"", "1e6", "1,000", ".5", "5.", "nan", "1.0000000001", "1234567890123456789"}) {
     EXPECT_FALSE(Decimal::Parse(bad)) << bad;
   }
   EXPECT_EQ(D("-5").ToString(), "-5");

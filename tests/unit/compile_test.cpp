@@ -28,7 +28,8 @@ std::vector<std::string> CheckErrors(const std::string& body) {
 }
 
 TEST(CompileTest, ValidRuleCompiles) {
-  EXPECT_TRUE(CheckErrors("when finance.pool_total > 0 report \"ok {finance.pool_total}\"").empty());
+  EXPECT_TRUE(
+      CheckErrors("when finance.pool_total > 0 report \"ok {finance.pool_total}\"").empty());
 }
 
 TEST(CompileTest, UnknownFieldIsReportedWithSuggestion) {

@@ -9,11 +9,13 @@ namespace {
 
 // Compiles a one-rule pack from a check body and runs it on `yaml`.
 std::vector<Finding> RunRule(const std::string& body, const std::string& yaml,
-                         const char* as_of = "2026-11-22") {
+                             const char* as_of = "2026-11-22") {
   Diagnostics diags;
-  auto pack = CompilePack({{"rules/t.rules", "rule X.01 \"x\" {\n title \"X\"\n severity error, "
-                                             "warning if agreement.legal_basis == \"non_statutory\"\n"
-                                             " check {\n" + body + "\n }\n}\n"}},
+  auto pack = CompilePack({{"rules/t.rules",
+                            "rule X.01 \"x\" {\n title \"X\"\n severity error, "
+                            "warning if agreement.legal_basis == \"non_statutory\"\n"
+                            " check {\n" +
+                                body + "\n }\n}\n"}},
                           diags);
   EXPECT_TRUE(pack) << (diags.items().empty() ? "" : FormatDiagnostic(diags.items()[0], ""));
   if (!pack) return {};
@@ -24,9 +26,10 @@ std::vector<Finding> RunRule(const std::string& body, const std::string& yaml,
 }
 
 TEST(EvalTest, ForEachReportsOncePerFailingElementAtThatElement) {
-  auto f = RunRule("for each c in finance.contributions where c.amount <= 0 report at c.amount \"{c.partner}\"",
-               "finance:\n  contributions:\n    - {partner: a, amount: 1}\n    - {partner: b, amount: 0}\n"
-               "    - {partner: c, amount: -1}\n");
+  auto f = RunRule(
+      "for each c in finance.contributions where c.amount <= 0 report at c.amount \"{c.partner}\"",
+      "finance:\n  contributions:\n    - {partner: a, amount: 1}\n    - {partner: b, amount: 0}\n"
+      "    - {partner: c, amount: -1}\n");
   ASSERT_EQ(f.size(), 2U);
   EXPECT_EQ(f[0].message, "b");
   EXPECT_EQ(f[0].range.line, 5);
@@ -35,8 +38,9 @@ TEST(EvalTest, ForEachReportsOncePerFailingElementAtThatElement) {
 }
 
 TEST(EvalTest, MissingKeyIsLocatedAtItsParent) {
-  auto f = RunRule("when missing(finance.underspend.approach) report at finance.underspend.approach \"x\"",
-               "finance:\n  underspend:\n    shares: {a: 1}\n");
+  auto f = RunRule(
+      "when missing(finance.underspend.approach) report at finance.underspend.approach \"x\"",
+      "finance:\n  underspend:\n    shares: {a: 1}\n");
   ASSERT_EQ(f.size(), 1U);
   EXPECT_EQ(f[0].path, "finance.underspend");
   EXPECT_EQ(f[0].range.line, 4);
@@ -44,13 +48,13 @@ TEST(EvalTest, MissingKeyIsLocatedAtItsParent) {
 
 TEST(EvalTest, SumsAreExact) {
   auto f = RunRule("when sum(values(finance.overspend.shares)) != 1 report \"x\"",
-               "finance: {overspend: {shares: {a: 0.6, b: 0.3, c: 0.1}}}\n");
+                   "finance: {overspend: {shares: {a: 0.6, b: 0.3, c: 0.1}}}\n");
   EXPECT_TRUE(f.empty());
 }
 
 TEST(EvalTest, MoneyReadsAsPoundsInMessages) {
   auto f = RunRule("report \"{finance.pool_total - sum(finance.contributions.amount)}\"",
-               "finance: {pool_total: 17400000, contributions: [{amount: 17399999.99}]}\n");
+                   "finance: {pool_total: 17400000, contributions: [{amount: 17399999.99}]}\n");
   ASSERT_EQ(f.size(), 1U);
   EXPECT_EQ(f[0].message, "£0.01");
 }
@@ -60,7 +64,9 @@ TEST(EvalTest, InvalidValuesNeverProduceFindings) {
   std::string yaml = "finance: {pool_total: \"5\", contributions: [{amount: 4}]}\n";
   EXPECT_TRUE(RunRule("when missing(finance.pool_total) report \"x\"", yaml).empty());
   EXPECT_TRUE(RunRule("when present(finance.pool_total) report \"x\"", yaml).empty());
-  EXPECT_TRUE(RunRule("when finance.pool_total != sum(finance.contributions.amount) report \"x\"", yaml).empty());
+  EXPECT_TRUE(
+      RunRule("when finance.pool_total != sum(finance.contributions.amount) report \"x\"", yaml)
+          .empty());
   EXPECT_TRUE(RunRule("when not (finance.pool_total == 4) report \"x\"", yaml).empty());
 }
 
@@ -72,24 +78,31 @@ TEST(EvalTest, AbsentValuesCompareFalse) {
 TEST(EvalTest, PlaceholdersAreNotDescribed) {
   for (const char* text : {"TBC", "'[to be agreed]'", "' n/a '", "...", "'?'", "Pending"}) {
     EXPECT_EQ(RunRule("when not described(term.renewal) report \"{absence(term.renewal)}\"",
-                  std::string("term: {renewal: ") + text + "}\n").size(), 1U) << text;
+                      std::string("term: {renewal: ") + text + "}\n")
+                  .size(),
+              1U)
+        << text;
   }
   EXPECT_TRUE(RunRule("when not described(term.renewal) report \"x\"",
-                  "term: {renewal: TBC - see annex 2}\n").empty());
-  EXPECT_TRUE(RunRule("when not answered(term.renewal) report \"x\"", "term: {renewal: n/a}\n").empty());
+                      "term: {renewal: TBC - see annex 2}\n")
+                  .empty());
+  EXPECT_TRUE(
+      RunRule("when not answered(term.renewal) report \"x\"", "term: {renewal: n/a}\n").empty());
 }
 
 TEST(EvalTest, SeverityDependsOnCondition) {
   auto f = RunRule("report \"x\"", "agreement: {id: a, title: T, legal_basis: non_statutory}\n");
   ASSERT_EQ(f.size(), 1U);
   EXPECT_EQ(f[0].severity, Severity::kWarning);
-  EXPECT_EQ(RunRule("report \"x\"", "agreement: {id: a, title: T}\n")[0].severity, Severity::kError);
+  EXPECT_EQ(RunRule("report \"x\"", "agreement: {id: a, title: T}\n")[0].severity,
+            Severity::kError);
 }
 
 TEST(EvalTest, DatesAddMonthsAndCompareWithAsOf) {
   std::string yaml = "term: {commencement: 2002-04-01, duration_months: 60}\n";
   std::string rule =
-      "when term.commencement + months(term.duration_months) - 1 days < as_of report \"{term.commencement + months(term.duration_months) - 1 days}\"";
+      "when term.commencement + months(term.duration_months) - 1 days < as_of report "
+      "\"{term.commencement + months(term.duration_months) - 1 days}\"";
   auto f = RunRule(rule, yaml, "2007-04-01");
   ASSERT_EQ(f.size(), 1U);
   EXPECT_EQ(f[0].message, "2007-03-31");
@@ -100,11 +113,23 @@ TEST(EvalTest, QuantifiersAggregatesAndText) {
   std::string yaml =
       "partners:\n  - {id: a, name: A, kind: icb}\n  - {id: b, name: B, kind: local_authority}\n"
       "scope: {nhs_functions: [Community Surgery services]}\n";
-  EXPECT_EQ(RunRule("when any(p in partners where p.kind == \"icb\") and all(p in partners where present(p.id))"
-                " and none(p in partners where p.kind == \"pct\") report \"x\"", yaml).size(), 1U);
-  EXPECT_EQ(RunRule("for each f in scope.nhs_functions where contains_word(f, \"surgery\") report \"x\"", yaml).size(), 1U);
-  EXPECT_TRUE(RunRule("for each f in scope.nhs_functions where contains_word(f, \"surg\") report \"x\"", yaml).empty());
-  auto f = RunRule("report \"{count(partners)} {max(partners.id)} {join(distinct(partners.kind))}\"", yaml);
+  EXPECT_EQ(RunRule("when any(p in partners where p.kind == \"icb\") and all(p in partners where "
+                    "present(p.id))"
+                    " and none(p in partners where p.kind == \"pct\") report \"x\"",
+                    yaml)
+                .size(),
+            1U);
+  EXPECT_EQ(
+      RunRule("for each f in scope.nhs_functions where contains_word(f, \"surgery\") report \"x\"",
+              yaml)
+          .size(),
+      1U);
+  EXPECT_TRUE(
+      RunRule("for each f in scope.nhs_functions where contains_word(f, \"surg\") report \"x\"",
+              yaml)
+          .empty());
+  auto f = RunRule(
+      "report \"{count(partners)} {max(partners.id)} {join(distinct(partners.kind))}\"", yaml);
   ASSERT_EQ(f.size(), 1U);
   EXPECT_EQ(f[0].message, "2 b icb, local_authority");
 }

@@ -8,7 +8,8 @@
 namespace s75 {
 namespace {
 
-const std::string kHead = "format: s75check/1\nagreement: {id: a, title: T}\npartners: [{id: p, name: P, kind: icb}]\n";
+const std::string kHead =
+    "format: s75check/1\nagreement: {id: a, title: T}\npartners: [{id: p, name: P, kind: icb}]\n";
 
 LoadResult Load(const std::string& text, LoadLimits limits = {}) {
   return LoadAgreementText(text, "test.yaml", limits);
@@ -18,8 +19,9 @@ LoadResult Load(const std::string& text, LoadLimits limits = {}) {
 std::vector<std::string> Of(const LoadResult& r, const std::string& rule) {
   std::vector<std::string> out;
   for (const Finding& f : r.findings) {
-    if (f.rule == rule) out.push_back(std::to_string(f.range.line) + ":" +
-                                      std::to_string(f.range.column) + " " + f.message);
+    if (f.rule == rule)
+      out.push_back(std::to_string(f.range.line) + ":" + std::to_string(f.range.column) + " " +
+                    f.message);
   }
   return out;
 }
@@ -59,8 +61,9 @@ TEST(LoaderTest, WrongTypesAreDoc04WithTheirPosition) {
 }
 
 TEST(LoaderTest, MoneyWithThreePlacesOrAnExponentIsRefused) {
-  LoadResult r = Load(kHead + "finance: {pool_total: 282000.125, contributions: [{amount: 1e6}, "
-                              "{amount: .inf}, {amount: 282000.120}]}\n");
+  LoadResult r = Load(kHead +
+                      "finance: {pool_total: 282000.125, contributions: [{amount: 1e6}, "
+                      "{amount: .inf}, {amount: 282000.120}]}\n");
   EXPECT_EQ(Of(r, "DOC.04").size(), 3U);
 }
 
