@@ -109,6 +109,7 @@ class Checker {
       case ExprKind::kDuration:
         return Type::Of(Type::kDuration);
       case ExprKind::kString:
+        for (const std::string& m : e->template_errors) Error(e->range, m);
         for (auto& p : e->parts) {
           if (p.expr) Check(p.expr);
         }
@@ -192,6 +193,12 @@ class Checker {
 
   static void Substitute(std::unique_ptr<Expr>& e, const std::vector<std::string>& params,
                          const std::vector<std::unique_ptr<Expr>>& args) {
+    if (e->kind == ExprKind::kComprehension &&
+        std::find(params.begin(), params.end(), e->text) != params.end()) {
+      // `x in list where cond` binds x afresh: only the list sees the parameter.
+      Substitute(e->children[0], params, args);
+      return;
+    }
     if (e->kind == ExprKind::kName && !e->checked) {
       for (size_t i = 0; i < params.size(); ++i) {
         if (params[i] == e->text) {
@@ -268,7 +275,8 @@ class Checker {
     const auto& words = field.spec->vocabulary;
     if (std::find(words.begin(), words.end(), literal.text) != words.end()) return;
     std::string hint = ClosestName(literal.text, words);
-    Error(literal.range, "\"" + literal.text + "\" is never a value of `" + field.spec->name + "`" +
+    std::string name = field.spec->name.empty() ? "this list" : "`" + field.spec->name + "`";
+    Error(literal.range, "\"" + literal.text + "\" is never a value of " + name +
                              (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)"));
   }
 
@@ -301,6 +309,14 @@ class Checker {
     }
     if (op == "==" || op == "!=") {
       if (!Compatible(l, r)) Error(e.range, "cannot compare " + l.Name() + " with " + r.Name());
+      for (const Type* side : {&l, &r}) {
+        if (side->kind == Type::kList || side->kind == Type::kObject || side->kind == Type::kMap ||
+            side->kind == Type::kDuration) {
+          Error(e.range, "`" + op + "` compares single values, not a " + side->Name() +
+                             ": compare their fields, or use count(), in or any()");
+          break;
+        }
+      }
       CheckVocabulary(l, *e.children[1]);
       CheckVocabulary(r, *e.children[0]);
       return Type::Of(Type::kBool);
@@ -394,7 +410,7 @@ class Checker {
 
   std::string LiteralArg(Expr& e, size_t i, const FunctionInfo& f) {
     const Expr& a = *e.children[i];
-    if (a.kind != ExprKind::kString || !a.parts.empty()) {
+    if (a.kind != ExprKind::kString) {
       Error(a.range, "argument " + std::to_string(i + 1) + " of `" + std::string(f.name) +
                          "` must be a string literal");
       return "";
@@ -418,6 +434,13 @@ class Checker {
   }
 
   Type CheckFunction(Expr& e, const FunctionInfo& f) {
+    bool pattern = f.id == Function::kMatches || f.id == Function::kContainsWord;
+    if (pattern && e.children.size() == 2 && e.children[1]->kind == ExprKind::kString) {
+      // A pattern is raw text: `{4}` in a regular expression is no interpolation.
+      e.children[1]->parts.clear();
+      e.children[1]->checked = true;
+      e.children[1]->type = Type::Of(Type::kText);
+    }
     std::vector<Type> t;
     for (auto& a : e.children) t.push_back(Check(a));
     auto arg = [&](size_t i) { return i < t.size() ? t[i] : Type::Of(Type::kUnknown); };

@@ -7,11 +7,13 @@ namespace s75 {
 
 namespace {
 
-std::string Describe(const std::vector<Finding>& findings) {
+// Findings as "line:col rule: message", lines counted within the snippet
+// (`offset` is the number of lines the runner put in front of it).
+std::string Describe(const std::vector<Finding>& findings, int offset) {
   std::string out;
   for (const Finding& f : findings) {
-    out += "    " + std::to_string(f.range.line) + ":" + std::to_string(f.range.column) + " " +
-           f.rule + ": " + f.message + "\n";
+    out += "    " + std::to_string(f.range.line - offset) + ":" + std::to_string(f.range.column) +
+           " " + f.rule + ": " + f.message + "\n";
   }
   return out;
 }
@@ -19,7 +21,11 @@ std::string Describe(const std::vector<Finding>& findings) {
 // Runs one test case; returns "" when it passes, else why not.
 std::string RunCase(const RuleDecl& rule, const RuleTest& test, Date default_as_of) {
   std::string yaml = test.yaml;
-  if (yaml.rfind("format:", 0) != 0) yaml = "format: s75check/1\n" + yaml;
+  int offset = 0;
+  if (yaml.rfind("format:", 0) != 0) {
+    yaml = "format: s75check/1\n" + yaml;
+    offset = 1;
+  }
   LoadResult loaded = LoadAgreementText(yaml, test.range.ToString(), LoadLimits{});
   std::vector<Finding> doc_errors;
   for (const Finding& f : loaded.findings) {
@@ -28,14 +34,15 @@ std::string RunCase(const RuleDecl& rule, const RuleTest& test, Date default_as_
     if (f.rule != "DOC.04" && f.rule != "DOC.05") doc_errors.push_back(f);
   }
   if (!loaded.checked || !doc_errors.empty()) {
-    return "the test agreement has document errors:\n" + Describe(doc_errors);
+    return "the test agreement has document errors:\n" + Describe(doc_errors, offset);
   }
   std::vector<Finding> findings;
   EvaluateRule(rule, *loaded.document, EvalOptions{test.as_of.value_or(default_as_of)}, findings);
   int expected = test.expect_pass ? 0 : test.expected_findings;
   if (static_cast<int>(findings.size()) == expected) return "";
   return "expected " + std::to_string(expected) + " finding(s), got " +
-         std::to_string(findings.size()) + (findings.empty() ? "" : ":\n" + Describe(findings));
+         std::to_string(findings.size()) +
+         (findings.empty() ? "" : ":\n" + Describe(findings, offset));
 }
 
 }  // namespace

@@ -36,7 +36,8 @@ std::string Value::ToText() const {
     case kYear:
       return year.ToString();
     case kDuration:
-      return months != 0 ? std::to_string(months) + " months" : std::to_string(days) + " days";
+      if (months != 0) return std::to_string(months) + (months == 1 ? " month" : " months");
+      return std::to_string(days) + (days == 1 ? " day" : " days");
     case kList: {
       std::string out;
       for (const Value& v : *list) out += (out.empty() ? "" : ", ") + v.ToText();

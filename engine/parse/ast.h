@@ -63,6 +63,7 @@ struct Expr {
   std::vector<std::unique_ptr<Expr>> children;
   std::vector<std::unique_ptr<Expr>> conditions;  // kList: a condition per item, or null
   std::vector<TemplatePart> parts;                // kString with interpolations
+  std::vector<std::string> template_errors;       // kString: reported if used as a template
 
   // Literal values.
   Decimal number;

@@ -5,6 +5,8 @@
 
 #include <antlr4-runtime.h>
 
+#include <set>
+
 #include "S75RulesLexer.h"
 #include "S75RulesParser.h"
 
@@ -122,7 +124,17 @@ class AstBuilder {
     rule.range = At(ctx);
     rule.id = ctx->RULE_ID()->getText();
     rule.slug = StringValue(ctx->STRING()->getText());
-    for (P::RuleItemContext* item : ctx->ruleItem()) BuildRuleItem(item, rule);
+    std::set<std::string> seen;
+    for (P::RuleItemContext* item : ctx->ruleItem()) {
+      std::string keyword = item->getStart()->getText();
+      bool repeatable = keyword == "test" || keyword == "reference";
+      if (!repeatable && !seen.insert(keyword).second) {
+        diags_.Error(At(item),
+                     "rule " + rule.id + " has a second `" + keyword + "`: merge the two");
+        continue;
+      }
+      BuildRuleItem(item, rule);
+    }
     return rule;
   }
 
@@ -406,15 +418,16 @@ class AstBuilder {
       } else if (s[i] == '{') {
         size_t close = s.find('}', i);
         if (close == std::string::npos) {
-          diags_.Error(e->range, "unclosed `{` in a message: write `{{` for a literal brace");
+          e->template_errors.push_back("unclosed `{` in a message: write `{{` for a literal brace");
           return e;
         }
         e->parts.push_back({literal, nullptr});
         literal.clear();
-        e->parts.push_back({"", Embedded(s.substr(i + 1, close - i - 1), e->range)});
+        e->parts.push_back(
+            {"", Embedded(s.substr(i + 1, close - i - 1), e->range, e->template_errors)});
         i = close;
       } else if (s[i] == '}') {
-        diags_.Error(e->range, "unmatched `}` in a message: write `}}` for a literal brace");
+        e->template_errors.push_back("unmatched `}` in a message: write `}}` for a literal brace");
         return e;
       } else {
         literal += s[i];
@@ -424,7 +437,8 @@ class AstBuilder {
     return e;
   }
 
-  std::unique_ptr<Expr> Embedded(const std::string& text, const SourceRange& at);
+  std::unique_ptr<Expr> Embedded(const std::string& text, const SourceRange& at,
+                                 std::vector<std::string>& errors);
 
   std::string path_;
   Diagnostics& diags_;
@@ -470,17 +484,22 @@ bool Parse(const std::string& path, const std::string& source, Diagnostics& diag
   }
 }
 
-std::unique_ptr<Expr> AstBuilder::Embedded(const std::string& text, const SourceRange& at) {
+// Parses the expression inside a template's braces. Its errors are kept on
+// the string and reported only if the string is used as a message (a regular
+// expression's `{4}` is not an interpolation).
+std::unique_ptr<Expr> AstBuilder::Embedded(const std::string& text, const SourceRange& at,
+                                           std::vector<std::string>& errors) {
   std::unique_ptr<Expr> out;
   Diagnostics inner;
+  AstBuilder nested(path_, inner);
   Parse(path_, text, inner, [&](S75RulesParser& parser, CollectingListener& listener) {
     P::ExprOnlyContext* tree = parser.exprOnly();
     if (listener.count() > 0) return false;
-    out = BuildExpr(tree->expr());
+    out = nested.BuildExpr(tree->expr());
     return true;
   });
   for (const Diagnostic& d : inner.items()) {
-    diags_.Error(at, "in the message's `{" + text + "}`: " + d.message);
+    errors.push_back("in the message's `{" + text + "}`: " + d.message);
   }
   if (!out) {
     out = std::make_unique<Expr>();

@@ -83,6 +83,32 @@ TEST(CompileTest, ImportsShareDefinitionsAndMissingOnesFail) {
   EXPECT_EQ(Errors("import \"nosuch\"\n").size(), 1U);
 }
 
+TEST(CompileTest, RegexBracesAreNotInterpolations) {
+  EXPECT_TRUE(CheckErrors("when matches(agreement.id, \"^[a-z]{2,3}$\") report \"x\"").empty());
+  EXPECT_EQ(CheckErrors("report \"{2,3}\"").size(), 1U);
+}
+
+TEST(CompileTest, EqualityOfListsOrDurationsIsRefused) {
+  EXPECT_EQ(CheckErrors("when partners.id == partners.id report \"x\"").size(), 1U);
+  EXPECT_EQ(CheckErrors("when 12 months == 12 months report \"x\"").size(), 1U);
+}
+
+TEST(CompileTest, ComprehensionVariablesShadowDefParameters) {
+  Diagnostics diags;
+  auto pack =
+      CompilePack({{"rules/t.rules",
+                    std::string("def has_icb(x) = any(x in partners where x.kind == \"icb\")\n") +
+                        kRuleHead + "when has_icb(1) report \"x\"\n  }\n}\n"}},
+                  diags);
+  EXPECT_TRUE(pack) << (diags.items().empty() ? "" : diags.items()[0].message);
+}
+
+TEST(CompileTest, RepeatedRuleItemsAreRefused) {
+  auto e = Errors(std::string(kRuleHead) + "report \"x\"\n  }\n  title \"Again\"\n}\n");
+  ASSERT_EQ(e.size(), 1U);
+  EXPECT_NE(e[0].find("second `title`"), std::string::npos);
+}
+
 TEST(CompileTest, TemplateExpressionsAreChecked) {
   EXPECT_EQ(CheckErrors("report \"total {finance.pool_totl}\"").size(), 1U);
 }
