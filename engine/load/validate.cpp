@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "load/doc_rules.h"
 
@@ -99,22 +101,18 @@ class Validator {
     return false;
   }
 
-  // Reports each repeated key at the repeat, naming the first line. Returns
-  // the index of each entry's first occurrence.
+  // Reports each repeated key at the repeat, naming the first line. Linear
+  // in the number of keys, so a hostile mapping cannot stall the loader.
   void CheckDuplicates(const Node& node) {
-    for (size_t i = 0; i < node.entries.size(); ++i) {
-      const Node* key = node.entries[i].first;
-      for (size_t j = 0; j < i; ++j) {
-        const Node* earlier = node.entries[j].first;
-        if (earlier->text == key->text) {
-          Report("DOC.02", key,
-                 "duplicate key `" + key->text + "` in " + Where(&node) + ": first given at line " +
-                     std::to_string(earlier->line) +
-                     "; the first value is used, so merge the "
-                     "two or delete one");
-          break;
-        }
-      }
+    std::unordered_map<std::string_view, const Node*> first;
+    first.reserve(node.entries.size());
+    for (const auto& [key, value] : node.entries) {
+      auto [it, fresh] = first.emplace(key->text, key);
+      if (fresh) continue;
+      Report("DOC.02", key,
+             "duplicate key `" + key->text + "` in " + Where(&node) + ": first given at line " +
+                 std::to_string(it->second->line) +
+                 "; the first value is used, so merge the two or delete one");
     }
   }
 

@@ -39,7 +39,8 @@ class TreeBuilder : public YAML::EventHandler {
       throw Stop{{"DOC.07", mark.line + 1, mark.column + 1,
                   "an alias refers to the collection that contains it; remove the alias"}};
     }
-    Attach(it->second.node, it->second.size, mark.line + 1, mark.column + 1);
+    Count(it->second.size, mark.line + 1, mark.column + 1);
+    Attach(it->second.node, it->second.size);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -80,6 +81,7 @@ class TreeBuilder : public YAML::EventHandler {
   };
 
   Node* Make(NodeKind kind, const YAML::Mark& mark) {
+    Count(1, mark.line + 1, mark.column + 1);
     Node* n = doc_.NewNode();
     n->kind = kind;
     n->line = mark.line + 1;
@@ -103,23 +105,29 @@ class TreeBuilder : public YAML::EventHandler {
     stack_.pop_back();
     if (f.pending_key != nullptr) f.node->entries.emplace_back(f.pending_key, nullptr);
     if (f.anchor != 0) anchors_[f.anchor] = Anchored{f.node, f.size, false};
-    Attach(f.node, f.size, f.node->line, f.node->column);
+    Attach(f.node, f.size);
   }
 
   void Finish(Node* n, YAML::anchor_t anchor, size_t size) {
     if (anchor != 0) anchors_[anchor] = Anchored{n, size, false};
-    Attach(n, size, n->line, n->column);
+    Attach(n, size);
   }
 
   // Adds a finished node (or an alias of one, counted `size` times over) to
   // the open collection, or makes it the root.
-  void Attach(Node* n, size_t size, int line, int column) {
-    expanded_ += size;
+  // Counts `added` more nodes of the expanded document: 1 for a node read,
+  // the aliased subtree's size for an alias.
+  void Count(size_t added, int line, int column) {
+    expanded_ += added;
     if (expanded_ > limits_.max_nodes) {
       throw Stop{{"DOC.07", line, column,
                   "the document would expand to more than " + std::to_string(limits_.max_nodes) +
-                      " nodes through its aliases (the alias expansion limit)"}};
+                      " nodes, counting each alias as the nodes it repeats (the alias expansion "
+                      "limit)"}};
     }
+  }
+
+  void Attach(Node* n, size_t size) {
     if (stack_.empty()) {
       doc_.root = n;
       return;

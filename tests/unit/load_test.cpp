@@ -41,6 +41,17 @@ TEST(LoaderTest, DuplicateKeyIsReportedWithBothLines) {
   EXPECT_TRUE(r.checked);
 }
 
+TEST(LoaderTest, DuplicatesAmongManyKeysAreEachReportedOnce) {
+  // 100,000 keys: a quadratic duplicate check would stall here.
+  std::string shares = "finance:\n  overspend:\n    shares:\n";
+  for (int i = 0; i < 100000; ++i) shares += "      p" + std::to_string(i) + ": 0\n";
+  shares += "      p7: 0\n";
+  LoadResult r = Load(kHead + shares);
+  ASSERT_EQ(Of(r, "DOC.02").size(), 1U);
+  EXPECT_NE(Of(r, "DOC.02")[0].find("`p7`"), std::string::npos);
+  EXPECT_NE(Of(r, "DOC.02")[0].find("first given at line 14"), std::string::npos);
+}
+
 TEST(LoaderTest, UnknownKeySuggestsTheNearestKnownKey) {
   LoadResult r = Load(kHead + "finance: {pool_totl: 5}\n");
   ASSERT_EQ(Of(r, "DOC.03").size(), 1U);
