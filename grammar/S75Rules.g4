@@ -29,6 +29,9 @@ ruleItem
   | 'severity' severityName (',' severityName 'if' expr)*      # severityItem
   | 'reference' STRING (',' STRING)*                           # referenceItem
   | 'remediation' STRING                                       # remediationItem
+  | 'description' STRING                                       # descriptionItem
+  | 'quote' STRING STRING                                      # quoteItem
+  | 'verification' STRING                                      # verificationItem
   | 'check' block                                              # checkItem
   | 'test' ('pass' | 'fail' NUMBER) ('as_of' DATE)? STRING     # testItem
   ;
@@ -83,6 +86,7 @@ fieldName
   | 'remediation' | 'import' | 'def' | 'let' | 'when' | 'for' | 'each' | 'in' | 'where'
   | 'at' | 'error' | 'warning' | 'info' | 'if' | 'and' | 'or' | 'not' | 'true' | 'false'
   | 'pass' | 'fail' | 'as_of' | 'month' | 'months' | 'day' | 'days'
+  | 'description' | 'quote' | 'verification'
   ;
 
 RULE_ID : [A-Z] [A-Z0-9]* '.' [0-9]+ ;

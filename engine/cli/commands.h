@@ -13,7 +13,8 @@
 namespace s75 {
 
 struct PackOptions {
-  std::string rules_dir;  // replace the built-in packs; "" for the built-in ones
+  std::string rules_dir;                // replace the built-in packs; "" for the built-in ones
+  std::vector<std::string> extra_dirs;  // local packs added to them
 };
 
 struct CheckCommand {
@@ -25,6 +26,8 @@ struct CheckCommand {
   Date as_of;
   int jobs = 1;
   bool quiet = false;
+  std::vector<std::string> select;  // rule ids or families; empty for all
+  std::vector<std::string> ignore;
   LoadLimits limits;
 };
 
@@ -36,6 +39,13 @@ struct RulesCommand {
 };
 
 int RunRulesCommand(const RulesCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct ExplainCommand {
+  PackOptions pack;
+  std::string id;
+};
+
+int RunExplainCommand(const ExplainCommand& cmd, std::ostream& out, std::ostream& err);
 
 struct TestCommand {
   std::string dir;  // "" for the built-in packs

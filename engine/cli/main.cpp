@@ -13,6 +13,15 @@ std::string CheckDate(const std::string& text) {
   return s75::Date::Parse(text) ? "" : "--as-of takes a date as YYYY-MM-DD, not '" + text + "'";
 }
 
+// --rules and --extra-rules, on every command that compiles the packs.
+void AddPackOptions(CLI::App* app, s75::PackOptions& pack) {
+  app->add_option("--rules", pack.rules_dir,
+                  "Use the rule files in DIR instead of the built-in packs");
+  app->add_option("--extra-rules", pack.extra_dirs,
+                  "Add the rule files in DIR to the packs (repeatable)")
+      ->allow_extra_args(false);
+}
+
 void AddAsOf(CLI::App* app, std::string& as_of) {
   app->add_option("--as-of", as_of, "Evaluation date for time rules (YYYY-MM-DD; default today)")
       ->check(CLI::Validator(CheckDate, "DATE", "date"));
@@ -41,8 +50,15 @@ int main(int argc, char** argv) {
   check_app->add_option("--fail-on", check.fail_on, "Least severity that makes the exit status 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   AddAsOf(check_app, check_as_of);
-  check_app->add_option("--rules", check.pack.rules_dir,
-                        "Use the rule files in DIR instead of the built-in packs");
+  AddPackOptions(check_app, check.pack);
+  check_app
+      ->add_option("--select", check.select,
+                   "Report only these rule ids or families, comma-separated (T1,DATE.04)")
+      ->allow_extra_args(false);
+  check_app
+      ->add_option("--ignore", check.ignore,
+                   "Do not report these rule ids or families, comma-separated")
+      ->allow_extra_args(false);
   check_app->add_option("-j,--jobs", check.jobs, "Parallel workers (default: the cores)")
       ->check(CLI::Range(1, 256));
   check_app->add_flag("-q,--quiet", check.quiet, "Findings only, no summary");
@@ -61,9 +77,15 @@ int main(int argc, char** argv) {
 
   s75::RulesCommand rules;
   CLI::App* rules_app = app.add_subcommand("rules", "List every rule");
-  rules_app->add_option("--format", rules.format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  rules_app->add_option("--rules", rules.pack.rules_dir, "Use the rule files in DIR");
+  rules_app->add_option("--format", rules.format, "text, json or markdown")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  AddPackOptions(rules_app, rules.pack);
+
+  s75::ExplainCommand explain;
+  CLI::App* explain_app =
+      app.add_subcommand("explain", "One rule in full: what, why (quoting its source), how to fix");
+  explain_app->add_option("id", explain.id, "Rule id, e.g. T1.07")->required();
+  AddPackOptions(explain_app, explain.pack);
 
   s75::TestCommand test;
   std::string test_as_of;
@@ -82,7 +104,12 @@ int main(int argc, char** argv) {
       check.as_of = AsOf(check_as_of);
       return s75::RunCheckCommand(check, std::cout, std::cerr);
     }
-    if (*rules_app) return s75::RunRulesCommand(rules, std::cout, std::cerr);
+    if (*rules_app) {
+      return s75::RunRulesCommand(rules, std::cout, std::cerr);
+    }
+    if (*explain_app) {
+      return s75::RunExplainCommand(explain, std::cout, std::cerr);
+    }
     test.as_of = AsOf(test_as_of);
     return s75::RunTestCommand(test, std::cout, std::cerr);
   } catch (const std::exception& e) {

@@ -30,23 +30,38 @@ std::string WriteFileAtomically(const std::string& path, std::string_view conten
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
   int fd = mkstemp(name.data());
-  if (fd < 0)
+  if (fd < 0) {
     return "cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno);
+  }
   std::string error;
   size_t done = 0;
   while (done < content.size() && error.empty()) {
     ssize_t n = write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) error = std::string("cannot write: ") + std::strerror(errno);
-    if (n > 0) done += static_cast<size_t>(n);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      error = std::string("cannot write: ") + std::strerror(errno);
+    }
+    if (n > 0) {
+      done += static_cast<size_t>(n);
+    }
   }
-  if (error.empty() && fsync(fd) != 0) error = std::string("cannot flush: ") + std::strerror(errno);
-  if (close(fd) != 0 && error.empty()) error = std::string("cannot close: ") + std::strerror(errno);
-  if (error.empty()) SetDefaultMode(name.data());
+  if (error.empty() && fsync(fd) != 0) {
+    error = std::string("cannot flush: ") + std::strerror(errno);
+  }
+  if (close(fd) != 0 && error.empty()) {
+    error = std::string("cannot close: ") + std::strerror(errno);
+  }
+  if (error.empty()) {
+    SetDefaultMode(name.data());
+  }
   if (error.empty() && std::rename(name.data(), path.c_str()) != 0) {
     error = "cannot replace " + path + ": " + std::strerror(errno);
   }
-  if (!error.empty()) std::remove(name.data());
+  if (!error.empty()) {
+    std::remove(name.data());
+  }
   return error;
 }
 

@@ -15,28 +15,38 @@ using std::chrono::year_month_day_last;
 
 bool Digits(std::string_view s) {
   for (char c : s) {
-    if (c < '0' || c > '9') return false;
+    if (c < '0' || c > '9') {
+      return false;
+    }
   }
   return true;
 }
 
 int ToInt(std::string_view s) {
   int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
+  for (char c : s) {
+    v = v * 10 + (c - '0');
+  }
   return v;
 }
 
 }  // namespace
 
 std::optional<Date> Date::Parse(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return std::nullopt;
+  }
   std::string_view y = text.substr(0, 4);
   std::string_view m = text.substr(5, 2);
   std::string_view d = text.substr(8, 2);
-  if (!Digits(y) || !Digits(m) || !Digits(d)) return std::nullopt;
+  if (!Digits(y) || !Digits(m) || !Digits(d)) {
+    return std::nullopt;
+  }
   year_month_day ymd{year{ToInt(y)}, month{static_cast<unsigned>(ToInt(m))},
                      day{static_cast<unsigned>(ToInt(d))}};
-  if (!ymd.ok()) return std::nullopt;
+  if (!ymd.ok()) {
+    return std::nullopt;
+  }
   return Date(std::chrono::sys_days{ymd});
 }
 
@@ -74,12 +84,18 @@ std::string Date::ToLongString() const {
 }
 
 std::optional<FinancialYear> FinancialYear::Parse(std::string_view text) {
-  if (text.size() != 7 || text[4] != '/') return std::nullopt;
+  if (text.size() != 7 || text[4] != '/') {
+    return std::nullopt;
+  }
   std::string_view y = text.substr(0, 4);
   std::string_view next = text.substr(5, 2);
-  if (!Digits(y) || !Digits(next)) return std::nullopt;
+  if (!Digits(y) || !Digits(next)) {
+    return std::nullopt;
+  }
   int start = ToInt(y);
-  if ((start + 1) % 100 != ToInt(next)) return std::nullopt;
+  if ((start + 1) % 100 != ToInt(next)) {
+    return std::nullopt;
+  }
   return FinancialYear{start};
 }
 

@@ -29,6 +29,7 @@ class Date {
   // `1 April 2009`.
   std::string ToLongString() const;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   friend auto operator<=>(const Date&, const Date&) = default;
 
  private:
@@ -41,6 +42,7 @@ struct FinancialYear {
   // Parses `YYYY/YY` with consecutive years; nullopt otherwise.
   static std::optional<FinancialYear> Parse(std::string_view text);
   std::string ToString() const;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   friend auto operator<=>(const FinancialYear&, const FinancialYear&) = default;
 };
 

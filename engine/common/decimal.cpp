@@ -22,19 +22,29 @@ std::optional<Decimal> Decimal::Parse(std::string_view text) {
   size_t dot = text.find('.');
   std::string_view whole = text.substr(0, dot);
   std::string_view frac = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
-  if (whole.empty() || (dot != std::string_view::npos && frac.empty())) return std::nullopt;
+  if (whole.empty() || (dot != std::string_view::npos && frac.empty())) {
+    return std::nullopt;
+  }
   auto is_digits = [](std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
-  if (!is_digits(whole) || !is_digits(frac)) return std::nullopt;
-  while (whole.size() > 1 && whole[0] == '0') whole.remove_prefix(1);
-  while (!frac.empty() && frac.back() == '0') frac.remove_suffix(1);
+  if (!is_digits(whole) || !is_digits(frac)) {
+    return std::nullopt;
+  }
+  while (whole.size() > 1 && whole[0] == '0') {
+    whole.remove_prefix(1);
+  }
+  while (!frac.empty() && frac.back() == '0') {
+    frac.remove_suffix(1);
+  }
   if (whole.size() > static_cast<size_t>(kMaxIntegerDigits) ||
       frac.size() > static_cast<size_t>(kMaxPlaces)) {
     return std::nullopt;
   }
   __int128 units = 0;
-  for (char c : whole) units = units * 10 + (c - '0');
+  for (char c : whole) {
+    units = units * 10 + (c - '0');
+  }
   units *= kScale;
   __int128 place = kScale;
   for (char c : frac) {
@@ -46,9 +56,13 @@ std::optional<Decimal> Decimal::Parse(std::string_view text) {
 
 int Decimal::Places() const {
   __int128 frac = units_ % kScale;
-  if (frac < 0) frac = -frac;
+  if (frac < 0) {
+    frac = -frac;
+  }
   int places = kMaxPlaces;
-  if (frac == 0) return 0;
+  if (frac == 0) {
+    return 0;
+  }
   while (frac % 10 == 0) {
     frac /= 10;
     --places;
@@ -58,13 +72,17 @@ int Decimal::Places() const {
 
 std::optional<Decimal> Decimal::Add(Decimal other) const {
   __int128 r;
-  if (__builtin_add_overflow(units_, other.units_, &r)) return std::nullopt;
+  if (__builtin_add_overflow(units_, other.units_, &r)) {
+    return std::nullopt;
+  }
   return Decimal(r);
 }
 
 std::optional<Decimal> Decimal::Sub(Decimal other) const {
   __int128 r;
-  if (__builtin_sub_overflow(units_, other.units_, &r)) return std::nullopt;
+  if (__builtin_sub_overflow(units_, other.units_, &r)) {
+    return std::nullopt;
+  }
   return Decimal(r);
 }
 
@@ -74,17 +92,27 @@ std::optional<Decimal> Decimal::Mul(Decimal other) const {
   __int128 frac = other.units_ % kScale;
   __int128 a;
   __int128 b;
-  if (__builtin_mul_overflow(units_, whole, &a)) return std::nullopt;
-  if (__builtin_mul_overflow(units_, frac, &b)) return std::nullopt;
+  if (__builtin_mul_overflow(units_, whole, &a)) {
+    return std::nullopt;
+  }
+  if (__builtin_mul_overflow(units_, frac, &b)) {
+    return std::nullopt;
+  }
   __int128 r;
-  if (__builtin_add_overflow(a, b / kScale, &r)) return std::nullopt;
+  if (__builtin_add_overflow(a, b / kScale, &r)) {
+    return std::nullopt;
+  }
   return Decimal(r);
 }
 
 std::optional<Decimal> Decimal::Div(Decimal other) const {
-  if (other.units_ == 0) return std::nullopt;
+  if (other.units_ == 0) {
+    return std::nullopt;
+  }
   __int128 scaled;
-  if (__builtin_mul_overflow(units_, kScale, &scaled)) return std::nullopt;
+  if (__builtin_mul_overflow(units_, kScale, &scaled)) {
+    return std::nullopt;
+  }
   return Decimal(scaled / other.units_);
 }
 
@@ -99,7 +127,9 @@ std::string Decimal::ToString(int min_places) const {
     digits.push_back(static_cast<char>('0' + static_cast<int>(whole % 10)));
     whole /= 10;
   } while (whole > 0);
-  if (units_ < 0) digits.push_back('-');
+  if (units_ < 0) {
+    digits.push_back('-');
+  }
   std::reverse(digits.begin(), digits.end());
   int places = std::max(Places(), std::min(min_places, kMaxPlaces));
   if (places > 0) {
@@ -114,7 +144,9 @@ std::string Decimal::ToString(int min_places) const {
 }
 
 std::optional<long long> Decimal::ToInt() const {
-  if (units_ % kScale != 0) return std::nullopt;
+  if (units_ % kScale != 0) {
+    return std::nullopt;
+  }
   __int128 w = units_ / kScale;
   if (w > static_cast<__int128>(std::numeric_limits<long long>::max()) ||
       w < static_cast<__int128>(std::numeric_limits<long long>::min())) {

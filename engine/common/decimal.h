@@ -45,6 +45,7 @@ class Decimal {
   bool IsNegative() const { return units_ < 0; }
   bool IsZero() const { return units_ == 0; }
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   friend auto operator<=>(const Decimal&, const Decimal&) = default;
 
  private:

@@ -28,12 +28,16 @@ std::string_view LineOf(std::string_view source, int line) {
   size_t start = 0;
   for (int i = 1; i < line; ++i) {
     size_t nl = source.find('\n', start);
-    if (nl == std::string_view::npos) return {};
+    if (nl == std::string_view::npos) {
+      return {};
+    }
     start = nl + 1;
   }
   size_t end = source.find('\n', start);
   std::string_view text = source.substr(start, end == std::string_view::npos ? end : end - start);
-  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  if (!text.empty() && text.back() == '\r') {
+    text.remove_suffix(1);
+  }
   return text;
 }
 
@@ -42,9 +46,13 @@ std::string_view LineOf(std::string_view source, int line) {
 std::string FormatDiagnostic(const Diagnostic& d, std::string_view source) {
   std::string out =
       d.range.ToString() + ": " + std::string(SeverityName(d.severity)) + ": " + d.message + "\n";
-  if (source.empty() || d.range.line <= 0) return out;
+  if (source.empty() || d.range.line <= 0) {
+    return out;
+  }
   std::string_view text = LineOf(source, d.range.line);
-  if (text.empty()) return out;
+  if (text.empty()) {
+    return out;
+  }
   out += "  ";
   out += text;
   out += "\n  ";

@@ -15,9 +15,15 @@ std::string_view SeverityName(Severity s) {
 }
 
 std::optional<Severity> ParseSeverity(std::string_view text) {
-  if (text == "error") return Severity::kError;
-  if (text == "warning") return Severity::kWarning;
-  if (text == "info") return Severity::kInfo;
+  if (text == "error") {
+    return Severity::kError;
+  }
+  if (text == "warning") {
+    return Severity::kWarning;
+  }
+  if (text == "info") {
+    return Severity::kInfo;
+  }
   return std::nullopt;
 }
 

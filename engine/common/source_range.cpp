@@ -3,7 +3,9 @@
 namespace s75 {
 
 std::string SourceRange::ToString() const {
-  if (line <= 0) return file;
+  if (line <= 0) {
+    return file;
+  }
   return file + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 

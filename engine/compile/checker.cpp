@@ -18,16 +18,24 @@ struct Local {
 };
 
 bool Compatible(const Type& a, const Type& b) {
-  if (a.kind == Type::kUnknown || b.kind == Type::kUnknown) return true;
-  if (a.kind != b.kind) return false;
-  if (a.kind == Type::kList) return Compatible(*a.element, *b.element);
+  if (a.kind == Type::kUnknown || b.kind == Type::kUnknown) {
+    return true;
+  }
+  if (a.kind != b.kind) {
+    return false;
+  }
+  if (a.kind == Type::kList) {
+    return Compatible(*a.element, *b.element);
+  }
   return true;
 }
 
 bool IsA(const Type& t, Type::Kind k) { return t.kind == k || t.kind == Type::kUnknown; }
 
 Type ElementOf(const Type& t) {
-  if (t.kind == Type::kList && t.element) return *t.element;
+  if (t.kind == Type::kList && t.element) {
+    return *t.element;
+  }
   return Type::Of(Type::kUnknown);
 }
 
@@ -41,7 +49,9 @@ class Checker {
   int slots() const { return next_slot_; }
 
   Type Check(std::unique_ptr<Expr>& e) {
-    if (e->checked) return e->type;
+    if (e->checked) {
+      return e->type;
+    }
     e->type = CheckUnannotated(e);
     e->checked = true;
     return e->type;
@@ -56,7 +66,9 @@ class Checker {
 
   void CheckStmts(StmtList& stmts) {
     size_t mark = locals_.size();
-    for (auto& s : stmts) CheckStmt(*s);
+    for (auto& s : stmts) {
+      CheckStmt(*s);
+    }
     locals_.resize(mark);
   }
 
@@ -85,13 +97,17 @@ class Checker {
         }
         size_t mark = locals_.size();
         s.slot = Bind(s.name, ElementOf(source));
-        if (s.filter) ExpectBool(s.filter, "a `where` condition");
+        if (s.filter) {
+          ExpectBool(s.filter, "a `where` condition");
+        }
         CheckStmts(s.body);
         locals_.resize(mark);
         return;
       }
       case StmtKind::kReport:
-        if (s.at) Check(s.at);
+        if (s.at) {
+          Check(s.at);
+        }
         Check(s.message);
         return;
     }
@@ -109,9 +125,13 @@ class Checker {
       case ExprKind::kDuration:
         return Type::Of(Type::kDuration);
       case ExprKind::kString:
-        for (const std::string& m : e->template_errors) Error(e->range, m);
+        for (const std::string& m : e->template_errors) {
+          Error(e->range, m);
+        }
         for (auto& p : e->parts) {
-          if (p.expr) Check(p.expr);
+          if (p.expr) {
+            Check(p.expr);
+          }
         }
         return Type::Of(Type::kText);
       case ExprKind::kName:
@@ -136,9 +156,15 @@ class Checker {
 
   std::vector<std::string> VisibleNames() const {
     std::vector<std::string> names;
-    for (size_t i = barrier_; i < locals_.size(); ++i) names.push_back(locals_[i].name);
-    for (const auto& [name, def] : scope_) names.push_back(name);
-    for (const FieldSpec& f : AgreementFormat().fields) names.push_back(f.name);
+    for (size_t i = barrier_; i < locals_.size(); ++i) {
+      names.push_back(locals_[i].name);
+    }
+    for (const auto& [name, def] : scope_) {
+      names.push_back(name);
+    }
+    for (const FieldSpec& f : AgreementFormat().fields) {
+      names.push_back(f.name);
+    }
     return names;
   }
 
@@ -149,7 +175,9 @@ class Checker {
         return locals_[i - 1].type;
       }
     }
-    if (auto it = scope_.find(e->text); it != scope_.end()) return Inline(e, *it->second, {});
+    if (auto it = scope_.find(e->text); it != scope_.end()) {
+      return Inline(e, *it->second, {});
+    }
     const FieldSpec& root = AgreementFormat();
     int index = root.FieldIndex(e->text);
     if (index >= 0) {
@@ -164,15 +192,20 @@ class Checker {
 
   // Replaces a use of a definition with a copy of its body, its parameters
   // replaced by the (already checked) arguments, and checks the copy.
-  Type Inline(std::unique_ptr<Expr>& use, const DefDecl& def,
-              std::vector<std::unique_ptr<Expr>> args) {
+  // `args` is taken by value: it owns the arguments moved out of `use`, which
+  // this function replaces.
+  Type Inline(
+      std::unique_ptr<Expr>& use, const DefDecl& def,
+      std::vector<std::unique_ptr<Expr>> args) {  // NOLINT(performance-unnecessary-value-param)
     if (args.size() != def.params.size()) {
       Error(use->range, "`" + def.name + "` takes " + std::to_string(def.params.size()) +
                             " argument(s), not " + std::to_string(args.size()));
       return Type::Of(Type::kUnknown);
     }
     if (bad_defs_.count(def.name) != 0 || ++depth_ > 64) {
-      if (depth_ > 64) Error(use->range, "definitions nested too deeply");
+      if (depth_ > 64) {
+        Error(use->range, "definitions nested too deeply");
+      }
       --depth_;
       return Type::Of(Type::kUnknown);
     }
@@ -207,12 +240,18 @@ class Checker {
         }
       }
     }
-    for (auto& c : e->children) Substitute(c, params, args);
+    for (auto& c : e->children) {
+      Substitute(c, params, args);
+    }
     for (auto& c : e->conditions) {
-      if (c) Substitute(c, params, args);
+      if (c) {
+        Substitute(c, params, args);
+      }
     }
     for (auto& p : e->parts) {
-      if (p.expr) Substitute(p.expr, params, args);
+      if (p.expr) {
+        Substitute(p.expr, params, args);
+      }
     }
   }
 
@@ -220,7 +259,9 @@ class Checker {
     int index = spec.FieldIndex(e.text);
     if (index < 0) {
       std::vector<std::string> names;
-      for (const FieldSpec& f : spec.fields) names.push_back(f.name);
+      for (const FieldSpec& f : spec.fields) {
+        names.push_back(f.name);
+      }
       std::string hint = ClosestName(e.text, names);
       Error(e.range, "unknown field `" + e.text + "`: the agreement format has no such key here" +
                          (hint.empty() ? "" : "; did you mean `" + hint + "`?"));
@@ -228,14 +269,20 @@ class Checker {
     }
     e.field_index = index;
     Type t = Type::FromSpec(spec.fields[static_cast<size_t>(index)]);
-    if (!project) return t;
+    if (!project) {
+      return t;
+    }
     return t.kind == Type::kList ? t : Type::ListOf(t);
   }
 
   Type CheckField(Expr& e) {
     Type base = Check(e.children[0]);
-    if (base.kind == Type::kUnknown) return base;
-    if (base.kind == Type::kObject) return FieldOf(e, *base.spec, false);
+    if (base.kind == Type::kUnknown) {
+      return base;
+    }
+    if (base.kind == Type::kObject) {
+      return FieldOf(e, *base.spec, false);
+    }
     if (base.kind == Type::kList && base.element && base.element->kind == Type::kObject) {
       return FieldOf(e, *base.element->spec, true);
     }
@@ -247,33 +294,49 @@ class Checker {
     Type base = Check(e.children[0]);
     Type index = Check(e.children[1]);
     if (base.kind == Type::kList) {
-      if (!IsA(index, Type::kNumber)) Error(e.range, "a list index is a number");
+      if (!IsA(index, Type::kNumber)) {
+        Error(e.range, "a list index is a number");
+      }
       return ElementOf(base);
     }
     if (base.kind == Type::kMap) {
-      if (!IsA(index, Type::kText)) Error(e.range, "a mapping is indexed by a partner id");
+      if (!IsA(index, Type::kText)) {
+        Error(e.range, "a mapping is indexed by a partner id");
+      }
       return Type::FromSpec(*base.spec->element);
     }
-    if (base.kind != Type::kUnknown) Error(e.range, base.Name() + " cannot be indexed");
+    if (base.kind != Type::kUnknown) {
+      Error(e.range, base.Name() + " cannot be indexed");
+    }
     return Type::Of(Type::kUnknown);
   }
 
   Type CheckUnary(Expr& e) {
     Type t = Check(e.children[0]);
     if (e.text == "not") {
-      if (!IsA(t, Type::kBool)) Error(e.range, "`not` needs true or false, not " + t.Name());
+      if (!IsA(t, Type::kBool)) {
+        Error(e.range, "`not` needs true or false, not " + t.Name());
+      }
       return Type::Of(Type::kBool);
     }
-    if (!IsA(t, Type::kNumber)) Error(e.range, "`-` needs a number, not " + t.Name());
+    if (!IsA(t, Type::kNumber)) {
+      Error(e.range, "`-` needs a number, not " + t.Name());
+    }
     return Type::Of(Type::kNumber);
   }
 
   // A string literal compared with an enum field must be one of its words.
   void CheckVocabulary(const Type& field, const Expr& literal) {
-    if (field.kind != Type::kText || field.spec == nullptr) return;
-    if (literal.kind != ExprKind::kString || !literal.parts.empty()) return;
+    if (field.kind != Type::kText || field.spec == nullptr) {
+      return;
+    }
+    if (literal.kind != ExprKind::kString || !literal.parts.empty()) {
+      return;
+    }
     const auto& words = field.spec->vocabulary;
-    if (std::find(words.begin(), words.end(), literal.text) != words.end()) return;
+    if (std::find(words.begin(), words.end(), literal.text) != words.end()) {
+      return;
+    }
     std::string hint = ClosestName(literal.text, words);
     std::string name = field.spec->name.empty() ? "this list" : "`" + field.spec->name + "`";
     Error(literal.range, "\"" + literal.text + "\" is never a value of " + name +
@@ -282,7 +345,9 @@ class Checker {
 
   void CheckVocabularyAll(const Type& field, const Expr& other) {
     if (other.kind == ExprKind::kList) {
-      for (const auto& c : other.children) CheckVocabulary(field, *c);
+      for (const auto& c : other.children) {
+        CheckVocabulary(field, *c);
+      }
     } else {
       CheckVocabulary(field, other);
     }
@@ -304,11 +369,15 @@ class Checker {
                            " and " + r.Name());
       }
       CheckVocabularyAll(l, *e.children[1]);
-      if (r.element) CheckVocabulary(*r.element, *e.children[0]);
+      if (r.element) {
+        CheckVocabulary(*r.element, *e.children[0]);
+      }
       return Type::Of(Type::kBool);
     }
     if (op == "==" || op == "!=") {
-      if (!Compatible(l, r)) Error(e.range, "cannot compare " + l.Name() + " with " + r.Name());
+      if (!Compatible(l, r)) {
+        Error(e.range, "cannot compare " + l.Name() + " with " + r.Name());
+      }
       for (const Type* side : {&l, &r}) {
         if (side->kind == Type::kList || side->kind == Type::kObject || side->kind == Type::kMap ||
             side->kind == Type::kDuration) {
@@ -346,8 +415,12 @@ class Checker {
         Error(e.children[i]->range,
               "a list holds one type: " + element.Name() + " and " + t.Name());
       }
-      if (element.kind == Type::kUnknown) element = t;
-      if (e.conditions[i]) ExpectBool(e.conditions[i], "an `if` in a list");
+      if (element.kind == Type::kUnknown) {
+        element = t;
+      }
+      if (e.conditions[i]) {
+        ExpectBool(e.conditions[i], "an `if` in a list");
+      }
     }
     return Type::ListOf(element);
   }
@@ -366,7 +439,9 @@ class Checker {
 
   Type CheckCall(std::unique_ptr<Expr>& e) {
     if (auto it = scope_.find(e->text); it != scope_.end()) {
-      for (auto& a : e->children) Check(a);
+      for (auto& a : e->children) {
+        Check(a);
+      }
       return Inline(e, *it->second, std::move(e->children));
     }
     const FunctionInfo* f = FindFunction(e->text);
@@ -374,12 +449,18 @@ class Checker {
       std::vector<std::string> names;
       size_t n = 0;
       const FunctionInfo* all = Functions(&n);
-      for (size_t i = 0; i < n; ++i) names.emplace_back(all[i].name);
-      for (const auto& [name, def] : scope_) names.push_back(name);
+      for (size_t i = 0; i < n; ++i) {
+        names.emplace_back(all[i].name);
+      }
+      for (const auto& [name, def] : scope_) {
+        names.push_back(name);
+      }
       std::string hint = ClosestName(e->text, names);
       Error(e->range, "unknown function `" + e->text + "`" +
                           (hint.empty() ? "" : "; did you mean `" + hint + "`?"));
-      for (auto& a : e->children) Check(a);
+      for (auto& a : e->children) {
+        Check(a);
+      }
       return Type::Of(Type::kUnknown);
     }
     e->function = static_cast<int>(f->id);
@@ -387,7 +468,9 @@ class Checker {
   }
 
   bool Arity(Expr& e, const FunctionInfo& f, size_t min, size_t max) {
-    if (e.children.size() >= min && e.children.size() <= max) return true;
+    if (e.children.size() >= min && e.children.size() <= max) {
+      return true;
+    }
     Error(e.range, "wrong number of arguments: " + std::string(f.signature));
     return false;
   }
@@ -404,7 +487,9 @@ class Checker {
     RE2::Options options;
     options.set_log_errors(false);
     auto re = std::make_shared<const re2::RE2>(pattern, options);
-    if (!re->ok()) Error(e.range, "bad regular expression: " + re->error());
+    if (!re->ok()) {
+      Error(e.range, "bad regular expression: " + re->error());
+    }
     return re;
   }
 
@@ -426,7 +511,9 @@ class Checker {
         space = true;
         continue;
       }
-      if (space) out += "\\s+";
+      if (space) {
+        out += "\\s+";
+      }
       space = false;
       out += RE2::QuoteMeta(std::string(1, c));
     }
@@ -442,22 +529,30 @@ class Checker {
       e.children[1]->type = Type::Of(Type::kText);
     }
     std::vector<Type> t;
-    for (auto& a : e.children) t.push_back(Check(a));
+    for (auto& a : e.children) {
+      t.push_back(Check(a));
+    }
     auto arg = [&](size_t i) { return i < t.size() ? t[i] : Type::Of(Type::kUnknown); };
     switch (f.id) {
       case Function::kDescribed:
       case Function::kAnswered:
-        if (Arity(e, f, 1, 1)) ExpectArg(e, 0, IsA(arg(0), Type::kText), f);
+        if (Arity(e, f, 1, 1)) {
+          ExpectArg(e, 0, IsA(arg(0), Type::kText), f);
+        }
         return Type::Of(Type::kBool);
       case Function::kAbsence:
-        if (Arity(e, f, 1, 1)) ExpectArg(e, 0, IsA(arg(0), Type::kText), f);
+        if (Arity(e, f, 1, 1)) {
+          ExpectArg(e, 0, IsA(arg(0), Type::kText), f);
+        }
         return Type::Of(Type::kText);
       case Function::kPresent:
       case Function::kMissing:
         Arity(e, f, 1, 1);
         return Type::Of(Type::kBool);
       case Function::kCount:
-        if (Arity(e, f, 1, 1)) ExpectArg(e, 0, IsA(arg(0), Type::kList), f);
+        if (Arity(e, f, 1, 1)) {
+          ExpectArg(e, 0, IsA(arg(0), Type::kList), f);
+        }
         return Type::Of(Type::kNumber);
       case Function::kSum:
         if (Arity(e, f, 1, 1)) {
@@ -466,7 +561,9 @@ class Checker {
         return Type::Of(Type::kNumber);
       case Function::kMin:
       case Function::kMax: {
-        if (!Arity(e, f, 1, 1)) return Type::Of(Type::kUnknown);
+        if (!Arity(e, f, 1, 1)) {
+          return Type::Of(Type::kUnknown);
+        }
         Type el = ElementOf(arg(0));
         bool ordered = IsA(el, Type::kNumber) || el.kind == Type::kDate || el.kind == Type::kText ||
                        el.kind == Type::kYear;
@@ -475,7 +572,9 @@ class Checker {
       }
       case Function::kDistinct:
       case Function::kDuplicates:
-        if (Arity(e, f, 1, 1)) ExpectArg(e, 0, IsA(arg(0), Type::kList), f);
+        if (Arity(e, f, 1, 1)) {
+          ExpectArg(e, 0, IsA(arg(0), Type::kList), f);
+        }
         return arg(0);
       case Function::kAny:
       case Function::kAll:
@@ -492,31 +591,49 @@ class Checker {
           e.regex = Pattern(e, f.id == Function::kMatches ? literal : WordPattern(literal));
         }
         return Type::Of(Type::kBool);
+      case Function::kMentions:
+        if (Arity(e, f, 2, 2)) {
+          ExpectArg(e, 0, IsA(arg(0), Type::kText), f);
+          ExpectArg(e, 1, IsA(arg(1), Type::kText), f);
+        }
+        return Type::Of(Type::kBool);
       case Function::kLower:
-        if (Arity(e, f, 1, 1)) ExpectArg(e, 0, IsA(arg(0), Type::kText), f);
+        if (Arity(e, f, 1, 1)) {
+          ExpectArg(e, 0, IsA(arg(0), Type::kText), f);
+        }
         return Type::Of(Type::kText);
       case Function::kJoin:
         if (Arity(e, f, 1, 2)) {
           ExpectArg(e, 0, IsA(arg(0), Type::kList), f);
-          if (t.size() > 1) ExpectArg(e, 1, IsA(arg(1), Type::kText), f);
+          if (t.size() > 1) {
+            ExpectArg(e, 1, IsA(arg(1), Type::kText), f);
+          }
         }
         return Type::Of(Type::kText);
       case Function::kPartner: {
-        if (Arity(e, f, 1, 1)) ExpectArg(e, 0, IsA(arg(0), Type::kText), f);
+        if (Arity(e, f, 1, 1)) {
+          ExpectArg(e, 0, IsA(arg(0), Type::kText), f);
+        }
         const FieldSpec& partners =
             AgreementFormat().fields[static_cast<size_t>(AgreementFormat().FieldIndex("partners"))];
         return Type::FromSpec(*partners.element);
       }
       case Function::kKeys:
       case Function::kValues:
-        if (Arity(e, f, 1, 1)) ExpectArg(e, 0, IsA(arg(0), Type::kMap), f);
+        if (Arity(e, f, 1, 1)) {
+          ExpectArg(e, 0, IsA(arg(0), Type::kMap), f);
+        }
         return Type::ListOf(Type::Of(f.id == Function::kKeys ? Type::kText : Type::kNumber));
       case Function::kMonths:
       case Function::kDays:
-        if (Arity(e, f, 1, 1)) ExpectArg(e, 0, IsA(arg(0), Type::kNumber), f);
+        if (Arity(e, f, 1, 1)) {
+          ExpectArg(e, 0, IsA(arg(0), Type::kNumber), f);
+        }
         return Type::Of(Type::kDuration);
       case Function::kCoalesce:
-        if (Arity(e, f, 2, 2)) ExpectArg(e, 1, Compatible(arg(0), arg(1)), f);
+        if (Arity(e, f, 2, 2)) {
+          ExpectArg(e, 1, Compatible(arg(0), arg(1)), f);
+        }
         return arg(0);
     }
     return Type::Of(Type::kUnknown);
@@ -533,11 +650,19 @@ class Checker {
 
 void CheckRule(RuleDecl& rule, const DefScope& scope, std::set<std::string>& bad_defs,
                Diagnostics& diags) {
-  if (rule.title.empty()) diags.Error(rule.range, "rule " + rule.id + " has no `title`");
-  if (!rule.severity) diags.Error(rule.range, "rule " + rule.id + " has no `severity`");
-  if (!rule.has_check) diags.Error(rule.range, "rule " + rule.id + " has no `check` block");
+  if (rule.title.empty()) {
+    diags.Error(rule.range, "rule " + rule.id + " has no `title`");
+  }
+  if (!rule.severity) {
+    diags.Error(rule.range, "rule " + rule.id + " has no `severity`");
+  }
+  if (!rule.has_check) {
+    diags.Error(rule.range, "rule " + rule.id + " has no `check` block");
+  }
   Checker checker(scope, bad_defs, diags);
-  for (auto& o : rule.overrides) checker.ExpectBool(o.condition, "a severity condition");
+  for (auto& o : rule.overrides) {
+    checker.ExpectBool(o.condition, "a severity condition");
+  }
   checker.CheckStmts(rule.check);
   rule.locals = checker.slots();
 }
@@ -560,12 +685,16 @@ DefScope CheckRuleFile(RuleFile& file, const DefScope& imported, Diagnostics& di
       Checker checker(scope, bad_defs, diags);
       std::unique_ptr<Expr> copy = def.body->Clone();
       checker.Check(copy);
-      if (diags.items().size() != before) bad_defs.insert(def.name);
+      if (diags.items().size() != before) {
+        bad_defs.insert(def.name);
+      }
     }
     scope[def.name] = &def;
     own[def.name] = &def;
   }
-  for (RuleDecl& rule : file.rules) CheckRule(rule, scope, bad_defs, diags);
+  for (RuleDecl& rule : file.rules) {
+    CheckRule(rule, scope, bad_defs, diags);
+  }
   return own;
 }
 

@@ -24,6 +24,7 @@ constexpr std::array kFunctions = {
     FunctionInfo{"matches", Function::kMatches, "matches(text, \"regex\") -> boolean"},
     FunctionInfo{"contains_word", Function::kContainsWord,
                  "contains_word(text, \"word\") -> boolean"},
+    FunctionInfo{"mentions", Function::kMentions, "mentions(text, term) -> boolean"},
     FunctionInfo{"lower", Function::kLower, "lower(text) -> text"},
     FunctionInfo{"join", Function::kJoin, "join(list of text[, separator]) -> text"},
     FunctionInfo{"partner", Function::kPartner, "partner(id) -> partner"},
@@ -43,7 +44,9 @@ const FunctionInfo* Functions(size_t* count) {
 
 const FunctionInfo* FindFunction(std::string_view name) {
   for (const FunctionInfo& f : kFunctions) {
-    if (f.name == name) return &f;
+    if (f.name == name) {
+      return &f;
+    }
   }
   return nullptr;
 }

@@ -23,6 +23,7 @@ enum class Function {
   kNone,          // none(x in list where cond)
   kMatches,       // matches(text, "regex")
   kContainsWord,  // contains_word(text, "word or phrase")
+  kMentions,      // mentions(text, term): a word-bounded, non-negated mention
   kLower,         // lower(text)
   kJoin,          // join(list of text[, separator])
   kPartner,       // partner(id): the partner that the id names

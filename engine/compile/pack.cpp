@@ -20,11 +20,15 @@ class PackChecker {
  public:
   PackChecker(std::vector<std::unique_ptr<RuleFile>>& files, Diagnostics& diags)
       : files_(files), diags_(diags) {
-    for (auto& f : files_) by_name_[ImportName(f->path)] = f.get();
+    for (auto& f : files_) {
+      by_name_[ImportName(f->path)] = f.get();
+    }
   }
 
   void CheckAll() {
-    for (auto& f : files_) Visit(*f);
+    for (auto& f : files_) {
+      Visit(*f);
+    }
   }
 
  private:
@@ -32,7 +36,9 @@ class PackChecker {
 
   void Visit(RuleFile& file) {
     State& state = state_[&file];
-    if (state != State::kNew) return;
+    if (state != State::kNew) {
+      return;
+    }
     state = State::kActive;
     DefScope imported;
     for (const ImportDecl& imp : file.imports) {
@@ -48,7 +54,9 @@ class PackChecker {
         continue;
       }
       Visit(*it->second);
-      for (const auto& [name, def] : exports_[it->second]) imported[name] = def;
+      for (const auto& [name, def] : exports_[it->second]) {
+        imported[name] = def;
+      }
     }
     exports_[&file] = CheckRuleFile(file, imported, diags_);
     state_[&file] = State::kDone;
@@ -72,8 +80,8 @@ const RuleDecl* CompiledPack::Find(const std::string& id) const {
 std::unique_ptr<const CompiledPack> CompilePack(std::vector<RuleSource> sources,
                                                 Diagnostics& diags) {
   auto pack = std::unique_ptr<CompiledPack>(new CompiledPack());
-  std::sort(sources.begin(), sources.end(),
-            [](const RuleSource& a, const RuleSource& b) { return a.path < b.path; });
+  // Sources are read in the order given (built-in or --rules packs first, then
+  // --extra-rules), so a clash is reported on the file that came later.
   std::map<std::string, std::string> names;
   for (RuleSource& s : sources) {
     auto [it, fresh] = names.emplace(ImportName(s.path), s.path);
@@ -85,7 +93,9 @@ std::unique_ptr<const CompiledPack> CompilePack(std::vector<RuleSource> sources,
       pack->files_.push_back(std::move(file));
     }
   }
-  if (diags.HasErrors()) return nullptr;
+  if (diags.HasErrors()) {
+    return nullptr;
+  }
   PackChecker(pack->files_, diags).CheckAll();
   std::map<std::string, const RuleDecl*> ids;
   for (const auto& f : pack->files_) {
@@ -102,7 +112,9 @@ std::unique_ptr<const CompiledPack> CompilePack(std::vector<RuleSource> sources,
   std::sort(pack->rules_.begin(), pack->rules_.end(),
             [](const RuleDecl* a, const RuleDecl* b) { return a->id < b->id; });
   diags.Sort();
-  if (diags.HasErrors()) return nullptr;
+  if (diags.HasErrors()) {
+    return nullptr;
+  }
   return pack;
 }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "driver/waivers.h"
 #include "eval/evaluator.h"
 #include "load/doc_rules.h"
 #include "load/loader.h"
@@ -40,10 +41,14 @@ void Walk(const fs::path& dir, std::vector<std::string>& out, std::vector<FileRe
     return;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) break;
+    if (ec) {
+      break;
+    }
     const fs::directory_entry& entry = *it;
     if (Hidden(entry.path())) {
-      if (entry.is_directory(ec)) it.disable_recursion_pending();
+      if (entry.is_directory(ec)) {
+        it.disable_recursion_pending();
+      }
       continue;
     }
     if (entry.is_regular_file(ec) && AgreementExtension(entry.path())) {
@@ -52,21 +57,27 @@ void Walk(const fs::path& dir, std::vector<std::string>& out, std::vector<FileRe
   }
 }
 
-// DOC.08 on the later of two files with the same agreement id.
-void DuplicateIds(std::vector<FileResult>& files) {
+}  // namespace
+
+void AddDuplicateIdFindings(std::vector<FileResult>& files, const RuleSelection& selection) {
   std::map<std::string, const FileResult*> first;
   for (FileResult& f : files) {
-    if (f.agreement_id.empty()) continue;
+    if (f.agreement_id.empty()) {
+      continue;
+    }
     auto [it, fresh] = first.emplace(f.agreement_id, &f);
-    if (fresh) continue;
+    if (fresh) {
+      continue;
+    }
+    if (!selection.Selected("DOC.08")) {
+      continue;
+    }
     f.findings.push_back(DocFinding("DOC.08", f.path, 1, 1, "agreement.id",
                                     "agreement id `" + f.agreement_id + "` is also the id of " +
                                         it->second->path + ": give each agreement its own id"));
     SortFindings(f.findings);
   }
 }
-
-}  // namespace
 
 std::string ToolVersion() { return S75CHECK_VERSION; }
 
@@ -78,7 +89,9 @@ std::vector<RuleSource> RuleSourcesFromDirectory(const std::string& dir, Diagnos
     return out;
   }
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (!it->is_regular_file() || it->path().extension() != ".rules") continue;
+    if (!it->is_regular_file() || it->path().extension() != ".rules") {
+      continue;
+    }
     std::ifstream in(it->path(), std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
@@ -88,7 +101,11 @@ std::vector<RuleSource> RuleSourcesFromDirectory(const std::string& dir, Diagnos
     }
     out.push_back({it->path().string(), text.str()});
   }
-  if (out.empty()) diags.Error({dir, 0, 0}, "no .rules files in the directory");
+  if (out.empty()) {
+    diags.Error({dir, 0, 0}, "no .rules files in the directory");
+  }
+  std::sort(out.begin(), out.end(),
+            [](const RuleSource& a, const RuleSource& b) { return a.path < b.path; });
   return out;
 }
 
@@ -114,15 +131,48 @@ std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
   return files;
 }
 
+std::vector<std::string> KnownRuleIds(const CompiledPack& pack) {
+  std::vector<std::string> ids;
+  for (const RuleDecl* r : pack.rules()) {
+    ids.push_back(r->id);
+  }
+  for (const BuiltinRule& r : DocRules()) {
+    ids.emplace_back(r.id);
+  }
+  for (const BuiltinRule& r : WaiverRules()) {
+    ids.emplace_back(r.id);
+  }
+  return ids;
+}
+
 FileResult CheckFile(const CompiledPack& pack, const std::string& path,
                      const CheckOptions& options) {
-  LoadResult loaded = LoadAgreementFile(path, options.limits);
+  return CheckLoaded(pack, LoadAgreementFile(path, options.limits), path, options);
+}
+
+FileResult CheckLoaded(const CompiledPack& pack, LoadResult loaded, const std::string& path,
+                       const CheckOptions& options) {
   FileResult r;
   r.path = path;
   r.checked = loaded.checked;
   r.agreement_id = loaded.agreement_id;
   r.findings = std::move(loaded.findings);
-  if (loaded.checked) Evaluate(pack, *loaded.document, EvalOptions{options.as_of}, r.findings);
+  const RuleSelection& selection = options.selection;
+  if (loaded.checked) {
+    for (const RuleDecl* rule : pack.rules()) {
+      if (selection.Selected(rule->id)) {
+        EvaluateRule(*rule, *loaded.document, EvalOptions{options.as_of}, r.findings);
+      }
+    }
+    WaiverContext waivers{
+        options.as_of,
+        [&pack](std::string_view id) { return pack.Find(std::string(id)) != nullptr; },
+        [&selection](std::string_view id) { return selection.Selected(id); }};
+    ApplyWaivers(*loaded.document, waivers, r.findings);
+  }
+  // A file that could not be checked keeps its DOC finding whatever the selection.
+  std::erase_if(r.findings,
+                [&](const Finding& f) { return r.checked && !selection.Selected(f.rule); });
   SortFindings(r.findings);
   return r;
 }
@@ -137,18 +187,25 @@ CheckReport RunCheck(const CompiledPack& pack, const std::vector<std::string>& p
   std::vector<FileResult> results(files.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i = next++; i < files.size(); i = next++)
+    for (size_t i = next++; i < files.size(); i = next++) {
       results[i] = CheckFile(pack, files[i], options);
+    }
   };
   int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(files.size())));
   std::vector<std::thread> workers;
-  for (int j = 1; j < jobs; ++j) workers.emplace_back(work);
+  for (int j = 1; j < jobs; ++j) {
+    workers.emplace_back(work);
+  }
   work();
-  for (std::thread& t : workers) t.join();
-  for (FileResult& m : missing) results.push_back(std::move(m));
+  for (std::thread& t : workers) {
+    t.join();
+  }
+  for (FileResult& m : missing) {
+    results.push_back(std::move(m));
+  }
   std::sort(results.begin(), results.end(),
             [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
-  DuplicateIds(results);
+  AddDuplicateIdFindings(results, options.selection);
   report.files = std::move(results);
   return report;
 }

@@ -9,7 +9,9 @@
 
 #include "common/diagnostic.h"
 #include "compile/pack.h"
+#include "driver/selection.h"
 #include "load/limits.h"
+#include "load/loader.h"
 #include "report/check_report.h"
 
 namespace s75 {
@@ -18,6 +20,7 @@ struct CheckOptions {
   Date as_of;
   LoadLimits limits;
   int jobs = 1;
+  RuleSelection selection;  // the rules run and reported
 };
 
 // Stage 1: the rule files of the built-in packs, compiled into the binary.
@@ -33,9 +36,20 @@ std::vector<RuleSource> RuleSourcesFromDirectory(const std::string& dir, Diagnos
 std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
                                       std::vector<FileResult>& missing);
 
-// Stage 3: load and evaluate one file.
+// Every rule id a check with `pack` can report: the pack's, DOC and WAIVER.
+std::vector<std::string> KnownRuleIds(const CompiledPack& pack);
+
+// Stage 3, after loading: evaluate the selected rules on a loaded agreement
+// and apply its waivers.
+FileResult CheckLoaded(const CompiledPack& pack, LoadResult loaded, const std::string& path,
+                       const CheckOptions& options);
+
+// Stage 3: load one file, evaluate the selected rules, apply its waivers.
 FileResult CheckFile(const CompiledPack& pack, const std::string& path,
                      const CheckOptions& options);
+
+// Stage 4: DOC.08 on the later of two results with the same agreement id.
+void AddDuplicateIdFindings(std::vector<FileResult>& files, const RuleSelection& selection);
 
 // Stages 2-4 for a whole run: collect, check each file (on `jobs` threads),
 // report duplicate agreement ids (DOC.08), sort.

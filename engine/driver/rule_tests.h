@@ -22,4 +22,9 @@ struct RuleTestResults {
 // other than DOC.04 (wrong type) and DOC.05 (missing required key) fails.
 RuleTestResults RunRuleTests(const CompiledPack& pack, Date default_as_of);
 
+// Runs the examples of the rules built into the engine (DOC and WAIVER) through
+// the whole check with `pack`: each failing example must give its rule's
+// finding, each passing example none. Adds to `results`.
+void RunBuiltinRuleTests(const CompiledPack& pack, Date as_of, RuleTestResults& results);
+
 }  // namespace s75

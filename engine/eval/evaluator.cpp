@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "compile/functions.h"
+#include "eval/mentions.h"
 #include "eval/placeholder.h"
 #include "eval/value.h"
 
@@ -22,7 +23,9 @@ const FieldSpec& RootField(int index) {
 enum class Truth { kFalse, kTrue, kUnknown };
 
 Truth TruthOf(const Value& v) {
-  if (v.kind == Value::kInvalid) return Truth::kUnknown;
+  if (v.kind == Value::kInvalid) {
+    return Truth::kUnknown;
+  }
   return v.IsTrue() ? Truth::kTrue : Truth::kFalse;
 }
 
@@ -32,7 +35,9 @@ Value FromTruth(Truth t) {
 
 // Equality of two present values of the same kind.
 bool Equal(const Value& a, const Value& b) {
-  if (a.kind != b.kind) return false;
+  if (a.kind != b.kind) {
+    return false;
+  }
   switch (a.kind) {
     case Value::kBool:
       return a.boolean == b.boolean;
@@ -50,10 +55,17 @@ bool Equal(const Value& a, const Value& b) {
 }
 
 int Compare(const Value& a, const Value& b) {
+  // NOLINTNEXTLINE(modernize-use-nullptr): comparing an ordering with 0 is no pointer
   auto sign = [](auto o) { return o < 0 ? -1 : o > 0 ? 1 : 0; };
-  if (a.kind == Value::kNumber) return sign(a.number <=> b.number);
-  if (a.kind == Value::kDate) return sign(a.date <=> b.date);
-  if (a.kind == Value::kYear) return sign(a.year <=> b.year);
+  if (a.kind == Value::kNumber) {
+    return sign(a.number <=> b.number);
+  }
+  if (a.kind == Value::kDate) {
+    return sign(a.date <=> b.date);
+  }
+  if (a.kind == Value::kYear) {
+    return sign(a.year <=> b.year);
+  }
   return sign(a.text <=> b.text);
 }
 
@@ -81,7 +93,9 @@ class RuleRun {
 
  private:
   void Exec(const StmtList& stmts) {
-    for (const auto& s : stmts) Exec(*s);
+    for (const auto& s : stmts) {
+      Exec(*s);
+    }
   }
 
   void Exec(const Stmt& s) {
@@ -90,7 +104,9 @@ class RuleRun {
         locals_[static_cast<size_t>(s.slot)] = Eval(*s.expr);
         return;
       case StmtKind::kWhen:
-        if (Eval(*s.expr).IsTrue()) Exec(s.body);
+        if (Eval(*s.expr).IsTrue()) {
+          Exec(s.body);
+        }
         return;
       case StmtKind::kFor:
         return ExecFor(s);
@@ -101,12 +117,18 @@ class RuleRun {
 
   void ExecFor(const Stmt& s) {
     Value source = Eval(*s.expr);
-    if (source.kind != Value::kList) return;
+    if (source.kind != Value::kList) {
+      return;
+    }
     for (const Value& item : *source.list) {
       locals_[static_cast<size_t>(s.slot)] = item;
-      if (s.filter && !Eval(*s.filter).IsTrue()) continue;
+      if (s.filter && !Eval(*s.filter).IsTrue()) {
+        continue;
+      }
       const Node* saved = default_at_;
-      if (item.node != nullptr) default_at_ = item.node;
+      if (item.node != nullptr) {
+        default_at_ = item.node;
+      }
       Exec(s.body);
       default_at_ = saved;
     }
@@ -116,7 +138,9 @@ class RuleRun {
     const Node* at = default_at_ != nullptr ? default_at_ : doc_.root;
     if (s.at) {
       Value where = Eval(*s.at);
-      if (where.node != nullptr) at = where.node;
+      if (where.node != nullptr) {
+        at = where.node;
+      }
     }
     Finding f;
     f.rule = rule_.id;
@@ -154,7 +178,9 @@ class RuleRun {
         return v;
       }
       case ExprKind::kName:
-        if (e.slot >= 0) return locals_[static_cast<size_t>(e.slot)];
+        if (e.slot >= 0) {
+          return locals_[static_cast<size_t>(e.slot)];
+        }
         return ValueOfNode(Slot(doc_.root, e.field_index), RootField(e.field_index), doc_.root);
       case ExprKind::kField:
         return Field(Eval(*e.children[0]), e);
@@ -175,12 +201,16 @@ class RuleRun {
   }
 
   static const Node* Slot(const Node* map, int index) {
-    if (map == nullptr || map->slots.empty()) return nullptr;
+    if (map == nullptr || map->slots.empty()) {
+      return nullptr;
+    }
     return map->slots[static_cast<size_t>(index)];
   }
 
   Value Field(const Value& base, const Expr& e) {
-    if (base.kind == Value::kAbsent || base.kind == Value::kInvalid) return base;
+    if (base.kind == Value::kAbsent || base.kind == Value::kInvalid) {
+      return base;
+    }
     if (base.kind == Value::kNode) {
       const FieldSpec& spec = base.node->spec->fields[static_cast<size_t>(e.field_index)];
       return ValueOfNode(Slot(base.node, e.field_index), spec, base.node);
@@ -200,25 +230,35 @@ class RuleRun {
   }
 
   Value Index(const Value& base, const Value& index, const Expr& /*e*/) {
-    if (base.kind == Value::kInvalid || index.kind == Value::kInvalid) return Value::Invalid();
-    if (base.kind == Value::kAbsent || index.kind == Value::kAbsent)
+    if (base.kind == Value::kInvalid || index.kind == Value::kInvalid) {
+      return Value::Invalid();
+    }
+    if (base.kind == Value::kAbsent || index.kind == Value::kAbsent) {
       return Value::Absent(base.node);
+    }
     if (base.kind == Value::kList) {
       std::optional<long long> i = index.number.ToInt();
-      if (!i || *i < 0 || static_cast<size_t>(*i) >= base.list->size())
+      if (!i || *i < 0 || static_cast<size_t>(*i) >= base.list->size()) {
         return Value::Absent(base.node);
+      }
       return (*base.list)[static_cast<size_t>(*i)];
     }
     for (const auto& [key, value] : base.node->entries) {
-      if (key->text == index.text) return ValueOfNode(value, *base.node->spec->element, base.node);
+      if (key->text == index.text) {
+        return ValueOfNode(value, *base.node->spec->element, base.node);
+      }
     }
     return Value::Absent(base.node);
   }
 
   Value Template(const Expr& e) {
-    if (e.parts.empty()) return Value::Text(e.text);
+    if (e.parts.empty()) {
+      return Value::Text(e.text);
+    }
     std::string out;
-    for (const TemplatePart& p : e.parts) out += p.expr ? Eval(*p.expr).ToText() : p.literal;
+    for (const TemplatePart& p : e.parts) {
+      out += p.expr ? Eval(*p.expr).ToText() : p.literal;
+    }
     return Value::Text(std::move(out));
   }
 
@@ -228,26 +268,40 @@ class RuleRun {
       Truth t = TruthOf(v);
       return FromTruth(t == Truth::kUnknown ? t : t == Truth::kTrue ? Truth::kFalse : Truth::kTrue);
     }
-    if (v.kind != Value::kNumber) return v;
+    if (v.kind != Value::kNumber) {
+      return v;
+    }
     return Value::Number(v.number.Negate(), v.money);
   }
 
   Value Logic(const Expr& e, bool is_and) {
     Truth l = TruthOf(Eval(*e.children[0]));
     Truth decisive = is_and ? Truth::kFalse : Truth::kTrue;
-    if (l == decisive) return FromTruth(l);
+    if (l == decisive) {
+      return FromTruth(l);
+    }
     Truth r = TruthOf(Eval(*e.children[1]));
-    if (r == decisive) return FromTruth(r);
-    if (l == Truth::kUnknown || r == Truth::kUnknown) return Value::Invalid();
+    if (r == decisive) {
+      return FromTruth(r);
+    }
+    if (l == Truth::kUnknown || r == Truth::kUnknown) {
+      return Value::Invalid();
+    }
     return FromTruth(is_and ? Truth::kTrue : Truth::kFalse);
   }
 
   static Value Membership(const Value& needle, const Value& list) {
-    if (needle.kind == Value::kInvalid || list.kind == Value::kInvalid) return Value::Invalid();
-    if (needle.kind == Value::kAbsent || list.kind != Value::kList) return Value::Bool(false);
+    if (needle.kind == Value::kInvalid || list.kind == Value::kInvalid) {
+      return Value::Invalid();
+    }
+    if (needle.kind == Value::kAbsent || list.kind != Value::kList) {
+      return Value::Bool(false);
+    }
     bool unknown = false;
     for (const Value& v : *list.list) {
-      if (Equal(needle, v)) return Value::Bool(true);
+      if (Equal(needle, v)) {
+        return Value::Bool(true);
+      }
       unknown = unknown || v.kind == Value::kInvalid;
     }
     return unknown ? Value::Invalid() : Value::Bool(false);
@@ -259,23 +313,35 @@ class RuleRun {
 
   Value Binary(const Expr& e) {
     const std::string& op = e.text;
-    if (op == "and" || op == "or") return Logic(e, op == "and");
+    if (op == "and" || op == "or") {
+      return Logic(e, op == "and");
+    }
     Value l = Eval(*e.children[0]);
     Value r = Eval(*e.children[1]);
-    if (op == "in") return Membership(l, r);
-    if (op == "not in") return Negate(Membership(l, r));
-    if (l.kind == Value::kInvalid || r.kind == Value::kInvalid) return Value::Invalid();
+    if (op == "in") {
+      return Membership(l, r);
+    }
+    if (op == "not in") {
+      return Negate(Membership(l, r));
+    }
+    if (l.kind == Value::kInvalid || r.kind == Value::kInvalid) {
+      return Value::Invalid();
+    }
     if (op == "==" || op == "!=") {
       bool eq = l.IsPresent() && r.IsPresent() && Equal(l, r);
       return Value::Bool(op == "==" ? eq : !eq);
     }
     if (op == "<" || op == "<=" || op == ">" || op == ">=") {
-      if (!l.IsPresent() || !r.IsPresent()) return Value::Bool(false);
+      if (!l.IsPresent() || !r.IsPresent()) {
+        return Value::Bool(false);
+      }
       int c = Compare(l, r);
       bool result = op == "<" ? c < 0 : op == "<=" ? c <= 0 : op == ">" ? c > 0 : c >= 0;
       return Value::Bool(result);
     }
-    if (!l.IsPresent() || !r.IsPresent()) return Value::Absent(nullptr);
+    if (!l.IsPresent() || !r.IsPresent()) {
+      return Value::Absent(nullptr);
+    }
     return Arithmetic(op, l, r);
   }
 
@@ -290,14 +356,18 @@ class RuleRun {
                                : op == "-" ? l.number.Sub(r.number)
                                : op == "*" ? l.number.Mul(r.number)
                                            : l.number.Div(r.number);
-    if (!d) return Value::Invalid();
+    if (!d) {
+      return Value::Invalid();
+    }
     return Value::Number(*d, l.money || r.money);
   }
 
   Value ListLiteral(const Expr& e) {
     std::vector<Value> items;
     for (size_t i = 0; i < e.children.size(); ++i) {
-      if (e.conditions[i] && !Eval(*e.conditions[i]).IsTrue()) continue;
+      if (e.conditions[i] && !Eval(*e.conditions[i]).IsTrue()) {
+        continue;
+      }
       items.push_back(Eval(*e.children[i]));
     }
     return Value::List(std::move(items));
@@ -307,18 +377,26 @@ class RuleRun {
   // `truth`, also the Kleene verdict of any() over the condition.
   Value Select(const Expr& e, std::vector<Truth>* truths) {
     Value source = Eval(*e.children[0]);
-    if (source.kind == Value::kInvalid) return source;
+    if (source.kind == Value::kInvalid) {
+      return source;
+    }
     std::vector<Value> kept;
     if (source.kind == Value::kList) {
       bool unknown = false;
       for (const Value& item : *source.list) {
         locals_[static_cast<size_t>(e.slot)] = item;
         Truth t = TruthOf(Eval(*e.children[1]));
-        if (truths != nullptr) truths->push_back(t);
-        if (t == Truth::kTrue) kept.push_back(item);
+        if (truths != nullptr) {
+          truths->push_back(t);
+        }
+        if (t == Truth::kTrue) {
+          kept.push_back(item);
+        }
         unknown = unknown || t == Truth::kUnknown;
       }
-      if (unknown && truths == nullptr) return Value::Invalid();
+      if (unknown && truths == nullptr) {
+        return Value::Invalid();
+      }
     }
     return Value::List(std::move(kept), source.node);
   }
@@ -326,30 +404,46 @@ class RuleRun {
   Value Quantifier(const Expr& e, Function f) {
     std::vector<Truth> truths;
     Value v = Select(*e.children[0], &truths);
-    if (v.kind == Value::kInvalid) return v;
+    if (v.kind == Value::kInvalid) {
+      return v;
+    }
     Truth want = f == Function::kAll ? Truth::kFalse : Truth::kTrue;
     bool found = std::find(truths.begin(), truths.end(), want) != truths.end();
     bool unknown = std::find(truths.begin(), truths.end(), Truth::kUnknown) != truths.end();
-    if (!found && unknown) return Value::Invalid();
-    if (f == Function::kAny) return Value::Bool(found);
+    if (!found && unknown) {
+      return Value::Invalid();
+    }
+    if (f == Function::kAny) {
+      return Value::Bool(found);
+    }
     return Value::Bool(!found);  // all: no false; none: no true
   }
 
   // The list argument of an aggregate: absent counts as empty; any invalid
   // element makes the aggregate invalid.
   static bool ListArg(const Value& v, std::vector<const Value*>& items) {
-    if (v.kind == Value::kInvalid) return false;
-    if (v.kind != Value::kList) return true;
+    if (v.kind == Value::kInvalid) {
+      return false;
+    }
+    if (v.kind != Value::kList) {
+      return true;
+    }
     for (const Value& item : *v.list) {
-      if (item.kind == Value::kInvalid) return false;
-      if (item.kind != Value::kAbsent) items.push_back(&item);
+      if (item.kind == Value::kInvalid) {
+        return false;
+      }
+      if (item.kind != Value::kAbsent) {
+        items.push_back(&item);
+      }
     }
     return true;
   }
 
   Value Aggregate(Function f, const Value& arg) {
     std::vector<const Value*> items;
-    if (!ListArg(arg, items)) return Value::Invalid();
+    if (!ListArg(arg, items)) {
+      return Value::Invalid();
+    }
     switch (f) {
       case Function::kCount:
         return Value::Number(Decimal::FromInt(static_cast<long long>(items.size())));
@@ -357,7 +451,9 @@ class RuleRun {
         Value total = Value::Number(Decimal());
         for (const Value* v : items) {
           std::optional<Decimal> d = total.number.Add(v->number);
-          if (!d) return Value::Invalid();
+          if (!d) {
+            return Value::Invalid();
+          }
           total.number = *d;
           total.money = total.money || v->money;
         }
@@ -365,11 +461,15 @@ class RuleRun {
       }
       case Function::kMin:
       case Function::kMax: {
-        if (items.empty()) return Value::Absent(arg.node);
+        if (items.empty()) {
+          return Value::Absent(arg.node);
+        }
         const Value* best = items[0];
         for (const Value* v : items) {
           int c = Compare(*v, *best);
-          if ((f == Function::kMin && c < 0) || (f == Function::kMax && c > 0)) best = v;
+          if ((f == Function::kMin && c < 0) || (f == Function::kMax && c > 0)) {
+            best = v;
+          }
         }
         return *best;
       }
@@ -383,13 +483,17 @@ class RuleRun {
     std::set<std::string> seen;
     for (const Value* v : items) {
       bool fresh = seen.insert(std::to_string(v->kind) + ":" + v->ToText()).second;
-      if (fresh == (f == Function::kDistinct)) out.push_back(*v);
+      if (fresh == (f == Function::kDistinct)) {
+        out.push_back(*v);
+      }
     }
     return Value::List(std::move(out), at);
   }
 
   Value TextFunction(Function f, const Value& v) {
-    if (v.kind == Value::kInvalid) return v;
+    if (v.kind == Value::kInvalid) {
+      return v;
+    }
     bool blank = v.kind != Value::kText || IsBlank(v.text);
     switch (f) {
       case Function::kDescribed:
@@ -397,12 +501,20 @@ class RuleRun {
       case Function::kAnswered:
         return Value::Bool(!blank && !IsPlaceholder(v.text, true));
       case Function::kAbsence:
-        if (v.kind == Value::kAbsent) return Value::Text("missing");
-        if (blank) return Value::Text("empty");
-        if (IsPlaceholder(v.text, false)) return Value::Text("a placeholder ('" + v.text + "')");
+        if (v.kind == Value::kAbsent) {
+          return Value::Text("missing");
+        }
+        if (blank) {
+          return Value::Text("empty");
+        }
+        if (IsPlaceholder(v.text, false)) {
+          return Value::Text("a placeholder ('" + v.text + "')");
+        }
         return Value::Text("described");
       default:
-        if (v.kind != Value::kText) return v;
+        if (v.kind != Value::kText) {
+          return v;
+        }
         std::string lower = v.text;
         std::transform(lower.begin(), lower.end(), lower.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -433,12 +545,26 @@ class RuleRun {
         return TextFunction(f, a);
       case Function::kPresent:
       case Function::kMissing:
-        if (a.kind == Value::kInvalid) return a;
+        if (a.kind == Value::kInvalid) {
+          return a;
+        }
         return Value::Bool(a.IsPresent() == (f == Function::kPresent));
       case Function::kMatches:
       case Function::kContainsWord:
-        if (a.kind != Value::kText) return a.kind == Value::kInvalid ? a : Value::Bool(false);
+        if (a.kind != Value::kText) {
+          return a.kind == Value::kInvalid ? a : Value::Bool(false);
+        }
         return Value::Bool(RE2::PartialMatch(a.text, *e.regex));
+      case Function::kMentions: {
+        Value term = Eval(*e.children[1]);
+        if (a.kind == Value::kInvalid || term.kind == Value::kInvalid) {
+          return Value::Invalid();
+        }
+        if (a.kind != Value::kText || term.kind != Value::kText) {
+          return Value::Bool(false);
+        }
+        return Value::Bool(Mentions(a.text, term.text));
+      }
       case Function::kJoin:
         return Join(a, e.children.size() > 1 ? Eval(*e.children[1]).text : ", ");
       case Function::kPartner:
@@ -448,9 +574,13 @@ class RuleRun {
         return KeysOrValues(a, f == Function::kKeys);
       case Function::kMonths:
       case Function::kDays: {
-        if (a.kind != Value::kNumber) return a;
+        if (a.kind != Value::kNumber) {
+          return a;
+        }
         std::optional<long long> n = a.number.ToInt();
-        if (!n) return Value::Invalid();
+        if (!n) {
+          return Value::Invalid();
+        }
         Value v = Value::Of(Value::kDuration);
         (f == Function::kMonths ? v.months : v.days) = *n;
         return v;
@@ -461,18 +591,27 @@ class RuleRun {
   }
 
   static Value Join(const Value& list, const std::string& separator) {
-    if (list.kind != Value::kList)
+    if (list.kind != Value::kList) {
       return Value::Text(list.kind == Value::kAbsent ? "" : list.ToText());
+    }
     std::string out;
-    for (const Value& v : *list.list) out += (out.empty() ? "" : separator) + v.ToText();
+    for (const Value& v : *list.list) {
+      out += (out.empty() ? "" : separator) + v.ToText();
+    }
     return Value::Text(std::move(out));
   }
 
   Value Partner(const Value& id) {
-    if (id.kind != Value::kText) return id.kind == Value::kInvalid ? id : Value::Absent(nullptr);
-    if (!partners_built_) BuildPartnerIndex();
+    if (id.kind != Value::kText) {
+      return id.kind == Value::kInvalid ? id : Value::Absent(nullptr);
+    }
+    if (!partners_built_) {
+      BuildPartnerIndex();
+    }
     auto it = partners_.find(id.text);
-    if (it == partners_.end()) return Value::Absent(nullptr);
+    if (it == partners_.end()) {
+      return Value::Absent(nullptr);
+    }
     Value v = Value::Of(Value::kNode);
     v.node = it->second;
     return v;
@@ -483,10 +622,14 @@ class RuleRun {
     const FieldSpec& format = AgreementFormat();
     int index = format.FieldIndex("partners");
     Value list = ValueOfNode(Slot(doc_.root, index), RootField(index), doc_.root);
-    if (list.kind != Value::kList) return;
+    if (list.kind != Value::kList) {
+      return;
+    }
     int id_index = RootField(index).element->FieldIndex("id");
     for (const Value& p : *list.list) {
-      if (p.kind != Value::kNode) continue;
+      if (p.kind != Value::kNode) {
+        continue;
+      }
       const Node* id = Slot(p.node, id_index);
       if (id != nullptr && id->kind == NodeKind::kScalar && !id->invalid) {
         partners_.emplace(id->text, p.node);
@@ -495,8 +638,9 @@ class RuleRun {
   }
 
   static Value KeysOrValues(const Value& map, bool keys) {
-    if (map.kind != Value::kNode)
+    if (map.kind != Value::kNode) {
       return map.kind == Value::kInvalid ? map : Value::List({}, map.node);
+    }
     std::vector<Value> out;
     for (const auto& [key, value] : map.node->entries) {
       if (keys) {
@@ -525,13 +669,17 @@ class RuleRun {
 
 void EvaluateRule(const RuleDecl& rule, const Document& doc, const EvalOptions& options,
                   std::vector<Finding>& out) {
-  if (doc.root == nullptr || doc.root->kind != NodeKind::kMap) return;
+  if (doc.root == nullptr || doc.root->kind != NodeKind::kMap) {
+    return;
+  }
   RuleRun(rule, doc, options, out).Run();
 }
 
 void Evaluate(const CompiledPack& pack, const Document& doc, const EvalOptions& options,
               std::vector<Finding>& out) {
-  for (const RuleDecl* rule : pack.rules()) EvaluateRule(*rule, doc, options, out);
+  for (const RuleDecl* rule : pack.rules()) {
+    EvaluateRule(*rule, doc, options, out);
+  }
 }
 
 }  // namespace s75

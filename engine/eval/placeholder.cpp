@@ -9,8 +9,12 @@ namespace s75 {
 namespace {
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
+    s.remove_suffix(1);
+  }
   return s;
 }
 
@@ -28,9 +32,13 @@ bool IsPlaceholder(std::string_view text, bool na_is_answer) {
     t = Trim(t.substr(1, t.size() - 2));
   }
   std::string lower;
-  for (char c : t) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : t) {
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
   for (std::string_view w : kWords) {
-    if (lower == w) return !(na_is_answer && w == "n/a");
+    if (lower == w) {
+      return !(na_is_answer && w == "n/a");
+    }
   }
   return false;
 }

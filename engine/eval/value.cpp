@@ -10,7 +10,9 @@ std::string Money(const Decimal& d) {
   std::string whole = plain.substr(0, dot);
   std::string grouped;
   for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
+    if (i > 0 && (whole.size() - i) % 3 == 0) {
+      grouped += ',';
+    }
     grouped += whole[i];
   }
   return std::string(d.IsNegative() ? "-" : "") + "£" + grouped +
@@ -36,11 +38,15 @@ std::string Value::ToText() const {
     case kYear:
       return year.ToString();
     case kDuration:
-      if (months != 0) return std::to_string(months) + (months == 1 ? " month" : " months");
+      if (months != 0) {
+        return std::to_string(months) + (months == 1 ? " month" : " months");
+      }
       return std::to_string(days) + (days == 1 ? " day" : " days");
     case kList: {
       std::string out;
-      for (const Value& v : *list) out += (out.empty() ? "" : ", ") + v.ToText();
+      for (const Value& v : *list) {
+        out += (out.empty() ? "" : ", ") + v.ToText();
+      }
       return out;
     }
     case kNode:
@@ -50,9 +56,15 @@ std::string Value::ToText() const {
 }
 
 Value ValueOfNode(const Node* node, const FieldSpec& spec, const Node* parent) {
-  if (node == nullptr) return Value::Absent(parent);
-  if (node->IsNull()) return Value::Absent(node);
-  if (node->invalid || node->spec == nullptr) return Value::Invalid();
+  if (node == nullptr) {
+    return Value::Absent(parent);
+  }
+  if (node->IsNull()) {
+    return Value::Absent(node);
+  }
+  if (node->invalid || node->spec == nullptr) {
+    return Value::Invalid();
+  }
   Value v;
   v.node = node;
   switch (spec.type) {
@@ -85,7 +97,9 @@ Value ValueOfNode(const Node* node, const FieldSpec& spec, const Node* parent) {
     case ValueType::kList: {
       std::vector<Value> items;
       items.reserve(node->items.size());
-      for (const Node* item : node->items) items.push_back(ValueOfNode(item, *spec.element, node));
+      for (const Node* item : node->items) {
+        items.push_back(ValueOfNode(item, *spec.element, node));
+      }
       return Value::List(std::move(items), node);
     }
     case ValueType::kObject:

@@ -336,7 +336,9 @@ FieldSpec BuildFormat() {
 
 int FieldSpec::FieldIndex(std::string_view field_name) const {
   for (size_t i = 0; i < fields.size(); ++i) {
-    if (fields[i].name == field_name) return static_cast<int>(i);
+    if (fields[i].name == field_name) {
+      return static_cast<int>(i);
+    }
   }
   return -1;
 }
@@ -385,7 +387,9 @@ std::string TypeDescription(const FieldSpec& spec) {
 std::string ClosestName(std::string_view name, const std::vector<std::string>& candidates) {
   auto distance = [](std::string_view a, std::string_view b) {
     std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t j = 0; j <= b.size(); ++j) {
+      row[j] = j;
+    }
     for (size_t i = 1; i <= a.size(); ++i) {
       size_t diag = row[0];
       row[0] = i;

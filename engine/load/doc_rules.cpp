@@ -1,38 +1,111 @@
 #include "load/doc_rules.h"
 
 #include <stdexcept>
-#include <vector>
 
 namespace s75 {
 
-const std::vector<DocRule>& DocRules() {
-  static const std::vector<DocRule> kRules = {
-      {"DOC.01", "yaml-syntax", Severity::kError, "The file is valid YAML, one document"},
-      {"DOC.02", "duplicate-key", Severity::kError, "No mapping repeats a key"},
-      {"DOC.03", "unknown-key", Severity::kWarning, "Every key is one the format defines"},
-      {"DOC.04", "wrong-type", Severity::kError, "Every value has its field's type"},
-      {"DOC.05", "missing-required", Severity::kError, "Required keys are present"},
-      {"DOC.06", "unsupported-format", Severity::kError, "The format is s75check/1"},
-      {"DOC.07", "unreadable", Severity::kError, "The file can be read within the limits"},
+namespace {
+
+constexpr std::string_view kFormat = "s75check agreement format v1";
+
+// The start of a valid agreement, which every snippet below shares.
+#define S75_HEAD "format: s75check/1\nagreement: {id: demo, title: Demo}\n"
+
+}  // namespace
+
+const std::vector<BuiltinRule>& DocRules() {
+  static const std::vector<BuiltinRule> kRules = {
+      {"DOC.01", "yaml-syntax", Severity::kError, "The file is valid YAML, one document", kFormat,
+       "The file must parse as YAML and hold a single document. The finding gives the line and "
+       "column where the parser stopped; no rule can run on the file.",
+       "One YAML document per file; a second `---` document is DOC.01.",
+       "Correct the YAML at the line and column given: close the bracket or quote, indent the "
+       "key under its section, or split a second `---` document into its own file.",
+       S75_HEAD "partners: [{id: a, name: A, kind: icb}\n",
+       S75_HEAD "partners: [{id: a, name: A, kind: icb}]\n"},
+      {"DOC.02", "duplicate-key", Severity::kError, "No mapping repeats a key", kFormat,
+       "A key may appear only once in a mapping. Each repeat is reported with the line of the "
+       "first; the rules use the first value, never silently the other.",
+       "A duplicate key is DOC.02 at each repeat, naming the first line; the rules use the first "
+       "value.",
+       "Keep one of the two entries: merge their contents under the first key and delete the "
+       "repeat.",
+       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n"
+                "term: {commencement: 2024-05-01}\n",
+       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n"},
+      {"DOC.03", "unknown-key", Severity::kWarning, "Every key is one the format defines", kFormat,
+       "Every key must be one the agreement format defines at that place. A misspelt key "
+       "would otherwise be ignored and its section judged missing, so the finding suggests the "
+       "nearest known key.",
+       "unknown key (with \"did you mean\" where a known key is close)",
+       "Rename the key to the one suggested, or move it to the section where the format "
+       "defines it. YAML merge keys (`<<`) are not supported: write the keys out.",
+       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {comencement: 2024-04-01}\n",
+       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n"},
+      {"DOC.04", "wrong-type", Severity::kError, "Every value has its field's type", kFormat,
+       "Every value must have its field's type: real calendar dates, money with at most two "
+       "decimal places and no quotes, shares between 0 and 1, words from the field's "
+       "vocabulary. The rules then ignore the bad value, so one mistake gives one finding.",
+       "value of the wrong type (a date that is not a date, money that is not a number or has "
+       "more than 2 decimals, a share outside 0..1); a value outside its vocabulary",
+       "Write the value as its type requires: dates as YYYY-MM-DD, money as a plain number "
+       "such as 564000.50 without quotes or separators, shares such as 0.76, and a word of the "
+       "field's vocabulary.",
+       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2009-02-30}\n",
+       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2009-02-28}\n"},
+      {"DOC.05", "missing-required", Severity::kError, "Required keys are present", kFormat,
+       "The keys the format marks as required (`format`, `agreement` with its `id` and "
+       "`title`, and `partners` with each partner's `id`, `name` and `kind`) must be present.",
+       "Keys marked * are required by the format itself (their absence is a document error)",
+       "Add the missing key named in the finding, under the section it names.",
+       "format: s75check/1\nagreement: {id: demo}\npartners:\n  - {id: a, name: A, kind: icb}\n",
+       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\n"},
+      {"DOC.06", "unsupported-format", Severity::kError, "The format is s75check/1", kFormat,
+       "The file must start with `format: s75check/1`, the version of the agreement format "
+       "this tool reads. An empty file, or one whose top level is not a mapping, has no format.",
+       "An empty file, or one whose top level is not a mapping, is DOC.06 (there is no "
+       "`format`).",
+       "Put `format: s75check/1` as the first line of the agreement.",
+       "format: s75check/9\nagreement: {id: demo, title: Demo}\npartners:\n"
+       "  - {id: a, name: A, kind: icb}\n",
+       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\n"},
+      {"DOC.07", "unreadable", Severity::kError, "The file can be read within the limits", kFormat,
+       "The file must exist, be readable UTF-8 and stay within the limits: 10 MiB, 256 nested "
+       "collections and 1,000,000 nodes after aliases are expanded (each configurable on "
+       "`check`). An alias that refers to itself is refused.",
+       "any other encoding, or invalid UTF-8, is DOC.07",
+       "Save the file as UTF-8, or split it; if a limit is too low for a genuine agreement, "
+       "raise it with --max-file-size, --max-depth or --max-nodes.",
+       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nscope:\n"
+                "  nhs_functions: &a [x, x, x, x, x, x, x, x, x, x]\n"
+                "  council_functions: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                "  services_included: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                "  services_excluded: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+                "  client_groups: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+                "aims:\n  statements: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
+       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nscope:\n"
+                "  nhs_functions: &a [x]\n  council_functions: *a\n"},
       {"DOC.08", "duplicate-agreement-id", Severity::kWarning,
-       "Agreement ids are unique within a run"},
+       "Agreement ids are unique within a run", kFormat,
+       "Two files checked in one run must not share an `agreement.id`: registers, baselines "
+       "and reports key on it. The later file (in path order) is reported, naming the first.",
+       "id: hfd-mh-2002                # * unique within a sweep",
+       "Give each agreement its own `agreement.id`, or remove the copy of the file.",
+       "# a.yaml\n" S75_HEAD "partners: [{id: a, name: A, kind: icb}]\n"
+       "# b.yaml\n" S75_HEAD "partners: [{id: b, name: B, kind: icb}]\n",
+       "# a.yaml\n" S75_HEAD "partners: [{id: a, name: A, kind: icb}]\n"
+       "# b.yaml\nformat: s75check/1\nagreement: {id: demo-2, title: Demo 2}\n"
+       "partners: [{id: b, name: B, kind: icb}]\n"},
   };
   return kRules;
 }
 
 Finding DocFinding(std::string_view id, const std::string& file, int line, int column,
                    std::string path, std::string message) {
-  for (const DocRule& r : DocRules()) {
-    if (r.id != id) continue;
-    Finding f;
-    f.rule = std::string(r.id);
-    f.slug = std::string(r.slug);
-    f.severity = r.severity;
-    f.message = std::move(message);
-    f.range = SourceRange{file, line, column};
-    f.path = std::move(path);
-    f.references = {"s75check agreement format v1"};
-    return f;
+  for (const BuiltinRule& r : DocRules()) {
+    if (r.id == id) {
+      return MakeFinding(r, file, line, column, std::move(path), std::move(message));
+    }
   }
   throw std::logic_error("unknown DOC rule " + std::string(id));
 }

@@ -3,20 +3,14 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "common/finding.h"
+#include "common/builtin_rule.h"
 
 namespace s75 {
 
-struct DocRule {
-  std::string_view id;
-  std::string_view slug;
-  Severity severity;
-  std::string_view title;
-};
-
-// The DOC rules of the catalogue, DOC.01 to DOC.08.
-const std::vector<DocRule>& DocRules();
+// The DOC rules of the catalogue, DOC.01 to DOC.08, documented.
+const std::vector<BuiltinRule>& DocRules();
 
 // A finding of DOC rule `id` at a place in `file`.
 Finding DocFinding(std::string_view id, const std::string& file, int line, int column,

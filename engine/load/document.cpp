@@ -2,6 +2,18 @@
 
 namespace s75 {
 
+const Node* FieldOf(const Node* map, std::string_view name) {
+  if (map == nullptr || map->spec == nullptr || map->slots.empty()) {
+    return nullptr;
+  }
+  int index = map->spec->FieldIndex(name);
+  if (index < 0) {
+    return nullptr;
+  }
+  const Node* value = map->slots[static_cast<size_t>(index)];
+  return value != nullptr && !value->IsNull() ? value : nullptr;
+}
+
 std::string NodePath(const Node* node) {
   std::vector<const Node*> chain;
   for (const Node* n = node; n != nullptr && n->parent != nullptr; n = n->parent) {
@@ -13,7 +25,9 @@ std::string NodePath(const Node* node) {
     if (n->parent->kind == NodeKind::kSeq) {
       path += "[" + std::to_string(n->index) + "]";
     } else {
-      if (!path.empty()) path += ".";
+      if (!path.empty()) {
+        path += ".";
+      }
       path += n->parent->entries[static_cast<size_t>(n->index)].first->text;
     }
   }

@@ -4,6 +4,7 @@
 
 #include <deque>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -48,6 +49,10 @@ struct Document {
 
   Node* NewNode() { return &arena.emplace_back(); }
 };
+
+// The value of field `name` of a validated mapping: null when the mapping has
+// no such field, or the value is absent or null.
+const Node* FieldOf(const Node* map, std::string_view name);
 
 // The YAML path of a node, as in findings: `finance.contributions[1].amount`.
 // The root is "".

@@ -7,9 +7,9 @@
 namespace s75 {
 
 struct LoadLimits {
-  size_t max_file_bytes = 10 * 1024 * 1024;  // 10 MiB
-  int max_depth = 256;                       // nested collections
-  size_t max_nodes = 1'000'000;              // nodes after alias expansion
+  size_t max_file_bytes = size_t{10} * 1024 * 1024;  // 10 MiB
+  int max_depth = 256;                               // nested collections
+  size_t max_nodes = 1'000'000;                      // nodes after alias expansion
 };
 
 }  // namespace s75

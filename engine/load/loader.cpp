@@ -14,7 +14,7 @@ namespace s75 {
 
 namespace {
 
-LoadResult Unreadable(const std::string& file, int line, int column, std::string rule,
+LoadResult Unreadable(const std::string& file, int line, int column, std::string_view rule,
                       std::string message) {
   LoadResult r;
   r.document = std::make_unique<Document>();
@@ -24,12 +24,7 @@ LoadResult Unreadable(const std::string& file, int line, int column, std::string
 }
 
 std::string AgreementId(const Document& doc) {
-  if (doc.root == nullptr || doc.root->slots.empty()) return "";
-  const FieldSpec& format = AgreementFormat();
-  const Node* agreement = doc.root->slots[static_cast<size_t>(format.FieldIndex("agreement"))];
-  if (agreement == nullptr || agreement->slots.empty()) return "";
-  const FieldSpec& spec = format.fields[static_cast<size_t>(format.FieldIndex("agreement"))];
-  const Node* id = agreement->slots[static_cast<size_t>(spec.FieldIndex("id"))];
+  const Node* id = FieldOf(FieldOf(doc.root, "agreement"), "id");
   return id != nullptr && !id->invalid && id->kind == NodeKind::kScalar ? id->text : "";
 }
 
@@ -42,7 +37,9 @@ LoadResult LoadAgreementText(std::string_view text, const std::string& file,
                       "the file is " + std::to_string(text.size()) + " bytes, over the limit of " +
                           std::to_string(limits.max_file_bytes) + " bytes");
   }
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+  }
   if (auto bad = CheckUtf8(text)) {
     return Unreadable(file, bad->line, bad->column, bad->rule, bad->message);
   }
@@ -53,14 +50,18 @@ LoadResult LoadAgreementText(std::string_view text, const std::string& file,
     return Unreadable(file, error->line, error->column, error->rule, error->message);
   }
   r.checked = ValidateDocument(*r.document, r.findings);
-  if (r.checked) r.agreement_id = AgreementId(*r.document);
+  if (r.checked) {
+    r.agreement_id = AgreementId(*r.document);
+  }
   return r;
 }
 
 LoadResult LoadAgreementFile(const std::string& path, const LoadLimits& limits) {
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Unreadable(path, 0, 0, "DOC.07", "cannot read the file: " + ec.message());
+  if (ec) {
+    return Unreadable(path, 0, 0, "DOC.07", "cannot read the file: " + ec.message());
+  }
   if (size > limits.max_file_bytes) {
     return Unreadable(path, 0, 0, "DOC.07",
                       "the file is " + std::to_string(size) + " bytes, over the limit of " +

@@ -21,7 +21,9 @@ std::string Lower(std::string_view s) {
 
 std::string Join(const std::vector<std::string>& words) {
   std::string out;
-  for (const std::string& w : words) out += (out.empty() ? "" : ", ") + w;
+  for (const std::string& w : words) {
+    out += (out.empty() ? "" : ", ") + w;
+  }
   return out;
 }
 
@@ -52,8 +54,12 @@ class Validator {
   // Validates the node held in `slot` against `spec`. An alias already
   // validated under another spec is copied so that each use is typed.
   void Validate(Node*& slot, const FieldSpec& spec) {
-    if (slot == nullptr || slot->IsNull()) return;
-    if (slot->spec == &spec) return;
+    if (slot == nullptr || slot->IsNull()) {
+      return;
+    }
+    if (slot->spec == &spec) {
+      return;
+    }
     if (slot->spec != nullptr) {
       Node* copy = doc_.NewNode();
       *copy = *slot;
@@ -90,7 +96,9 @@ class Validator {
   }
 
   bool ExpectKind(Node& node, NodeKind kind, const FieldSpec& spec) {
-    if (node.kind == kind) return true;
+    if (node.kind == kind) {
+      return true;
+    }
     std::string fix = kind == NodeKind::kSeq && node.kind == NodeKind::kScalar
                           ? ": write it as a list, e.g. `[" + node.text + "]`"
                           : "";
@@ -108,7 +116,9 @@ class Validator {
     first.reserve(node.entries.size());
     for (const auto& [key, value] : node.entries) {
       auto [it, fresh] = first.emplace(key->text, key);
-      if (fresh) continue;
+      if (fresh) {
+        continue;
+      }
       Report("DOC.02", key,
              "duplicate key `" + key->text + "` in " + Where(&node) + ": first given at line " +
                  std::to_string(it->second->line) +
@@ -117,18 +127,24 @@ class Validator {
   }
 
   void ValidateObject(Node& node, const FieldSpec& spec) {
-    if (!ExpectKind(node, NodeKind::kMap, spec)) return;
+    if (!ExpectKind(node, NodeKind::kMap, spec)) {
+      return;
+    }
     CheckDuplicates(node);
     node.slots.assign(spec.fields.size(), nullptr);
     std::vector<std::string> names;
-    for (const FieldSpec& f : spec.fields) names.push_back(f.name);
+    for (const FieldSpec& f : spec.fields) {
+      names.push_back(f.name);
+    }
     for (auto& [key, value] : node.entries) {
       int index = key->kind == NodeKind::kScalar ? spec.FieldIndex(key->text) : -1;
       if (index < 0) {
         UnknownKey(node, *key, names);
         continue;
       }
-      if (node.slots[static_cast<size_t>(index)] != nullptr) continue;  // a duplicate
+      if (node.slots[static_cast<size_t>(index)] != nullptr) {
+        continue;  // a duplicate
+      }
       Validate(value, spec.fields[static_cast<size_t>(index)]);
       node.slots[static_cast<size_t>(index)] = value;
     }
@@ -160,17 +176,23 @@ class Validator {
   }
 
   void ValidateList(Node& node, const FieldSpec& spec) {
-    if (!ExpectKind(node, NodeKind::kSeq, spec)) return;
+    if (!ExpectKind(node, NodeKind::kSeq, spec)) {
+      return;
+    }
     if (node.items.size() < spec.min_items) {
       Report(
           "DOC.05", &node,
           Where(&node) + " needs at least " + std::to_string(spec.min_items) + " entry: add one");
     }
-    for (Node*& item : node.items) Validate(item, *spec.element);
+    for (Node*& item : node.items) {
+      Validate(item, *spec.element);
+    }
   }
 
   void ValidateMap(Node& node, const FieldSpec& spec) {
-    if (!ExpectKind(node, NodeKind::kMap, spec)) return;
+    if (!ExpectKind(node, NodeKind::kMap, spec)) {
+      return;
+    }
     CheckDuplicates(node);
     for (auto& [key, value] : node.entries) {
       if (!IsId(key->text)) {
@@ -202,7 +224,7 @@ class Validator {
       return std::nullopt;
     }
     std::string lower = Lower(node.text);
-    if (lower.find_first_of("e") != std::string::npos && lower.find_first_of("0123456789") == 0) {
+    if (lower.find('e') != std::string::npos && lower.find_first_of("0123456789") == 0) {
       TypeError(node, "which has an exponent: write the number out in full");
       return std::nullopt;
     }
@@ -215,17 +237,23 @@ class Validator {
       return std::nullopt;
     }
     std::optional<Decimal> d = Decimal::Parse(node.text);
-    if (!d) TypeError(node, "which is not " + TypeDescription(spec));
+    if (!d) {
+      TypeError(node, "which is not " + TypeDescription(spec));
+    }
     return d;
   }
 
   void ValidateScalar(Node& node, const FieldSpec& spec) {
-    if (!ExpectKind(node, NodeKind::kScalar, spec)) return;
+    if (!ExpectKind(node, NodeKind::kScalar, spec)) {
+      return;
+    }
     switch (spec.type) {
       case ValueType::kText:
         return;
       case ValueType::kId:
-        if (!IsId(node.text)) TypeError(node, "which is not " + TypeDescription(spec));
+        if (!IsId(node.text)) {
+          TypeError(node, "which is not " + TypeDescription(spec));
+        }
         return;
       case ValueType::kDate:
         if (auto d = Date::Parse(node.text)) {
@@ -252,7 +280,9 @@ class Validator {
 
   void ValidateNumber(Node& node, const FieldSpec& spec) {
     std::optional<Decimal> d = PlainNumber(node, spec);
-    if (!d) return;
+    if (!d) {
+      return;
+    }
     if (spec.type == ValueType::kMoney && d->Places() > 2) {
       return TypeError(node, "which has more than 2 decimal places: money is in pounds and pence");
     }
@@ -272,13 +302,17 @@ class Validator {
     if (!node.plain && (yes || no)) {
       return TypeError(node, "in quotes: write true or false without quotes");
     }
-    if (!yes && !no) return TypeError(node, "which is not " + TypeDescription(spec));
+    if (!yes && !no) {
+      return TypeError(node, "which is not " + TypeDescription(spec));
+    }
     node.typed = yes;
   }
 
   void ValidateEnum(Node& node, const FieldSpec& spec) {
     const auto& words = spec.vocabulary;
-    if (std::find(words.begin(), words.end(), node.text) != words.end()) return;
+    if (std::find(words.begin(), words.end(), node.text) != words.end()) {
+      return;
+    }
     std::string hint = ClosestName(node.text, words);
     TypeError(node, "which is not one of: " + Join(words) +
                         (hint.empty() ? "" : " (did you mean `" + hint + "`?)"));
@@ -291,7 +325,9 @@ class Validator {
 // The value of the top-level `format:` key, or null.
 const Node* FormatNode(const Node& root) {
   for (const auto& [key, value] : root.entries) {
-    if (key->text == "format") return value;
+    if (key->text == "format") {
+      return value;
+    }
   }
   return nullptr;
 }

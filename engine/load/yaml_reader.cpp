@@ -96,20 +96,28 @@ class TreeBuilder : public YAML::EventHandler {
                   "collections are nested more than " + std::to_string(limits_.max_depth) +
                       " deep (the depth limit)"}};
     }
-    if (anchor != 0) anchors_[anchor] = Anchored{n, 1, true};
+    if (anchor != 0) {
+      anchors_[anchor] = Anchored{n, 1, true};
+    }
     stack_.push_back(Frame{n, nullptr, anchor, 1});
   }
 
   void Close() {
     Frame f = stack_.back();
     stack_.pop_back();
-    if (f.pending_key != nullptr) f.node->entries.emplace_back(f.pending_key, nullptr);
-    if (f.anchor != 0) anchors_[f.anchor] = Anchored{f.node, f.size, false};
+    if (f.pending_key != nullptr) {
+      f.node->entries.emplace_back(f.pending_key, nullptr);
+    }
+    if (f.anchor != 0) {
+      anchors_[f.anchor] = Anchored{f.node, f.size, false};
+    }
     Attach(f.node, f.size);
   }
 
   void Finish(Node* n, YAML::anchor_t anchor, size_t size) {
-    if (anchor != 0) anchors_[anchor] = Anchored{n, size, false};
+    if (anchor != 0) {
+      anchors_[anchor] = Anchored{n, size, false};
+    }
     Attach(n, size);
   }
 
@@ -154,7 +162,9 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   static void Adopt(const Node* parent, Node* child, int index) {
-    if (child->parent != nullptr) return;  // an alias keeps its first place
+    if (child->parent != nullptr) {
+      return;  // an alias keeps its first place
+    }
     child->parent = parent;
     child->index = index;
   }
@@ -199,7 +209,9 @@ std::optional<ReadError> ReadYaml(std::string_view text, const LoadLimits& limit
   try {
     YAML::Parser parser(stream);
     TreeBuilder builder(limits, doc);
-    if (!parser.HandleNextDocument(builder)) return std::nullopt;
+    if (!parser.HandleNextDocument(builder)) {
+      return std::nullopt;
+    }
     SecondDocument second;
     parser.HandleNextDocument(second);
   } catch (const Stop& stop) {
@@ -232,7 +244,9 @@ std::optional<ReadError> CheckUtf8(std::string_view text) {
     if (ok && len > 1) {
       // Reject overlong forms, surrogates and code points past U+10FFFF.
       uint32_t cp = c & (0x7F >> len);
-      for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (text[i + k] & 0x3F);
+      for (size_t k = 1; k < len; ++k) {
+        cp = (cp << 6) | (text[i + k] & 0x3F);
+      }
       static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
       ok = cp >= kMin[len] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
     }

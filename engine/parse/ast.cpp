@@ -67,9 +67,15 @@ std::unique_ptr<Expr> Expr::Clone() const {
   e->kind = kind;
   e->range = range;
   e->text = text;
-  for (const auto& c : children) e->children.push_back(c->Clone());
-  for (const auto& c : conditions) e->conditions.push_back(c ? c->Clone() : nullptr);
-  for (const auto& p : parts) e->parts.push_back({p.literal, p.expr ? p.expr->Clone() : nullptr});
+  for (const auto& c : children) {
+    e->children.push_back(c->Clone());
+  }
+  for (const auto& c : conditions) {
+    e->conditions.push_back(c ? c->Clone() : nullptr);
+  }
+  for (const auto& p : parts) {
+    e->parts.push_back({p.literal, p.expr ? p.expr->Clone() : nullptr});
+  }
   e->template_errors = template_errors;
   e->number = number;
   e->date = date;

@@ -109,6 +109,7 @@ struct Stmt {
 struct SeverityOverride {
   Severity severity = Severity::kError;
   std::unique_ptr<Expr> condition;
+  std::string text;  // the condition as written, for documentation
 };
 
 struct RuleTest {
@@ -117,6 +118,13 @@ struct RuleTest {
   int expected_findings = 0;
   std::optional<Date> as_of;
   std::string yaml;
+};
+
+// A passage quoted from a source report, under the reference it supports.
+struct RuleQuote {
+  SourceRange range;
+  std::string reference;  // e.g. "MTAE para 37"
+  std::string text;       // verbatim from the source; "..." joins omitted parts
 };
 
 struct RuleDecl {
@@ -128,6 +136,9 @@ struct RuleDecl {
   std::vector<SeverityOverride> overrides;
   std::vector<std::string> references;
   std::string remediation;
+  std::string description;  // what the rule checks, in plain English
+  std::vector<RuleQuote> quotes;
+  std::string verification;  // REG rules: how firmly the statutory point is established
   StmtList check;
   bool has_check = false;
   std::vector<RuleTest> tests;

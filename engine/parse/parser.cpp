@@ -28,7 +28,9 @@ class CollectingListener : public antlr4::BaseErrorListener {
   void syntaxError(antlr4::Recognizer* /*recognizer*/, antlr4::Token* /*offending*/, size_t line,
                    size_t column, const std::string& msg, std::exception_ptr /*e*/) override {
     ++count_;
-    if (count_ > kMaxErrors) return;
+    if (count_ > kMaxErrors) {
+      return;
+    }
     diags_.Error({path_, static_cast<int>(line), static_cast<int>(column) + 1},
                  "syntax error: " + msg);
   }
@@ -43,12 +45,16 @@ class CollectingListener : public antlr4::BaseErrorListener {
 // Text of a string token: quotes removed, escapes resolved, and a
 // triple-quoted block dedented.
 std::string Dedent(std::string_view body) {
-  if (!body.empty() && body.front() == '\n') body.remove_prefix(1);
+  if (!body.empty() && body.front() == '\n') {
+    body.remove_prefix(1);
+  }
   std::vector<std::string_view> lines;
   size_t start = 0;
   while (start <= body.size()) {
     size_t nl = body.find('\n', start);
-    if (nl == std::string_view::npos) nl = body.size();
+    if (nl == std::string_view::npos) {
+      nl = body.size();
+    }
     lines.push_back(body.substr(start, nl - start));
     start = nl + 1;
   }
@@ -58,9 +64,13 @@ std::string Dedent(std::string_view body) {
   size_t indent = std::string_view::npos;
   for (std::string_view l : lines) {
     size_t first = l.find_first_not_of(" \t");
-    if (first != std::string_view::npos) indent = std::min(indent, first);
+    if (first != std::string_view::npos) {
+      indent = std::min(indent, first);
+    }
   }
-  if (indent == std::string_view::npos) indent = 0;
+  if (indent == std::string_view::npos) {
+    indent = 0;
+  }
   std::string out;
   for (std::string_view l : lines) {
     out += l.size() > indent ? l.substr(indent) : std::string_view();
@@ -109,12 +119,25 @@ class AstBuilder {
   }
   SourceRange At(antlr4::ParserRuleContext* ctx) const { return At(ctx->getStart()); }
 
+  // The text of `ctx` as written in the rule file.
+  static std::string SourceText(antlr4::ParserRuleContext* ctx) {
+    antlr4::Token* start = ctx->getStart();
+    antlr4::Token* stop = ctx->getStop();
+    if (stop == nullptr || stop->getStopIndex() < start->getStartIndex()) {
+      return ctx->getText();
+    }
+    return start->getInputStream()->getText(
+        antlr4::misc::Interval(start->getStartIndex(), stop->getStopIndex()));
+  }
+
   DefDecl BuildDef(P::DefDeclContext* ctx) {
     DefDecl def;
     def.range = At(ctx);
     auto names = ctx->NAME();
     def.name = names[0]->getText();
-    for (size_t i = 1; i < names.size(); ++i) def.params.push_back(names[i]->getText());
+    for (size_t i = 1; i < names.size(); ++i) {
+      def.params.push_back(names[i]->getText());
+    }
     def.body = BuildExpr(ctx->expr());
     return def;
   }
@@ -127,7 +150,7 @@ class AstBuilder {
     std::set<std::string> seen;
     for (P::RuleItemContext* item : ctx->ruleItem()) {
       std::string keyword = item->getStart()->getText();
-      bool repeatable = keyword == "test" || keyword == "reference";
+      bool repeatable = keyword == "test" || keyword == "reference" || keyword == "quote";
       if (!repeatable && !seen.insert(keyword).second) {
         diags_.Error(At(item),
                      "rule " + rule.id + " has a second `" + keyword + "`: merge the two");
@@ -144,9 +167,18 @@ class AstBuilder {
     } else if (auto* s = dynamic_cast<P::SeverityItemContext*>(item)) {
       BuildSeverity(s, rule);
     } else if (auto* r = dynamic_cast<P::ReferenceItemContext*>(item)) {
-      for (auto* str : r->STRING()) rule.references.push_back(StringValue(str->getText()));
+      for (auto* str : r->STRING()) {
+        rule.references.push_back(StringValue(str->getText()));
+      }
     } else if (auto* m = dynamic_cast<P::RemediationItemContext*>(item)) {
       rule.remediation = StringValue(m->STRING()->getText());
+    } else if (auto* d = dynamic_cast<P::DescriptionItemContext*>(item)) {
+      rule.description = StringValue(d->STRING()->getText());
+    } else if (auto* q = dynamic_cast<P::QuoteItemContext*>(item)) {
+      rule.quotes.push_back(
+          {At(q), StringValue(q->STRING(0)->getText()), StringValue(q->STRING(1)->getText())});
+    } else if (auto* v = dynamic_cast<P::VerificationItemContext*>(item)) {
+      rule.verification = StringValue(v->STRING()->getText());
     } else if (auto* c = dynamic_cast<P::CheckItemContext*>(item)) {
       rule.check = BuildBlock(c->block());
       rule.has_check = true;
@@ -163,6 +195,7 @@ class AstBuilder {
       SeverityOverride o;
       o.severity = *ParseSeverity(names[i + 1]->getText());
       o.condition = BuildExpr(conditions[i]);
+      o.text = SourceText(conditions[i]);
       rule.overrides.push_back(std::move(o));
     }
   }
@@ -181,7 +214,9 @@ class AstBuilder {
         t.expected_findings = static_cast<int>(*count);
       }
     }
-    if (ctx->DATE() != nullptr) t.as_of = Date::Parse(ctx->DATE()->getText());
+    if (ctx->DATE() != nullptr) {
+      t.as_of = Date::Parse(ctx->DATE()->getText());
+    }
     if (ctx->DATE() != nullptr && !t.as_of) {
       diags_.Error(At(ctx->DATE()->getSymbol()), "not a real date: " + ctx->DATE()->getText());
     }
@@ -191,19 +226,25 @@ class AstBuilder {
 
   StmtList BuildBlock(P::BlockContext* ctx) {
     StmtList out;
-    for (P::StmtContext* s : ctx->stmt()) out.push_back(BuildStmt(s));
+    for (P::StmtContext* s : ctx->stmt()) {
+      out.push_back(BuildStmt(s));
+    }
     return out;
   }
 
   StmtList BuildBody(P::BodyContext* ctx) {
-    if (ctx->block() != nullptr) return BuildBlock(ctx->block());
+    if (ctx->block() != nullptr) {
+      return BuildBlock(ctx->block());
+    }
     StmtList out;
     out.push_back(BuildReport(ctx->reportStmt()));
     return out;
   }
 
   std::unique_ptr<Stmt> BuildStmt(P::StmtContext* ctx) {
-    if (auto* r = dynamic_cast<P::ReportAloneContext*>(ctx)) return BuildReport(r->reportStmt());
+    if (auto* r = dynamic_cast<P::ReportAloneContext*>(ctx)) {
+      return BuildReport(r->reportStmt());
+    }
     auto s = std::make_unique<Stmt>();
     s->range = At(ctx);
     if (auto* l = dynamic_cast<P::LetStmtContext*>(ctx)) {
@@ -219,7 +260,9 @@ class AstBuilder {
       s->name = f->NAME()->getText();
       auto exprs = f->expr();
       s->expr = BuildExpr(exprs[0]);
-      if (exprs.size() > 1) s->filter = BuildExpr(exprs[1]);
+      if (exprs.size() > 1) {
+        s->filter = BuildExpr(exprs[1]);
+      }
       s->body = BuildBody(f->body());
     }
     return s;
@@ -229,8 +272,12 @@ class AstBuilder {
     auto s = std::make_unique<Stmt>();
     s->kind = StmtKind::kReport;
     s->range = At(ctx);
-    if (ctx->severityName() != nullptr) s->severity = ParseSeverity(ctx->severityName()->getText());
-    if (ctx->expr() != nullptr) s->at = BuildExpr(ctx->expr());
+    if (ctx->severityName() != nullptr) {
+      s->severity = ParseSeverity(ctx->severityName()->getText());
+    }
+    if (ctx->expr() != nullptr) {
+      s->at = BuildExpr(ctx->expr());
+    }
     s->message = StringExpr(ctx->STRING()->getSymbol());
     return s;
   }
@@ -254,21 +301,25 @@ class AstBuilder {
   std::unique_ptr<Expr> BuildExpr(P::ExprContext* ctx) {
     auto terms = ctx->andExpr();
     std::unique_ptr<Expr> e = BuildAnd(terms[0]);
-    for (size_t i = 1; i < terms.size(); ++i)
+    for (size_t i = 1; i < terms.size(); ++i) {
       e = Binary("or", std::move(e), BuildAnd(terms[i]), ctx);
+    }
     return e;
   }
 
   std::unique_ptr<Expr> BuildAnd(P::AndExprContext* ctx) {
     auto terms = ctx->notExpr();
     std::unique_ptr<Expr> e = BuildNot(terms[0]);
-    for (size_t i = 1; i < terms.size(); ++i)
+    for (size_t i = 1; i < terms.size(); ++i) {
       e = Binary("and", std::move(e), BuildNot(terms[i]), ctx);
+    }
     return e;
   }
 
   std::unique_ptr<Expr> BuildNot(P::NotExprContext* ctx) {
-    if (ctx->notExpr() == nullptr) return BuildCmp(ctx->cmpExpr());
+    if (ctx->notExpr() == nullptr) {
+      return BuildCmp(ctx->cmpExpr());
+    }
     auto e = Make(ExprKind::kUnary, ctx, "not");
     e->children.push_back(BuildNot(ctx->notExpr()));
     return e;
@@ -277,9 +328,13 @@ class AstBuilder {
   std::unique_ptr<Expr> BuildCmp(P::CmpExprContext* ctx) {
     auto sides = ctx->addExpr();
     std::unique_ptr<Expr> lhs = BuildAdd(sides[0]);
-    if (sides.size() == 1) return lhs;
+    if (sides.size() == 1) {
+      return lhs;
+    }
     std::string op = ctx->cmpOp()->getText();
-    if (op == "notin") op = "not in";
+    if (op == "notin") {
+      op = "not in";
+    }
     auto e = Binary(op, std::move(lhs), BuildAdd(sides[1]), ctx);
     e->range = At(ctx->cmpOp());
     return e;
@@ -306,7 +361,9 @@ class AstBuilder {
   }
 
   std::unique_ptr<Expr> BuildUnary(P::UnaryExprContext* ctx) {
-    if (ctx->unaryExpr() == nullptr) return BuildPostfix(ctx->postfixExpr());
+    if (ctx->unaryExpr() == nullptr) {
+      return BuildPostfix(ctx->postfixExpr());
+    }
     auto e = Make(ExprKind::kUnary, ctx, "-");
     e->children.push_back(BuildUnary(ctx->unaryExpr()));
     return e;
@@ -330,11 +387,15 @@ class AstBuilder {
   }
 
   std::unique_ptr<Expr> BuildPrimary(P::PrimaryContext* ctx) {
-    if (auto* d = dynamic_cast<P::DurationLitContext*>(ctx)) return BuildDuration(d);
+    if (auto* d = dynamic_cast<P::DurationLitContext*>(ctx)) {
+      return BuildDuration(d);
+    }
     if (auto* n = dynamic_cast<P::NumberLitContext*>(ctx)) {
       auto e = Make(ExprKind::kNumber, ctx, n->getText());
       e->number = Decimal::Parse(n->getText()).value_or(Decimal());
-      if (!Decimal::Parse(n->getText())) diags_.Error(e->range, "number out of range");
+      if (!Decimal::Parse(n->getText())) {
+        diags_.Error(e->range, "number out of range");
+      }
       return e;
     }
     if (auto* d = dynamic_cast<P::DateLitContext*>(ctx)) {
@@ -346,15 +407,24 @@ class AstBuilder {
       }
       return e;
     }
-    if (dynamic_cast<P::StringLitContext*>(ctx) != nullptr) return StringExpr(ctx->getStart());
+    if (dynamic_cast<P::StringLitContext*>(ctx) != nullptr) {
+      return StringExpr(ctx->getStart());
+    }
     if (dynamic_cast<P::BoolLitContext*>(ctx) != nullptr) {
       return Make(ExprKind::kBool, ctx, ctx->getText());
     }
-    if (dynamic_cast<P::AsOfContext*>(ctx) != nullptr) return Make(ExprKind::kAsOf, ctx);
-    if (auto* c = dynamic_cast<P::CallContext*>(ctx)) return BuildCall(c);
-    if (auto* n = dynamic_cast<P::NameContext*>(ctx))
+    if (dynamic_cast<P::AsOfContext*>(ctx) != nullptr) {
+      return Make(ExprKind::kAsOf, ctx);
+    }
+    if (auto* c = dynamic_cast<P::CallContext*>(ctx)) {
+      return BuildCall(c);
+    }
+    if (auto* n = dynamic_cast<P::NameContext*>(ctx)) {
       return Make(ExprKind::kName, ctx, n->getText());
-    if (auto* l = dynamic_cast<P::ListLitContext*>(ctx)) return BuildList(l);
+    }
+    if (auto* l = dynamic_cast<P::ListLitContext*>(ctx)) {
+      return BuildList(l);
+    }
     if (auto* c = dynamic_cast<P::ComprehensionExprContext*>(ctx)) {
       return BuildComprehension(c->comprehension());
     }
@@ -365,7 +435,9 @@ class AstBuilder {
   std::unique_ptr<Expr> BuildDuration(P::DurationLitContext* ctx) {
     auto e = Make(ExprKind::kDuration, ctx, ctx->getText());
     std::optional<long long> n;
-    if (auto d = Decimal::Parse(ctx->NUMBER()->getText())) n = d->ToInt();
+    if (auto d = Decimal::Parse(ctx->NUMBER()->getText())) {
+      n = d->ToInt();
+    }
     if (!n) {
       diags_.Error(e->range, "a duration is a whole number of months or days");
       return e;
@@ -409,7 +481,9 @@ class AstBuilder {
     e->kind = ExprKind::kString;
     e->range = At(token);
     e->text = StringValue(token->getText());
-    if (e->text.find_first_of("{}") == std::string::npos) return e;
+    if (e->text.find_first_of("{}") == std::string::npos) {
+      return e;
+    }
     std::string literal;
     const std::string& s = e->text;
     for (size_t i = 0; i < s.size(); ++i) {
@@ -418,7 +492,8 @@ class AstBuilder {
       } else if (s[i] == '{') {
         size_t close = s.find('}', i);
         if (close == std::string::npos) {
-          e->template_errors.push_back("unclosed `{` in a message: write `{{` for a literal brace");
+          e->template_errors.emplace_back(
+              "unclosed `{` in a message: write `{{` for a literal brace");
           return e;
         }
         e->parts.push_back({literal, nullptr});
@@ -427,7 +502,8 @@ class AstBuilder {
             {"", Embedded(s.substr(i + 1, close - i - 1), e->range, e->template_errors)});
         i = close;
       } else if (s[i] == '}') {
-        e->template_errors.push_back("unmatched `}` in a message: write `}}` for a literal brace");
+        e->template_errors.emplace_back(
+            "unmatched `}` in a message: write `}}` for a literal brace");
         return e;
       } else {
         literal += s[i];
@@ -450,8 +526,12 @@ bool CheckNesting(antlr4::CommonTokenStream& tokens, const std::string& path, Di
   int depth = 0;
   for (antlr4::Token* t : tokens.getTokens()) {
     std::string text = t->getText();
-    if (text == "(" || text == "[" || text == "{") ++depth;
-    if (text == ")" || text == "]" || text == "}") --depth;
+    if (text == "(" || text == "[" || text == "{") {
+      ++depth;
+    }
+    if (text == ")" || text == "]" || text == "}") {
+      --depth;
+    }
     if (depth > kMaxNesting) {
       diags.Error(
           {path, static_cast<int>(t->getLine()), static_cast<int>(t->getCharPositionInLine()) + 1},
@@ -472,7 +552,9 @@ bool Parse(const std::string& path, const std::string& source, Diagnostics& diag
   lexer.removeErrorListeners();
   lexer.addErrorListener(&listener);
   tokens.fill();
-  if (!CheckNesting(tokens, path, diags)) return false;
+  if (!CheckNesting(tokens, path, diags)) {
+    return false;
+  }
   S75RulesParser parser(&tokens);
   parser.removeErrorListeners();
   parser.addErrorListener(&listener);
@@ -494,7 +576,9 @@ std::unique_ptr<Expr> AstBuilder::Embedded(const std::string& text, const Source
   AstBuilder nested(path_, inner);
   Parse(path_, text, inner, [&](S75RulesParser& parser, CollectingListener& listener) {
     P::ExprOnlyContext* tree = parser.exprOnly();
-    if (listener.count() > 0) return false;
+    if (listener.count() > 0) {
+      return false;
+    }
     out = nested.BuildExpr(tree->expr());
     return true;
   });
@@ -511,7 +595,9 @@ std::unique_ptr<Expr> AstBuilder::Embedded(const std::string& text, const Source
     Expr* e = todo.back();
     todo.pop_back();
     e->range = at;
-    for (auto& c : e->children) todo.push_back(c.get());
+    for (auto& c : e->children) {
+      todo.push_back(c.get());
+    }
   }
   return out;
 }
@@ -524,12 +610,16 @@ std::unique_ptr<RuleFile> ParseRuleFile(const std::string& path, std::string sou
   file->path = path;
   bool ok = Parse(path, source, diags, [&](S75RulesParser& parser, CollectingListener& listener) {
     P::FileContext* tree = parser.file();
-    if (listener.count() > 0) return false;
+    if (listener.count() > 0) {
+      return false;
+    }
     size_t before = diags.items().size();
     AstBuilder(path, diags).BuildFile(tree, *file);
     return diags.items().size() == before;
   });
-  if (!ok) return nullptr;
+  if (!ok) {
+    return nullptr;
+  }
   file->source = std::move(source);
   return file;
 }

@@ -39,7 +39,9 @@ void JsonReporter::Write(const CheckReport& report, std::ostream& out) const {
     f["agreement_id"] = file.agreement_id.empty() ? Json(nullptr) : Json(file.agreement_id);
     f["checked"] = file.checked;
     f["findings"] = Json::array();
-    for (const Finding& finding : file.findings) f["findings"].push_back(FindingJson(finding));
+    for (const Finding& finding : file.findings) {
+      f["findings"].push_back(FindingJson(finding));
+    }
     j["files"].push_back(std::move(f));
   }
   Summary s = report.Summarize();

@@ -6,8 +6,12 @@
 namespace s75 {
 
 std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReporterOptions& options) {
-  if (format == "text") return std::make_unique<TextReporter>(options);
-  if (format == "json") return std::make_unique<JsonReporter>();
+  if (format == "text") {
+    return std::make_unique<TextReporter>(options);
+  }
+  if (format == "json") {
+    return std::make_unique<JsonReporter>();
+  }
   return nullptr;
 }
 

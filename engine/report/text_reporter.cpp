@@ -10,7 +10,9 @@ std::string Plural(int n, const std::string& word) {
 
 std::string References(const std::vector<std::string>& refs) {
   std::string out;
-  for (const std::string& r : refs) out += (out.empty() ? "" : "; ") + r;
+  for (const std::string& r : refs) {
+    out += (out.empty() ? "" : "; ") + r;
+  }
   return out.empty() ? "" : " [" + out + "]";
 }
 
@@ -19,7 +21,9 @@ void WriteFinding(const Finding& f, std::ostream& out) {
       << ": " << f.message << References(f.references);
   if (f.waiver) {
     out << " (waived: " << f.waiver->reason << "; approved by " << f.waiver->approved_by;
-    if (!f.waiver->expires.empty()) out << "; expires " << f.waiver->expires;
+    if (!f.waiver->expires.empty()) {
+      out << "; expires " << f.waiver->expires;
+    }
     out << ")";
   }
   out << "\n";
@@ -30,22 +34,32 @@ void WriteFinding(const Finding& f, std::ostream& out) {
 std::string CountsText(const Summary& s) {
   std::string out = Plural(s.error, "error") + ", " + Plural(s.warning, "warning") + ", " +
                     Plural(s.info, "info");
-  if (s.waived > 0) out += " (" + std::to_string(s.waived) + " waived)";
+  if (s.waived > 0) {
+    out += " (" + std::to_string(s.waived) + " waived)";
+  }
   return out;
 }
 
 void TextReporter::Write(const CheckReport& report, std::ostream& out) const {
   for (const FileResult& file : report.files) {
-    for (const Finding& f : file.findings) WriteFinding(f, out);
-    if (options_.quiet) continue;
+    for (const Finding& f : file.findings) {
+      WriteFinding(f, out);
+    }
+    if (options_.quiet) {
+      continue;
+    }
     out << file.path << ": " << (file.checked ? "" : "not checked: ")
         << CountsText(SummarizeFile(file)) << "\n";
   }
-  if (options_.quiet || report.files.size() < 2) return;
+  if (options_.quiet || report.files.size() < 2) {
+    return;
+  }
   Summary total = report.Summarize();
   out << Plural(total.files, "file") << " checked as of " << report.as_of.ToString() << ": "
       << CountsText(total);
-  if (total.unreadable > 0) out << "; " << total.unreadable << " could not be checked";
+  if (total.unreadable > 0) {
+    out << "; " << total.unreadable << " could not be checked";
+  }
   out << "\n";
 }
 

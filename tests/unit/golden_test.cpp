@@ -25,8 +25,22 @@ std::vector<std::string> Examples() {
   return names;
 }
 
-// Checks one example with the built-in packs as of the golden date, from the
-// repository root so that paths in the report are relative.
+// The evaluation date an example's opening comment states its expected
+// findings at: the first "--as-of YYYY-MM-DD" in the file.
+Date DocumentedAsOf(const std::string& name) {
+  std::ifstream in(fs::path(S75_SOURCE_DIR) / "agreements" / (name + ".yaml"));
+  std::string line;
+  while (std::getline(in, line)) {
+    size_t at = line.find("--as-of ");
+    if (at == std::string::npos) continue;
+    if (std::optional<Date> d = Date::Parse(line.substr(at + 8, 10))) return *d;
+  }
+  ADD_FAILURE() << name << ".yaml states no --as-of for its expected findings";
+  return *Date::Parse("2026-11-22");
+}
+
+// Checks one example with the built-in packs as of the date its comment gives,
+// from the repository root so that paths in the report are relative.
 CheckReport CheckExample(const std::string& name) {
   fs::current_path(S75_SOURCE_DIR);
   Diagnostics diags;
@@ -34,7 +48,7 @@ CheckReport CheckExample(const std::string& name) {
   EXPECT_TRUE(pack);
   if (!pack) return {};
   CheckOptions options;
-  options.as_of = *Date::Parse("2026-11-22");
+  options.as_of = DocumentedAsOf(name);
   CheckReport report = RunCheck(*pack, {"agreements/" + name + ".yaml"}, options);
   report.tool_version = "test";
   return report;

@@ -1,0 +1,109 @@
+#include "driver/catalogue.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "common/builtin_rule.h"
+#include "driver/selection.h"
+#include "driver/waivers.h"
+#include "load/doc_rules.h"
+
+namespace s75 {
+
+namespace {
+
+size_t FamilyRank(std::string_view id) {
+  constexpr std::array<std::string_view, 9> kOrder = {"T1",  "AC",   "HFD", "CF",    "REG",
+                                                      "FIN", "DATE", "DOC", "WAIVER"};
+  auto it = std::find(kOrder.begin(), kOrder.end(), RuleFamily(id));
+  return static_cast<size_t>(it - kOrder.begin());
+}
+
+RuleDocExample Example(const RuleDecl& rule, bool pass) {
+  for (const RuleTest& t : rule.tests) {
+    if (t.expect_pass != pass) {
+      continue;
+    }
+    return {t.yaml, t.expected_findings, t.as_of ? t.as_of->ToString() : ""};
+  }
+  return {};
+}
+
+RuleDoc FromRule(const RuleDecl& r) {
+  RuleDoc d;
+  d.id = r.id;
+  d.slug = r.slug;
+  d.title = r.title;
+  d.severity = std::string(SeverityName(*r.severity));
+  d.severity_text = d.severity;
+  for (const SeverityOverride& o : r.overrides) {
+    d.severity_text += "; " + std::string(SeverityName(o.severity)) + " if " + o.text;
+  }
+  d.references = r.references;
+  d.description = r.description;
+  for (const RuleQuote& q : r.quotes) {
+    d.quotes.push_back({q.reference, q.text});
+  }
+  d.verification = r.verification;
+  d.remediation = r.remediation;
+  d.failing = Example(r, false);
+  d.passing = Example(r, true);
+  d.source = r.range.file;
+  return d;
+}
+
+RuleDoc FromBuiltin(const BuiltinRule& r, const std::string& source) {
+  RuleDoc d;
+  d.id = std::string(r.id);
+  d.slug = std::string(r.slug);
+  d.title = std::string(r.title);
+  d.severity = std::string(SeverityName(r.severity));
+  d.severity_text = d.severity;
+  d.references = {std::string(r.reference)};
+  d.description = std::string(r.description);
+  d.quotes = {{std::string(r.reference), std::string(r.quote)}};
+  d.remediation = std::string(r.remediation);
+  d.failing = {std::string(r.fail_snippet), 1, ""};
+  d.passing = {std::string(r.pass_snippet), 0, ""};
+  d.source = source;
+  return d;
+}
+
+}  // namespace
+
+std::vector<RuleDoc> RuleCatalogue(const CompiledPack& pack) {
+  std::vector<RuleDoc> out;
+  for (const RuleDecl* r : pack.rules()) {
+    out.push_back(FromRule(*r));
+  }
+  for (const BuiltinRule& r : DocRules()) {
+    out.push_back(FromBuiltin(r, "built in (loader)"));
+  }
+  for (const BuiltinRule& r : WaiverRules()) {
+    out.push_back(FromBuiltin(r, "built in (waivers)"));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const RuleDoc& a, const RuleDoc& b) {
+    size_t ra = FamilyRank(a.id);
+    size_t rb = FamilyRank(b.id);
+    if (ra != rb) {
+      return ra < rb;
+    }
+    if (RuleFamily(a.id) != RuleFamily(b.id)) {
+      return RuleFamily(a.id) < RuleFamily(b.id);
+    }
+    return a.id < b.id;
+  });
+  return out;
+}
+
+const RuleDoc* FindRuleDoc(const std::vector<RuleDoc>& catalogue, const std::string& id) {
+  for (const RuleDoc& d : catalogue) {
+    if (d.id == id) {
+      return &d;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace s75

@@ -1,0 +1,36 @@
+// Which rules a check runs and reports: --select and --ignore, each a list of
+// rule ids (`DATE.04`) or family prefixes (`T1`).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace s75 {
+
+class RuleSelection {
+ public:
+  // Everything selected.
+  RuleSelection() = default;
+
+  // Reads comma-separated `select` and `ignore` lists. Each entry must name a
+  // rule of `known_ids` or a family of them; otherwise returns nullopt and sets
+  // `error` (with the nearest known id or family).
+  static std::optional<RuleSelection> Parse(const std::vector<std::string>& select,
+                                            const std::vector<std::string>& ignore,
+                                            const std::vector<std::string>& known_ids,
+                                            std::string& error);
+
+  // True when rule `id` is selected and not ignored.
+  bool Selected(std::string_view id) const;
+
+ private:
+  std::vector<std::string> select_;
+  std::vector<std::string> ignore_;
+};
+
+// The family of a rule id: "T1" for "T1.07".
+std::string_view RuleFamily(std::string_view id);
+
+}  // namespace s75

@@ -1,0 +1,256 @@
+#include "report/rule_docs.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace s75 {
+
+namespace {
+
+constexpr size_t kWidth = 88;
+
+std::string Join(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (const std::string& s : items) {
+    out += (out.empty() ? "" : separator) + s;
+  }
+  return out;
+}
+
+std::string Trim(const std::string& s) {
+  size_t start = s.find_first_not_of(" \t\n");
+  if (start == std::string::npos) {
+    return "";
+  }
+  return s.substr(start, s.find_last_not_of(" \t\n") - start + 1);
+}
+
+// Reflows `text` into lines of at most kWidth, each prefixed by `indent`.
+// Blank lines separate paragraphs; a line starting "- " starts a new line.
+std::string Wrap(const std::string& text, const std::string& indent) {
+  std::istringstream in(text);
+  std::string out;
+  std::string line;
+  std::string current;
+  auto flush = [&] {
+    if (!current.empty()) {
+      out += indent + current + "\n";
+    }
+    current.clear();
+  };
+  while (std::getline(in, line)) {
+    line = Trim(line);
+    if (line.empty()) {
+      flush();
+      if (!out.empty() && out.substr(out.size() - 2) != "\n\n") {
+        out += "\n";
+      }
+      continue;
+    }
+    if (line.rfind("- ", 0) == 0) {
+      flush();
+    }
+    std::istringstream words(line);
+    for (std::string word; words >> word;) {
+      if (!current.empty() && indent.size() + current.size() + 1 + word.size() > kWidth) {
+        flush();
+      }
+      current += (current.empty() ? "" : " ") + word;
+    }
+  }
+  flush();
+  while (out.size() >= 2 && out.substr(out.size() - 2) == "\n\n") {
+    out.pop_back();
+  }
+  return out;
+}
+
+std::string Indent(const std::string& text, const std::string& indent) {
+  std::istringstream in(text);
+  std::string out;
+  for (std::string line; std::getline(in, line);) {
+    out += (line.empty() ? "" : indent) + line + "\n";
+  }
+  return out;
+}
+
+std::string FamilyOf(const std::string& id) { return id.substr(0, id.find('.')); }
+
+std::string FamilyTitle(const std::string& family) {
+  static const std::map<std::string, std::string> kTitles = {
+      {"T1", "Table 1 of Means to an end: elements of a sound joint funding agreement"},
+      {"AC", "Other requirements and advice in Means to an end"},
+      {"HFD", "Herefordshire audit recommendations"},
+      {"CF", "CIPFA pooled budget models and governance"},
+      {"REG", "Statute and regulations"},
+      {"FIN", "Arithmetic and references"},
+      {"DATE", "Time"},
+      {"DOC", "Document errors (reported by the loader)"},
+      {"WAIVER", "Accepted findings (waivers)"},
+  };
+  auto it = kTitles.find(family);
+  return it != kTitles.end() ? it->second : "Rules of the " + family + " family";
+}
+
+std::string ExampleHeading(const RuleDocExample& e, bool failing) {
+  std::string out = failing ? "Failing example" : "Passing example";
+  if (failing) {
+    out += " (" + std::to_string(e.findings) + (e.findings == 1 ? " finding" : " findings");
+  }
+  if (!e.as_of.empty()) {
+    out += std::string(failing ? ", " : " (") + "--as-of " + e.as_of;
+  }
+  if (failing || !e.as_of.empty()) {
+    out += ")";
+  }
+  return out;
+}
+
+nlohmann::ordered_json ExampleJson(const RuleDocExample& e) {
+  return {{"yaml", e.yaml}, {"findings", e.findings}, {"as_of", e.as_of}};
+}
+
+void WriteJson(const std::vector<RuleDoc>& rules, std::ostream& out) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const RuleDoc& r : rules) {
+    nlohmann::ordered_json quotes = nlohmann::ordered_json::array();
+    for (const RuleDocQuote& q : r.quotes) {
+      quotes.push_back({{"reference", q.reference}, {"text", q.text}});
+    }
+    list.push_back(
+        {{"id", r.id},
+         {"slug", r.slug},
+         {"severity", r.severity},
+         {"conditional_severity", r.severity_text != r.severity},
+         {"severity_text", r.severity_text},
+         {"title", r.title},
+         {"references", r.references},
+         {"description", r.description},
+         {"quotes", quotes},
+         {"verification", r.verification},
+         {"remediation", r.remediation},
+         {"examples", {{"failing", ExampleJson(r.failing)}, {"passing", ExampleJson(r.passing)}}},
+         {"source", r.source}});
+  }
+  out << nlohmann::ordered_json{{"rules", list}}.dump(2, ' ', false,
+                                                      nlohmann::json::error_handler_t::replace)
+      << "\n";
+}
+
+void WriteText(const std::vector<RuleDoc>& rules, std::ostream& out) {
+  for (const RuleDoc& r : rules) {
+    out << r.id << "  " << r.severity_text << "  " << r.slug << ": " << r.title << " ["
+        << Join(r.references, "; ") << "]\n";
+  }
+}
+
+std::string MarkdownCell(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    out += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
+  }
+  return out;
+}
+
+std::string Anchor(const RuleDoc& r) {
+  std::string out;
+  for (char c : r.id + "-" + r.slug) {
+    if (c != '.') {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return out;
+}
+
+void WriteMarkdownRule(const RuleDoc& r, std::ostream& out) {
+  out << "### " << r.id << " " << r.slug << "\n\n**" << r.title << "**\n\n";
+  out << "- Severity: " << r.severity_text << "\n";
+  out << "- References: " << Join(r.references, "; ") << "\n";
+  out << "- Defined in: `" << r.source << "`\n\n";
+  out << Wrap(r.description, "") << "\n";
+  for (const RuleDocQuote& q : r.quotes) {
+    out << "> **" << q.reference << ":**\n>\n" << Wrap(q.text, "> ") << "\n";
+  }
+  if (!r.verification.empty()) {
+    out << "**Statutory basis.** " << Trim(Wrap(r.verification, "")) << "\n\n";
+  }
+  out << "**How to fix.** " << Trim(Wrap(r.remediation, "")) << "\n\n";
+  for (bool failing : {true, false}) {
+    const RuleDocExample& e = failing ? r.failing : r.passing;
+    if (e.yaml.empty()) {
+      continue;
+    }
+    out << "<details><summary>" << ExampleHeading(e, failing) << "</summary>\n\n```yaml\n"
+        << e.yaml << (e.yaml.back() == '\n' ? "" : "\n") << "```\n\n</details>\n\n";
+  }
+}
+
+void WriteMarkdown(const std::vector<RuleDoc>& rules, std::ostream& out) {
+  out << "# s75check rule reference\n\n"
+      << "Generated by `s75check rules --format markdown`; do not edit by hand. A test fails\n"
+      << "when this page is out of date: regenerate it with\n"
+      << "`build/s75check rules --format markdown > docs/rules.md`. "
+      << "`s75check explain ID` shows one rule.\n\n"
+      << "The examples are the rules' own test cases (`s75check test` runs them). Most are\n"
+      << "partial agreements: the test runner puts `format: s75check/1` in front and accepts\n"
+      << "missing required keys. The DOC and WAIVER rules are built into the engine; their\n"
+      << "examples are whole files.\n\n"
+      << "| id | slug | severity | title |\n|---|---|---|---|\n";
+  for (const RuleDoc& r : rules) {
+    out << "| [" << r.id << "](#" << Anchor(r) << ") | " << r.slug << " | "
+        << MarkdownCell(r.severity_text) << " | " << MarkdownCell(r.title) << " |\n";
+  }
+  std::string family;
+  for (const RuleDoc& r : rules) {
+    if (FamilyOf(r.id) != family) {
+      family = FamilyOf(r.id);
+      out << "\n## " << family << ": " << FamilyTitle(family) << "\n\n";
+    }
+    WriteMarkdownRule(r, out);
+  }
+}
+
+}  // namespace
+
+bool WriteRuleList(const std::vector<RuleDoc>& rules, const std::string& format,
+                   std::ostream& out) {
+  if (format == "json") {
+    WriteJson(rules, out);
+  } else if (format == "text") {
+    WriteText(rules, out);
+  } else if (format == "markdown") {
+    WriteMarkdown(rules, out);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void WriteExplanation(const RuleDoc& r, std::ostream& out) {
+  out << r.id << " " << r.slug << ": " << r.title << "\n\n";
+  out << "Severity:   " << r.severity_text << "\n";
+  out << "References: " << Join(r.references, "; ") << "\n";
+  out << "Defined in: " << r.source << "\n\n";
+  out << "What it checks\n" << Wrap(r.description, "  ") << "\n";
+  out << "Why: the sources\n";
+  for (const RuleDocQuote& q : r.quotes) {
+    out << "  " << q.reference << ":\n" << Wrap("\"" + Trim(q.text) + "\"", "    ") << "\n";
+  }
+  if (r.quotes.empty()) {
+    out << "  (no passage quoted)\n\n";
+  }
+  if (!r.verification.empty()) {
+    out << "Statutory basis: how firmly it is established\n" << Wrap(r.verification, "  ") << "\n";
+  }
+  out << "How to fix\n" << Wrap(r.remediation, "  ") << "\n";
+  for (bool failing : {true, false}) {
+    const RuleDocExample& e = failing ? r.failing : r.passing;
+    if (e.yaml.empty()) {
+      continue;
+    }
+    out << ExampleHeading(e, failing) << ":\n" << Indent(e.yaml, "  ") << (failing ? "\n" : "");
+  }
+}
+
+}  // namespace s75

@@ -1,0 +1,47 @@
+// Rule documentation: the rule list (`s75check rules`, in text, JSON or
+// Markdown, the last committed as docs/rules.md) and one rule in full
+// (`s75check explain ID`). Rules written in the rule language and rules built
+// into the engine (DOC, WAIVER) are documented alike.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace s75 {
+
+struct RuleDocQuote {
+  std::string reference;  // "MTAE para 37"
+  std::string text;       // verbatim from the source
+};
+
+// A test snippet shown as an example.
+struct RuleDocExample {
+  std::string yaml;
+  int findings = 0;   // for a failing example
+  std::string as_of;  // "" when the example needs no date
+};
+
+struct RuleDoc {
+  std::string id;
+  std::string slug;
+  std::string title;
+  std::string severity;       // "error"
+  std::string severity_text;  // "error; warning if non_statutory"
+  std::vector<std::string> references;
+  std::string description;
+  std::vector<RuleDocQuote> quotes;
+  std::string verification;  // REG rules: verified or secondary
+  std::string remediation;
+  RuleDocExample failing;
+  RuleDocExample passing;
+  std::string source;  // where the rule is defined
+};
+
+// Writes the list in `format` (text, json or markdown); false for another format.
+bool WriteRuleList(const std::vector<RuleDoc>& rules, const std::string& format, std::ostream& out);
+
+// Writes one rule in full, for a reader at a terminal.
+void WriteExplanation(const RuleDoc& rule, std::ostream& out);
+
+}  // namespace s75
