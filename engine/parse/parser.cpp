@@ -558,6 +558,11 @@ bool Parse(const std::string& path, const std::string& source, Diagnostics& diag
   S75RulesParser parser(&tokens);
   parser.removeErrorListeners();
   parser.addErrorListener(&listener);
+  // SLL prediction is faster on a cold start (every run compiles the packs)
+  // and this grammar needs no full-context prediction. Syntax errors are
+  // reported as before (the rule-language reference's examples are unchanged).
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+      antlr4::atn::PredictionMode::SLL);
   try {
     return build(parser, listener);
   } catch (const std::exception& e) {
