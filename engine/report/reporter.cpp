@@ -1,5 +1,6 @@
 #include "report/reporter.h"
 
+#include "report/github_reporter.h"
 #include "report/json_reporter.h"
 #include "report/text_reporter.h"
 
@@ -12,9 +13,12 @@ std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReporterOp
   if (format == "json") {
     return std::make_unique<JsonReporter>();
   }
+  if (format == "github") {
+    return std::make_unique<GithubReporter>();
+  }
   return nullptr;
 }
 
-std::vector<std::string_view> ReportFormats() { return {"text", "json"}; }
+std::vector<std::string_view> ReportFormats() { return {"text", "json", "github"}; }
 
 }  // namespace s75

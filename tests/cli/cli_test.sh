@@ -114,6 +114,11 @@ contains "unknown field message" "$tmp/err" "unknown field \`pool_totl\`.*did yo
 expect "depth limit" 2 "$bin" check $asof --max-depth 3 agreements/model-learning-disability.yaml
 contains "depth limit message" "$tmp/out" 'DOC.07 unreadable: collections are nested more than 3 deep'
 
+# GitHub workflow annotations: one per finding, on its line; same exit status.
+expect "github format" 1 "$bin" check --as-of 2009-11-30 --format github agreements/ices-community-equipment.yaml
+contains "github annotation" "$tmp/out" '^::error file=agreements/ices-community-equipment.yaml,line=140,col=15,title=FIN.01 contributions-sum::pool_total is £564,000 but'
+contains "github warning" "$tmp/out" '^::warning file=agreements/ices-community-equipment.yaml,line=[0-9]+,col=[0-9]+,title=AC.09 joint-posts-delegation::'
+
 # Bad usage is exit 2.
 expect "bad --as-of" 2 "$bin" check --as-of 2009-02-30 agreements/
 expect "bad --format" 2 "$bin" check --format yaml agreements/

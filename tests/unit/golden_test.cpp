@@ -9,6 +9,7 @@
 
 #include "common/atomic_file.h"
 #include "driver/pipeline.h"
+#include "report/github_reporter.h"
 #include "report/json_reporter.h"
 
 namespace s75 {
@@ -78,6 +79,28 @@ INSTANTIATE_TEST_SUITE_P(Agreements, GoldenTest, ::testing::ValuesIn(Examples())
                              c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
                            return name;
                          });
+
+// The GitHub annotations of every example, in one pinned file.
+TEST(GoldenTest, GithubAnnotationsMatch) {
+  std::ostringstream actual;
+  for (const std::string& name : Examples()) {
+    GithubReporter().Write(CheckExample(name), actual);
+  }
+  std::string golden = "tests/golden/github.txt";
+  if (std::getenv("S75_UPDATE_GOLDEN") != nullptr) {
+    ASSERT_EQ(WriteFileAtomically(golden, actual.str()), "");
+  }
+  std::ifstream in(golden);
+  std::stringstream expected;
+  expected << in.rdbuf();
+  EXPECT_EQ(expected.str(), actual.str()) << "golden file " << golden << "; actual output:\n"
+                                          << actual.str();
+}
+
+TEST(GithubReporterTest, EscapesWorkflowCommandSyntax) {
+  EXPECT_EQ(GithubEscapeData("100% done\r\nnext"), "100%25 done%0D%0Anext");
+  EXPECT_EQ(GithubEscapeProperty("a:b,c%"), "a%3Ab%2Cc%25");
+}
 
 TEST(GoldenTest, ModelAgreementHasNoErrorOrWarning) {
   Summary s = CheckExample("model-learning-disability").Summarize();

@@ -1,0 +1,80 @@
+#include "report/github_reporter.h"
+
+namespace s75 {
+
+namespace {
+
+std::string_view Command(const Finding& f) {
+  if (f.waived() || f.severity == Severity::kInfo) {
+    return "notice";
+  }
+  return f.severity == Severity::kError ? "error" : "warning";
+}
+
+std::string Message(const Finding& f) {
+  std::string out = f.message;
+  if (!f.references.empty()) {
+    out += " [";
+    for (size_t i = 0; i < f.references.size(); ++i) {
+      out += (i > 0 ? "; " : "") + f.references[i];
+    }
+    out += "]";
+  }
+  if (f.waived()) {
+    out += " (waived " + std::string(SeverityName(f.severity)) + ": " + f.waiver->reason +
+           "; approved by " + f.waiver->approved_by +
+           (f.waiver->expires.empty() ? "" : "; expires " + f.waiver->expires) + ")";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string GithubEscapeData(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string GithubEscapeProperty(std::string_view text) {
+  std::string out;
+  for (char c : GithubEscapeData(text)) {
+    if (c == ':') {
+      out += "%3A";
+    } else if (c == ',') {
+      out += "%2C";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+void GithubReporter::Write(const CheckReport& report, std::ostream& out) const {
+  for (const FileResult& file : report.files) {
+    for (const Finding& f : file.findings) {
+      out << "::" << Command(f) << " file=" << GithubEscapeProperty(file.path);
+      if (f.range.line > 0) {
+        out << ",line=" << f.range.line << ",col=" << f.range.column;
+      }
+      out << ",title=" << GithubEscapeProperty(f.rule + " " + f.slug)
+          << "::" << GithubEscapeData(Message(f)) << "\n";
+    }
+  }
+}
+
+}  // namespace s75

@@ -1,0 +1,25 @@
+// GitHub Actions workflow commands: one `::error file=...,line=...,col=...,
+// title=ID slug::message` line per finding, which GitHub shows as an
+// annotation on that line of the pull request. Warnings are `::warning`,
+// info and waived findings `::notice` (a waived one says so and why).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "report/reporter.h"
+
+namespace s75 {
+
+class GithubReporter : public Reporter {
+ public:
+  void Write(const CheckReport& report, std::ostream& out) const override;
+};
+
+// Escapes a workflow command's message (`%`, CR, LF).
+std::string GithubEscapeData(std::string_view text);
+
+// Escapes a workflow command's property value (as data, plus `:` and `,`).
+std::string GithubEscapeProperty(std::string_view text);
+
+}  // namespace s75
