@@ -55,6 +55,18 @@ CheckReport CheckExample(const std::string& name) {
   return report;
 }
 
+// Compares `actual` with the golden file (rewriting it first when
+// S75_UPDATE_GOLDEN is set), printing the actual output on a mismatch.
+void ExpectGolden(const std::string& golden, const std::string& actual) {
+  if (std::getenv("S75_UPDATE_GOLDEN") != nullptr) {
+    ASSERT_EQ(WriteFileAtomically(golden, actual), "");
+  }
+  std::ifstream in(golden);
+  std::stringstream expected;
+  expected << in.rdbuf();
+  EXPECT_EQ(expected.str(), actual) << "golden file " << golden << "; actual output:\n" << actual;
+}
+
 class GoldenTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenTest, JsonReportMatches) {
@@ -62,14 +74,7 @@ TEST_P(GoldenTest, JsonReportMatches) {
   std::ostringstream actual;
   JsonReporter().Write(report, actual);
   std::string golden = "tests/golden/" + GetParam() + ".json";
-  if (std::getenv("S75_UPDATE_GOLDEN") != nullptr) {
-    ASSERT_EQ(WriteFileAtomically(golden, actual.str()), "");
-  }
-  std::ifstream in(golden);
-  std::stringstream expected;
-  expected << in.rdbuf();
-  EXPECT_EQ(expected.str(), actual.str()) << "golden file " << golden << "; actual output:\n"
-                                          << actual.str();
+  ExpectGolden(golden, actual.str());
 }
 
 INSTANTIATE_TEST_SUITE_P(Agreements, GoldenTest, ::testing::ValuesIn(Examples()),
@@ -87,14 +92,7 @@ TEST(GoldenTest, GithubAnnotationsMatch) {
     GithubReporter().Write(CheckExample(name), actual);
   }
   std::string golden = "tests/golden/github.txt";
-  if (std::getenv("S75_UPDATE_GOLDEN") != nullptr) {
-    ASSERT_EQ(WriteFileAtomically(golden, actual.str()), "");
-  }
-  std::ifstream in(golden);
-  std::stringstream expected;
-  expected << in.rdbuf();
-  EXPECT_EQ(expected.str(), actual.str()) << "golden file " << golden << "; actual output:\n"
-                                          << actual.str();
+  ExpectGolden(golden, actual.str());
 }
 
 TEST(GithubReporterTest, EscapesWorkflowCommandSyntax) {
