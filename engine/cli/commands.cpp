@@ -70,7 +70,8 @@ int ExitStatus(const CheckReport& report, std::optional<Severity> threshold) {
 }  // namespace
 
 int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& err) {
-  std::unique_ptr<Reporter> reporter = MakeReporter(cmd.format, ReporterOptions{cmd.quiet});
+  std::unique_ptr<Reporter> reporter =
+      MakeReporter(cmd.format, ReporterOptions{cmd.quiet, FailThreshold(cmd.fail_on)});
   if (!reporter) {
     err << "s75check: unknown format '" << cmd.format << "'\n";
     return 2;

@@ -207,6 +207,20 @@ CheckReport RunCheck(const CompiledPack& pack, const std::vector<std::string>& p
             [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
   AddDuplicateIdFindings(results, options.selection);
   report.files = std::move(results);
+  for (const RuleDecl* r : pack.rules()) {
+    if (options.selection.Selected(r->id)) {
+      report.rules.push_back({r->id, r->slug});
+    }
+  }
+  for (const auto* table : {&DocRules(), &WaiverRules()}) {
+    for (const BuiltinRule& r : *table) {
+      if (options.selection.Selected(r.id)) {
+        report.rules.push_back({std::string(r.id), std::string(r.slug)});
+      }
+    }
+  }
+  std::sort(report.rules.begin(), report.rules.end(),
+            [](const RuleRef& a, const RuleRef& b) { return a.id < b.id; });
   return report;
 }
 

@@ -25,10 +25,17 @@ struct Summary {
   int waived = 0;
 };
 
+// A rule the run evaluated (selected), for formats that list them (JUnit).
+struct RuleRef {
+  std::string id;
+  std::string slug;
+};
+
 struct CheckReport {
   std::string tool_version;
   Date as_of;
   std::vector<FileResult> files;  // sorted by path
+  std::vector<RuleRef> rules;     // the rules run, in id order
 
   // Counts of unwaived findings by severity, waived ones, and unchecked files.
   Summary Summarize() const;

@@ -2,6 +2,7 @@
 
 #include "report/github_reporter.h"
 #include "report/json_reporter.h"
+#include "report/junit_reporter.h"
 #include "report/text_reporter.h"
 
 namespace s75 {
@@ -13,12 +14,15 @@ std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReporterOp
   if (format == "json") {
     return std::make_unique<JsonReporter>();
   }
+  if (format == "junit") {
+    return std::make_unique<JunitReporter>(options);
+  }
   if (format == "github") {
     return std::make_unique<GithubReporter>();
   }
   return nullptr;
 }
 
-std::vector<std::string_view> ReportFormats() { return {"text", "json", "github"}; }
+std::vector<std::string_view> ReportFormats() { return {"text", "json", "junit", "github"}; }
 
 }  // namespace s75

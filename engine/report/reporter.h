@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string_view>
 #include <vector>
@@ -18,7 +19,8 @@ class Reporter {
 };
 
 struct ReporterOptions {
-  bool quiet = false;  // text: findings only, no summary lines
+  bool quiet = false;                                  // text: findings only, no summary lines
+  std::optional<Severity> fail_on = Severity::kError;  // junit: what is a failure
 };
 
 // The reporter for a format name, or null when there is none.

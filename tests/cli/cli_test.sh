@@ -119,6 +119,26 @@ expect "github format" 1 "$bin" check --as-of 2009-11-30 --format github agreeme
 contains "github annotation" "$tmp/out" '^::error file=agreements/ices-community-equipment.yaml,line=140,col=15,title=FIN.01 contributions-sum::pool_total is £564,000 but'
 contains "github warning" "$tmp/out" '^::warning file=agreements/ices-community-equipment.yaml,line=[0-9]+,col=[0-9]+,title=AC.09 joint-posts-delegation::'
 
+# JUnit XML over a sweep with broken files: well-formed, a suite per file, a
+# testcase per rule, failures at or above --fail-on, skips for unchecked files.
+expect "junit format" 2 "$bin" check $asof --format junit --fail-on warning "$sweep" agreements/westminster-aligned-budget.yaml
+python3 - "$tmp/out" >"$tmp/py" 2>&1 <<'PY'
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == 'testsuites', root.tag
+suites = {s.get('name').split('/')[-1]: s for s in root}
+n = int(suites['model.yaml'].get('tests'))
+assert n >= 64 and all(int(s.get('tests')) == n == len(s) for s in root), n
+assert suites['model.yaml'].get('failures') == '0'
+syntax = suites['syntax.yaml']
+assert syntax.get('failures') == '1' and int(syntax.get('skipped')) == n - 1, syntax.attrib
+west = suites['westminster-aligned-budget.yaml']
+failed = [c.get('name').split()[0] for c in west if c.find('failure') is not None]
+assert 'AC.08' in failed and 'REG.03' in failed and 'HFD.07' not in failed, failed
+print('ok')
+PY
+contains "junit XML" "$tmp/py" '^ok$'
+
 # Bad usage is exit 2.
 expect "bad --as-of" 2 "$bin" check --as-of 2009-02-30 agreements/
 expect "bad --format" 2 "$bin" check --format yaml agreements/

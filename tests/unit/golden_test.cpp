@@ -11,6 +11,7 @@
 #include "driver/pipeline.h"
 #include "report/github_reporter.h"
 #include "report/json_reporter.h"
+#include "report/junit_reporter.h"
 
 namespace s75 {
 namespace {
@@ -93,6 +94,21 @@ TEST(GoldenTest, GithubAnnotationsMatch) {
   }
   std::string golden = "tests/golden/github.txt";
   ExpectGolden(golden, actual.str());
+}
+
+// JUnit XML for two examples: plain findings, and waivers.
+TEST(GoldenTest, JunitXmlMatches) {
+  CheckReport report = CheckExample("ices-community-equipment");
+  CheckReport waivers = CheckExample("bcf-ccg-rollover");
+  report.files.insert(report.files.end(), waivers.files.begin(), waivers.files.end());
+  std::ostringstream actual;
+  JunitReporter(ReporterOptions{}).Write(report, actual);
+  ExpectGolden("tests/golden/junit.xml", actual.str());
+}
+
+TEST(JunitReporterTest, EscapesMarkupAndDropsControlCharacters) {
+  EXPECT_EQ(XmlEscape("<a href=\"x\">&'\x01</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
 }
 
 TEST(GithubReporterTest, EscapesWorkflowCommandSyntax) {
