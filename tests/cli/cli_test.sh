@@ -139,6 +139,13 @@ print('ok')
 PY
 contains "junit XML" "$tmp/py" '^ok$'
 
+# The pre-commit hook: declared at the root, on YAML files, filenames passed
+# (the way pre-commit calls it: `s75check check FILE...`).
+contains "hook id" .pre-commit-hooks.yaml '^- id: s75check$'
+contains "hook files" .pre-commit-hooks.yaml '^  files: \\\.ya\?ml\$$'
+contains "hook entry" .pre-commit-hooks.yaml '^  entry: s75check check$'
+expect "hook on staged files" 1 "$bin" check agreements/model-learning-disability.yaml agreements/draft-tbc.yaml
+
 # Bad usage is exit 2.
 expect "bad --as-of" 2 "$bin" check --as-of 2009-02-30 agreements/
 expect "bad --format" 2 "$bin" check --format yaml agreements/
