@@ -5,9 +5,8 @@
 #include <string_view>
 
 #include "common/builtin_rule.h"
+#include "driver/pipeline.h"
 #include "driver/selection.h"
-#include "driver/waivers.h"
-#include "load/doc_rules.h"
 
 namespace s75 {
 
@@ -77,11 +76,9 @@ std::vector<RuleDoc> RuleCatalogue(const CompiledPack& pack) {
   for (const RuleDecl* r : pack.rules()) {
     out.push_back(FromRule(*r));
   }
-  for (const BuiltinRule& r : DocRules()) {
-    out.push_back(FromBuiltin(r, "built in (loader)"));
-  }
-  for (const BuiltinRule& r : WaiverRules()) {
-    out.push_back(FromBuiltin(r, "built in (waivers)"));
+  for (const BuiltinRule& r : BuiltinRules()) {
+    out.push_back(
+        FromBuiltin(r, RuleFamily(r.id) == "DOC" ? "built in (loader)" : "built in (waivers)"));
   }
   std::stable_sort(out.begin(), out.end(), [](const RuleDoc& a, const RuleDoc& b) {
     size_t ra = FamilyRank(a.id);

@@ -131,16 +131,29 @@ std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
   return files;
 }
 
+std::vector<BuiltinRule> BuiltinRules() {
+  std::vector<BuiltinRule> rules = DocRules();
+  rules.insert(rules.end(), WaiverRules().begin(), WaiverRules().end());
+  return rules;
+}
+
+std::vector<RuleRef> AllRules(const CompiledPack& pack) {
+  std::vector<RuleRef> rules;
+  for (const RuleDecl* r : pack.rules()) {
+    rules.push_back({r->id, r->slug});
+  }
+  for (const BuiltinRule& r : BuiltinRules()) {
+    rules.push_back({std::string(r.id), std::string(r.slug)});
+  }
+  std::sort(rules.begin(), rules.end(),
+            [](const RuleRef& a, const RuleRef& b) { return a.id < b.id; });
+  return rules;
+}
+
 std::vector<std::string> KnownRuleIds(const CompiledPack& pack) {
   std::vector<std::string> ids;
-  for (const RuleDecl* r : pack.rules()) {
-    ids.push_back(r->id);
-  }
-  for (const BuiltinRule& r : DocRules()) {
-    ids.emplace_back(r.id);
-  }
-  for (const BuiltinRule& r : WaiverRules()) {
-    ids.emplace_back(r.id);
+  for (RuleRef& r : AllRules(pack)) {
+    ids.push_back(std::move(r.id));
   }
   return ids;
 }
@@ -207,20 +220,11 @@ CheckReport RunCheck(const CompiledPack& pack, const std::vector<std::string>& p
             [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
   AddDuplicateIdFindings(results, options.selection);
   report.files = std::move(results);
-  for (const RuleDecl* r : pack.rules()) {
-    if (options.selection.Selected(r->id)) {
-      report.rules.push_back({r->id, r->slug});
+  for (RuleRef& r : AllRules(pack)) {
+    if (options.selection.Selected(r.id)) {
+      report.rules.push_back(std::move(r));
     }
   }
-  for (const auto* table : {&DocRules(), &WaiverRules()}) {
-    for (const BuiltinRule& r : *table) {
-      if (options.selection.Selected(r.id)) {
-        report.rules.push_back({std::string(r.id), std::string(r.slug)});
-      }
-    }
-  }
-  std::sort(report.rules.begin(), report.rules.end(),
-            [](const RuleRef& a, const RuleRef& b) { return a.id < b.id; });
   return report;
 }
 

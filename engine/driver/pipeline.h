@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/builtin_rule.h"
 #include "common/diagnostic.h"
 #include "compile/pack.h"
 #include "driver/selection.h"
@@ -36,7 +37,13 @@ std::vector<RuleSource> RuleSourcesFromDirectory(const std::string& dir, Diagnos
 std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
                                       std::vector<FileResult>& missing);
 
-// Every rule id a check with `pack` can report: the pack's, DOC and WAIVER.
+// The rules built into the engine: DOC (the loader's), then WAIVER.
+std::vector<BuiltinRule> BuiltinRules();
+
+// Every rule a check with `pack` can report (the pack's, DOC and WAIVER), by id.
+std::vector<RuleRef> AllRules(const CompiledPack& pack);
+
+// The ids of AllRules(pack), for --select and --ignore.
 std::vector<std::string> KnownRuleIds(const CompiledPack& pack);
 
 // Stage 3, after loading: evaluate the selected rules on a loaded agreement

@@ -1,9 +1,7 @@
 #include "driver/rule_tests.h"
 
 #include "driver/pipeline.h"
-#include "driver/waivers.h"
 #include "eval/evaluator.h"
-#include "load/doc_rules.h"
 #include "load/loader.h"
 
 namespace s75 {
@@ -111,9 +109,7 @@ std::string RunBuiltinExample(const CompiledPack& pack, const BuiltinRule& rule,
 }  // namespace
 
 void RunBuiltinRuleTests(const CompiledPack& pack, Date as_of, RuleTestResults& results) {
-  std::vector<BuiltinRule> rules = DocRules();
-  rules.insert(rules.end(), WaiverRules().begin(), WaiverRules().end());
-  for (const BuiltinRule& rule : rules) {
+  for (const BuiltinRule& rule : BuiltinRules()) {
     for (bool failing : {true, false}) {
       std::string_view yaml = failing ? rule.fail_snippet : rule.pass_snippet;
       Record(results, std::string(rule.id) + (failing ? " fail" : " pass") + " (built in)",
