@@ -34,4 +34,23 @@ Summary CheckReport::Summarize() const {
   return total;
 }
 
+std::string ReferencesText(const Finding& f) {
+  std::string out;
+  for (const std::string& r : f.references) {
+    out += (out.empty() ? "" : "; ") + r;
+  }
+  return out.empty() ? "" : " [" + out + "]";
+}
+
+std::string WaiverText(const Finding& f) {
+  if (!f.waiver) {
+    return "";
+  }
+  std::string out = " (waived: " + f.waiver->reason + "; approved by " + f.waiver->approved_by;
+  if (!f.waiver->expires.empty()) {
+    out += "; expires " + f.waiver->expires;
+  }
+  return out + ")";
+}
+
 }  // namespace s75

@@ -41,6 +41,12 @@ struct CheckReport {
   Summary Summarize() const;
 };
 
+// " [MTAE para 37; HFD R1]", or "" when the finding cites nothing.
+std::string ReferencesText(const Finding& f);
+
+// " (waived: REASON; approved by WHO; expires DATE)", or "" when not waived.
+std::string WaiverText(const Finding& f);
+
 // Counts for one file.
 Summary SummarizeFile(const FileResult& file);
 

@@ -11,21 +11,10 @@ std::string_view Command(const Finding& f) {
   return f.severity == Severity::kError ? "error" : "warning";
 }
 
+// A waived finding is a notice: the message keeps its own severity.
 std::string Message(const Finding& f) {
-  std::string out = f.message;
-  if (!f.references.empty()) {
-    out += " [";
-    for (size_t i = 0; i < f.references.size(); ++i) {
-      out += (i > 0 ? "; " : "") + f.references[i];
-    }
-    out += "]";
-  }
-  if (f.waived()) {
-    out += " (waived " + std::string(SeverityName(f.severity)) + ": " + f.waiver->reason +
-           "; approved by " + f.waiver->approved_by +
-           (f.waiver->expires.empty() ? "" : "; expires " + f.waiver->expires) + ")";
-  }
-  return out;
+  std::string waived = f.waived() ? " (" + std::string(SeverityName(f.severity)) + ")" : "";
+  return f.message + ReferencesText(f) + WaiverText(f) + waived;
 }
 
 }  // namespace

@@ -19,10 +19,7 @@ std::string Line(const Finding& f) {
   if (!f.path.empty()) {
     out += " (" + f.path + ")";
   }
-  if (f.waived()) {
-    out += " (waived: " + f.waiver->reason + "; approved by " + f.waiver->approved_by + ")";
-  }
-  return out + "\n";
+  return out + WaiverText(f) + "\n";
 }
 
 void WriteCase(const std::string& file, const RuleRef& rule, const Case& c, bool skipped,

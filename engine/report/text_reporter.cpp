@@ -8,25 +8,9 @@ std::string Plural(int n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 || word == "info" ? "" : "s");
 }
 
-std::string References(const std::vector<std::string>& refs) {
-  std::string out;
-  for (const std::string& r : refs) {
-    out += (out.empty() ? "" : "; ") + r;
-  }
-  return out.empty() ? "" : " [" + out + "]";
-}
-
 void WriteFinding(const Finding& f, std::ostream& out) {
   out << f.range.ToString() << ": " << SeverityName(f.severity) << ": " << f.rule << " " << f.slug
-      << ": " << f.message << References(f.references);
-  if (f.waiver) {
-    out << " (waived: " << f.waiver->reason << "; approved by " << f.waiver->approved_by;
-    if (!f.waiver->expires.empty()) {
-      out << "; expires " << f.waiver->expires;
-    }
-    out << ")";
-  }
-  out << "\n";
+      << ": " << f.message << ReferencesText(f) << WaiverText(f) << "\n";
 }
 
 }  // namespace
