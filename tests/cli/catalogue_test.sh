@@ -3,38 +3,9 @@
 # selection, local packs, waivers, and each family on agreements written for
 # the purpose (variants of the model agreement). Usage: catalogue_test.sh
 # PATH/TO/s75check (from the repository root). Ends with "N passed, N failed".
-set -u
-bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
+source "$(dirname "$0")/lib.sh" "$1"
 model=agreements/model-learning-disability.yaml
 asof=--as-of=2026-11-22
-
-pass() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL $1"
-  [[ -n ${2:-} ]] && head -20 "$2"
-}
-
-# expect NAME WANT_STATUS COMMAND...: runs COMMAND into $tmp/out and $tmp/err.
-expect() {
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [[ $got == "$want" ]]; then pass; else fail "$name: exit $got, wanted $want" "$tmp/err"; fi
-}
-contains() { if grep -qE -- "$3" "$2"; then pass; else fail "$1: no /$3/" "$2"; fi; }
-lacks() { if grep -qE -- "$3" "$2"; then fail "$1: unexpected /$3/" "$2"; else pass; fi; }
-# count NAME FILE PATTERN N: exactly N lines of FILE match PATTERN.
-count() {
-  local n
-  n=$(grep -cE -- "$3" "$2")
-  if [[ $n == "$4" ]]; then pass; else fail "$1: $n lines match /$3/, wanted $4" "$2"; fi
-}
 
 # variant NAME SED-SCRIPT: a copy of the model agreement, edited.
 variant() {
@@ -246,5 +217,4 @@ PY
 expect "rule without a quote" 1 "$bin" test "$tmp/rules"
 contains "lacks a quote" "$tmp/out" 'DATE\.01 documentation: the rule lacks a quoted source passage'
 
-echo "$passed passed, $failed failed"
-[[ $failed == 0 ]]
+finish

@@ -1,39 +1,7 @@
 #!/usr/bin/env bash
 # Command-line behaviour as a user meets it. Usage: cli_test.sh PATH/TO/s75check
 # (run from the repository root). Ends with "N passed, N failed".
-set -u
-bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-# expect NAME WANT_STATUS COMMAND...: runs COMMAND, keeps its output in
-# $tmp/out, and checks the exit status.
-expect() {
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [[ $got == "$want" ]]; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name: exit $got, wanted $want"
-    head -20 "$tmp/out" "$tmp/err"
-  fi
-}
-
-# contains NAME FILE PATTERN: FILE has a line matching the extended regex.
-contains() {
-  if grep -qE -- "$3" "$2"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL $1: no line matching /$3/ in:"
-    head -20 "$2"
-  fi
-}
+source "$(dirname "$0")/lib.sh" "$1"
 
 asof=--as-of=2026-11-22
 
@@ -106,7 +74,7 @@ expect "-o to a missing directory" 2 "$bin" check $asof -o "$tmp/none/report.jso
 expect "type error in rules" 2 "$bin" check --rules tests/fixtures/bad_rules/type_error agreements/
 contains "type error position" "$tmp/err" 'type_error/bad.rules:[0-9]+:[0-9]+: error: cannot order date against number'
 contains "caret" "$tmp/err" '^ +\^$'
-[[ -s $tmp/out ]] && { failed=$((failed + 1)); echo "FAIL: agreements were checked"; } || passed=$((passed + 1))
+if [[ -s $tmp/out ]]; then fail "agreements were checked"; else pass; fi
 expect "unknown field in rules" 2 "$bin" check --rules tests/fixtures/bad_rules/unknown_field agreements/
 contains "unknown field message" "$tmp/err" "unknown field \`pool_totl\`.*did you mean \`pool_total\`"
 
@@ -156,5 +124,4 @@ sed -i 's/test fail 4 """/test fail 3 """/' "$tmp/rules/table1.rules"
 expect "broken rule test" 1 "$bin" test "$tmp/rules"
 contains "broken rule test count" "$tmp/out" '^[0-9]+ passed, 1 failed$'
 
-echo "$passed passed, $failed failed"
-[[ $failed == 0 ]]
+finish
