@@ -16,12 +16,23 @@ namespace s75 {
 
 namespace {
 
+// The text of the rule file a diagnostic points into, for its excerpt.
+std::string SourceText(const std::string& file, const std::vector<RuleSource>& sources) {
+  for (const RuleSource& s : sources) {
+    if (s.path == file) {
+      return s.text;
+    }
+  }
+  return "";
+}
+
 // Compiles the rule packs; prints diagnostics with a caret excerpt on error.
 std::unique_ptr<const CompiledPack> CompileRules(const PackOptions& options, std::ostream& err) {
   Diagnostics diags;
-  std::vector<RuleSource> sources = options.rules_dir.empty()
-                                        ? BuiltinRuleSources()
-                                        : RuleSourcesFromDirectory(options.rules_dir, diags);
+  std::vector<RuleSource> sources;
+  if (!options.rules_dir.empty()) {
+    sources = RuleSourcesFromDirectory(options.rules_dir, diags);
+  }
   for (const std::string& dir : options.extra_dirs) {
     for (RuleSource& s : RuleSourcesFromDirectory(dir, diags)) {
       sources.push_back(std::move(s));
@@ -30,16 +41,16 @@ std::unique_ptr<const CompiledPack> CompileRules(const PackOptions& options, std
   std::vector<RuleSource> copy = sources;
   std::unique_ptr<const CompiledPack> pack;
   if (!diags.HasErrors()) {
-    pack = CompilePack(std::move(sources), diags);
+    pack = options.rules_dir.empty() ? CompileBuiltinPacks(std::move(sources), diags)
+                                     : CompilePack(std::move(sources), diags);
+  }
+  if (!diags.items().empty() && options.rules_dir.empty()) {
+    for (RuleSource& s : BuiltinRuleSources()) {
+      copy.push_back(std::move(s));
+    }
   }
   for (const Diagnostic& d : diags.items()) {
-    std::string_view text;
-    for (const RuleSource& s : copy) {
-      if (s.path == d.range.file) {
-        text = s.text;
-      }
-    }
-    err << FormatDiagnostic(d, text);
+    err << FormatDiagnostic(d, SourceText(d.range.file, copy));
   }
   if (!pack) {
     err << "s75check: the rule files do not compile; no agreement was checked\n";

@@ -79,10 +79,19 @@ const RuleDecl* CompiledPack::Find(const std::string& id) const {
 
 std::unique_ptr<const CompiledPack> CompilePack(std::vector<RuleSource> sources,
                                                 Diagnostics& diags) {
+  return CompilePack(RuleFiles(), std::move(sources), diags);
+}
+
+std::unique_ptr<const CompiledPack> CompilePack(RuleFiles parsed, std::vector<RuleSource> sources,
+                                                Diagnostics& diags) {
   auto pack = std::unique_ptr<CompiledPack>(new CompiledPack());
-  // Sources are read in the order given (built-in or --rules packs first, then
+  // Files are taken in the order given (built-in or --rules packs first, then
   // --extra-rules), so a clash is reported on the file that came later.
   std::map<std::string, std::string> names;
+  for (auto& file : parsed) {
+    names.emplace(ImportName(file->path), file->path);
+    pack->files_.push_back(std::move(file));
+  }
   for (RuleSource& s : sources) {
     auto [it, fresh] = names.emplace(ImportName(s.path), s.path);
     if (!fresh) {

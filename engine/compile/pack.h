@@ -31,15 +31,21 @@ class CompiledPack {
   const std::vector<std::unique_ptr<RuleFile>>& files() const { return files_; }
 
  private:
-  friend std::unique_ptr<const CompiledPack> CompilePack(std::vector<RuleSource> sources,
+  friend std::unique_ptr<const CompiledPack> CompilePack(RuleFiles parsed,
+                                                         std::vector<RuleSource> sources,
                                                          Diagnostics& diags);
-  std::vector<std::unique_ptr<RuleFile>> files_;
+  RuleFiles files_;
   std::vector<const RuleDecl*> rules_;
 };
 
 // Parses and checks all `sources` together. Returns null when any
 // diagnostic is an error; `diags` then says where and why.
 std::unique_ptr<const CompiledPack> CompilePack(std::vector<RuleSource> sources,
+                                                Diagnostics& diags);
+
+// As above, with `parsed` files (the built-in packs, parsed at build time)
+// first, then `sources` parsed now: a clash is reported on the later file.
+std::unique_ptr<const CompiledPack> CompilePack(RuleFiles parsed, std::vector<RuleSource> sources,
                                                 Diagnostics& diags);
 
 }  // namespace s75

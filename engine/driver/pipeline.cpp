@@ -12,6 +12,7 @@
 #include "eval/evaluator.h"
 #include "load/doc_rules.h"
 #include "load/loader.h"
+#include "parse/snapshot.h"
 
 namespace s75 {
 
@@ -80,6 +81,19 @@ void AddDuplicateIdFindings(std::vector<FileResult>& files, const RuleSelection&
 }
 
 std::string ToolVersion() { return S75CHECK_VERSION; }
+
+std::unique_ptr<const CompiledPack> CompileBuiltinPacks(std::vector<RuleSource> extra,
+                                                        Diagnostics& diags) {
+  if (std::optional<RuleFiles> parsed = LoadSnapshot(BuiltinSnapshot())) {
+    return CompilePack(std::move(*parsed), std::move(extra), diags);
+  }
+  // A snapshot from another build: parse the sources instead (slower, same pack).
+  std::vector<RuleSource> sources = BuiltinRuleSources();
+  for (RuleSource& s : extra) {
+    sources.push_back(std::move(s));
+  }
+  return CompilePack(std::move(sources), diags);
+}
 
 std::vector<RuleSource> RuleSourcesFromDirectory(const std::string& dir, Diagnostics& diags) {
   std::vector<RuleSource> out;

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/builtin_rule.h"
@@ -26,6 +27,14 @@ struct CheckOptions {
 
 // Stage 1: the rule files of the built-in packs, compiled into the binary.
 std::vector<RuleSource> BuiltinRuleSources();
+
+// Stage 1: the built-in packs as parsed at build time (parse/snapshot.h).
+std::string_view BuiltinSnapshot();
+
+// Stage 1: the built-in packs (from the snapshot) and `extra` rule files,
+// compiled together.
+std::unique_ptr<const CompiledPack> CompileBuiltinPacks(std::vector<RuleSource> extra,
+                                                        Diagnostics& diags);
 
 // Stage 1, alternative: every `*.rules` file below `dir`. Errors (a missing
 // or unreadable directory) go to `diags`.

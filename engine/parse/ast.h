@@ -166,4 +166,6 @@ struct RuleFile {
   std::vector<RuleDecl> rules;
 };
 
+using RuleFiles = std::vector<std::unique_ptr<RuleFile>>;
+
 }  // namespace s75

@@ -1,11 +1,16 @@
 // The driver's own logic: rule selection, waivers, the catalogue order.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "driver/catalogue.h"
 #include "driver/pipeline.h"
 #include "driver/selection.h"
 #include "driver/waivers.h"
 #include "eval/mentions.h"
+#include "parse/parser.h"
+#include "parse/snapshot.h"
+#include "report/reporter.h"
 
 namespace s75 {
 namespace {
@@ -99,6 +104,57 @@ TEST(CatalogueTest, FamilyOrder) {
   ASSERT_NE(FindRuleDoc(docs, "AC.02"), nullptr);
   EXPECT_EQ(FindRuleDoc(docs, "AC.02")->severity_text,
             "warning; error if not (finance.commissioning_accounted_separately == true)");
+}
+
+// The embedded sources, parsed now (what the snapshot saves at build time).
+RuleFiles ParseBuiltinSources() {
+  Diagnostics diags;
+  RuleFiles files;
+  for (RuleSource& s : BuiltinRuleSources()) {
+    files.push_back(ParseRuleFile(s.path, std::move(s.text), diags));
+  }
+  EXPECT_FALSE(diags.HasErrors());
+  return files;
+}
+
+TEST(SnapshotTest, BuiltinSnapshotIsTheParseOfTheBuiltinSources) {
+  std::optional<RuleFiles> loaded = LoadSnapshot(BuiltinSnapshot());
+  ASSERT_TRUE(loaded);
+  RuleFiles parsed = ParseBuiltinSources();
+  ASSERT_EQ(loaded->size(), parsed.size());
+  EXPECT_EQ(SaveSnapshot(*loaded), SaveSnapshot(parsed));
+  EXPECT_EQ(SaveSnapshot(*loaded), std::string(BuiltinSnapshot()));
+}
+
+// The JSON report of every example agreement, and the rule list, with `pack`.
+std::string Everything(const CompiledPack& pack) {
+  CheckOptions options;
+  options.as_of = *Date::Parse("2026-11-22");
+  std::ostringstream out;
+  MakeReporter("json", {})
+      ->Write(RunCheck(pack, {std::string(S75_SOURCE_DIR) + "/agreements"}, options), out);
+  WriteRuleList(RuleCatalogue(pack), "json", out);
+  return out.str();
+}
+
+TEST(SnapshotTest, CompilesToThePackTheSourcesGive) {
+  Diagnostics diags;
+  auto from_snapshot = CompileBuiltinPacks({}, diags);
+  auto from_sources = CompilePack(BuiltinRuleSources(), diags);
+  ASSERT_TRUE(from_snapshot && from_sources);
+  EXPECT_EQ(from_snapshot->rules().size(), from_sources->rules().size());
+  EXPECT_EQ(Everything(*from_snapshot), Everything(*from_sources));
+}
+
+TEST(SnapshotTest, DamagedBytesAreRefusedNotTrusted) {
+  std::string bytes(BuiltinSnapshot());
+  EXPECT_FALSE(LoadSnapshot(""));
+  EXPECT_FALSE(LoadSnapshot("S75P"));
+  EXPECT_FALSE(LoadSnapshot("XXXX" + bytes.substr(4)));
+  for (std::size_t cut = 1; cut < bytes.size(); cut += bytes.size() / 97) {
+    EXPECT_FALSE(LoadSnapshot(std::string_view(bytes).substr(0, cut))) << "cut at " << cut;
+  }
+  EXPECT_FALSE(LoadSnapshot(bytes + "x"));
 }
 
 }  // namespace

@@ -46,7 +46,7 @@ Date DocumentedAsOf(const std::string& name) {
 CheckReport CheckExample(const std::string& name) {
   fs::current_path(S75_SOURCE_DIR);
   Diagnostics diags;
-  auto pack = CompilePack(BuiltinRuleSources(), diags);
+  auto pack = CompileBuiltinPacks({}, diags);
   EXPECT_TRUE(pack);
   if (!pack) return {};
   CheckOptions options;

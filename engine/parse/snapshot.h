@@ -1,0 +1,27 @@
+// Parsed rule files as bytes, so that the built-in packs are parsed once at
+// build time rather than by ANTLR at every start (a pre-commit run checks one
+// file; parsing the packs would cost more than the check).
+//
+// A snapshot holds the parser's output exactly: every field the parser sets,
+// none of the compiler's annotations. Loading it and compiling gives the same
+// pack as parsing the sources (tests/unit/driver_test.cpp).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parse/ast.h"
+
+namespace s75 {
+
+// The bytes of `files`, as parsed (before compiling).
+std::string SaveSnapshot(const RuleFiles& files);
+
+// The files saved in `bytes`; nullopt when the bytes are not a snapshot of
+// this version (a build mistake, not a user's).
+std::optional<RuleFiles> LoadSnapshot(std::string_view bytes);
+
+}  // namespace s75
