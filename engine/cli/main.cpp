@@ -1,6 +1,5 @@
 // s75check: checks section 75 partnership agreements against the rule packs.
 #include <CLI/CLI.hpp>
-#include <cstdlib>
 #include <iostream>
 #include <thread>
 
@@ -120,12 +119,4 @@ int Run(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  int status = Run(argc, argv);
-  // Exit without running static destructors: tearing down the rule parser's
-  // caches would cost a pre-commit run more than the check itself. Output is
-  // flushed first, and any file was already written whole and renamed.
-  std::cout.flush();
-  std::cerr.flush();
-  std::_Exit(status);
-}
+int main(int argc, char** argv) { return Run(argc, argv); }
