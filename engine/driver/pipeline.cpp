@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "driver/facts.h"
 #include "driver/waivers.h"
 #include "eval/evaluator.h"
 #include "load/doc_rules.h"
@@ -196,6 +197,7 @@ FileResult CheckLoaded(const CompiledPack& pack, LoadResult loaded, const std::s
         [&pack](std::string_view id) { return pack.Find(std::string(id)) != nullptr; },
         [&selection](std::string_view id) { return selection.Selected(id); }};
     ApplyWaivers(*loaded.document, waivers, r.findings);
+    r.facts = ReadFacts(*loaded.document);
   }
   // A file that could not be checked keeps its DOC finding whatever the selection.
   std::erase_if(r.findings,

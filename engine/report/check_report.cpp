@@ -2,6 +2,21 @@
 
 namespace s75 {
 
+Signatures AgreementFacts::Signed() const {
+  int n = 0;
+  for (const PartnerFacts& p : partners) {
+    n += p.has_signed ? 1 : 0;
+  }
+  if (n == 0) {
+    return Signatures::kNone;
+  }
+  return n == static_cast<int>(partners.size()) ? Signatures::kAll : Signatures::kSome;
+}
+
+bool AgreementFacts::ExpiredOn(Date as_of) const {
+  return status == "expired" || (status != "terminated" && expiry && *expiry < as_of);
+}
+
 Summary SummarizeFile(const FileResult& file) {
   Summary s;
   s.files = 1;

@@ -1,19 +1,54 @@
 // The results of a check run: what every reporter is fed.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/date.h"
+#include "common/decimal.h"
 #include "common/finding.h"
 
 namespace s75 {
 
+// A partner as the register lists it.
+struct PartnerFacts {
+  std::string id;
+  std::string name;
+  std::string kind;  // "pct", "local_authority", ...
+  std::string role;  // "host", "partner" or ""
+  bool has_signed = false;
+};
+
+enum class Signatures { kNone, kSome, kAll };
+
+// What the register shows of one agreement, read from the values that passed
+// validation (a value with a type error counts as absent, as it does for rules).
+struct AgreementFacts {
+  std::string title;
+  std::string status;  // as written: "draft", "in_force", ...; "" when absent
+  std::string legal_basis;
+  std::string financial_model;
+  std::vector<std::string> arrangements;
+  std::vector<std::string> client_groups;
+  std::vector<PartnerFacts> partners;
+  std::string host;                   // host.partner, else the partner whose role is host
+  std::optional<Decimal> pool_total;  // finance.pool_total, else the contributions' sum
+  bool pool_from_contributions = false;
+  std::optional<Date> commencement;
+  std::optional<Date> expiry;  // term.expiry, else commencement + duration_months
+
+  Signatures Signed() const;
+  // Expired on `as_of`: status `expired`, or past the expiry date (not terminated).
+  bool ExpiredOn(Date as_of) const;
+};
+
 struct FileResult {
   std::string path;
-  std::string agreement_id;       // "" when unknown
-  bool checked = false;           // false: DOC.01, DOC.06 or DOC.07 stopped it
-  std::vector<Finding> findings;  // sorted
+  std::string agreement_id;             // "" when unknown
+  bool checked = false;                 // false: DOC.01, DOC.06 or DOC.07 stopped it
+  std::vector<Finding> findings;        // sorted
+  std::optional<AgreementFacts> facts;  // set when checked
 };
 
 struct Summary {

@@ -1,9 +1,11 @@
 // The driver's own logic: rule selection, waivers, the catalogue order.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 
 #include "driver/catalogue.h"
+#include "driver/facts.h"
 #include "driver/pipeline.h"
 #include "driver/selection.h"
 #include "driver/waivers.h"
@@ -155,6 +157,53 @@ TEST(SnapshotTest, DamagedBytesAreRefusedNotTrusted) {
     EXPECT_FALSE(LoadSnapshot(std::string_view(bytes).substr(0, cut))) << "cut at " << cut;
   }
   EXPECT_FALSE(LoadSnapshot(bytes + "x"));
+}
+
+AgreementFacts FactsOf(const std::string& yaml) {
+  LoadResult loaded = LoadAgreementText(yaml, "f.yaml", LoadLimits());
+  return ReadFacts(*loaded.document);
+}
+
+TEST(FactsTest, ModelAgreement) {
+  std::ifstream in(std::string(S75_SOURCE_DIR) + "/agreements/model-learning-disability.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  AgreementFacts f = FactsOf(text.str());
+  EXPECT_EQ(f.status, "in_force");
+  EXPECT_EQ(f.arrangements, (std::vector<std::string>{"pooled_fund", "lead_commissioning"}));
+  EXPECT_EQ(f.client_groups, (std::vector<std::string>{"learning_disability", "carers"}));
+  EXPECT_EQ(f.financial_model, "lead_body");
+  EXPECT_EQ(f.host, "mcc");
+  ASSERT_EQ(f.partners.size(), 2U);
+  EXPECT_EQ(f.partners[1].kind, "local_authority");
+  EXPECT_EQ(f.Signed(), Signatures::kAll);
+  ASSERT_TRUE(f.pool_total);
+  EXPECT_EQ(f.pool_total->ToString(2), "68216500.50");
+  EXPECT_FALSE(f.pool_from_contributions);
+  EXPECT_EQ(f.expiry->ToString(), "2030-03-31");
+  EXPECT_FALSE(f.ExpiredOn(*Date::Parse("2030-03-31")));
+  EXPECT_TRUE(f.ExpiredOn(*Date::Parse("2030-04-01")));
+}
+
+TEST(FactsTest, InvalidValuesCountAsAbsentAndTheFallbacksApply) {
+  AgreementFacts f = FactsOf(R"(format: s75check/1
+agreement: {id: x, title: X, status: draft}
+partners:
+  - {id: a, name: A, kind: icb, role: host, signatory: {name: N, signed_on: 2024-02-30}}
+  - {id: b, name: B, kind: local_authority, signatory: {name: M, signed_on: 2024-03-01}}
+term: {commencement: 2024-04-01, duration_months: 12}
+finance:
+  pool_total: "100"
+  contributions: [{partner: a, amount: 10.50}, {partner: b, amount: 20}, {partner: b, amount: x}]
+)");
+  EXPECT_EQ(f.host, "a");                    // no host section: the partner whose role is host
+  EXPECT_EQ(f.Signed(), Signatures::kSome);  // 2024-02-30 is not a date
+  ASSERT_TRUE(f.pool_total);                 // a quoted pool_total is a type error
+  EXPECT_EQ(f.pool_total->ToString(2), "30.50");
+  EXPECT_TRUE(f.pool_from_contributions);
+  EXPECT_EQ(f.expiry->ToString(), "2025-03-31");
+  EXPECT_TRUE(
+      FactsOf("format: s75check/1\nagreement: {id: y, title: Y}\npartners: []\n").partners.empty());
 }
 
 }  // namespace
