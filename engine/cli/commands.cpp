@@ -9,6 +9,7 @@
 #include "driver/pipeline.h"
 #include "driver/rule_tests.h"
 #include "format/format.h"
+#include "report/register.h"
 #include "report/reporter.h"
 #include "report/rule_docs.h"
 
@@ -78,6 +79,23 @@ int ExitStatus(const CheckReport& report, std::optional<Severity> threshold) {
   return failed ? 1 : 0;
 }
 
+// Writes a report to stdout, or whole to `path`; false (said on `err`) on failure.
+bool Emit(const std::string& path, const std::string& text, std::ostream& out, std::ostream& err) {
+  if (path.empty()) {
+    out << text;
+    return true;
+  }
+  if (std::string failure = WriteFileAtomically(path, text); !failure.empty()) {
+    err << "s75check: " << failure << "\n";
+    return false;
+  }
+  return true;
+}
+
+std::vector<std::string> PathsOrHere(const std::vector<std::string>& paths) {
+  return paths.empty() ? std::vector<std::string>{"."} : paths;
+}
+
 }  // namespace
 
 int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& err) {
@@ -103,17 +121,34 @@ int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& er
   options.as_of = cmd.as_of;
   options.jobs = cmd.jobs;
   options.limits = cmd.limits;
-  CheckReport report =
-      RunCheck(*pack, cmd.paths.empty() ? std::vector<std::string>{"."} : cmd.paths, options);
+  CheckReport report = RunCheck(*pack, PathsOrHere(cmd.paths), options);
   std::ostringstream text;
   reporter->Write(report, text);
-  if (cmd.output.empty()) {
-    out << text.str();
-  } else if (std::string failure = WriteFileAtomically(cmd.output, text.str()); !failure.empty()) {
-    err << "s75check: " << failure << "\n";
+  if (!Emit(cmd.output, text.str(), out, err)) {
     return 2;
   }
   return ExitStatus(report, FailThreshold(cmd.fail_on));
+}
+
+int RunRegisterCommand(const RegisterCommand& cmd, std::ostream& out, std::ostream& err) {
+  std::unique_ptr<const CompiledPack> pack = CompileRules(cmd.pack, err);
+  if (!pack) {
+    return 2;
+  }
+  CheckOptions options;
+  options.as_of = cmd.as_of;
+  options.jobs = cmd.jobs;
+  options.limits = cmd.limits;
+  Register reg = BuildRegister(RunCheck(*pack, PathsOrHere(cmd.paths), options));
+  std::ostringstream text;
+  if (!WriteRegister(reg, cmd.format, text)) {
+    err << "s75check: unknown register format '" << cmd.format << "'\n";
+    return 2;
+  }
+  if (!Emit(cmd.output, text.str(), out, err)) {
+    return 2;
+  }
+  return reg.totals.unreadable > 0 ? 2 : 0;
 }
 
 int RunRulesCommand(const RulesCommand& cmd, std::ostream& out, std::ostream& err) {

@@ -33,6 +33,19 @@ struct CheckCommand {
 
 int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& err);
 
+struct RegisterCommand {
+  PackOptions pack;
+  std::vector<std::string> paths;
+  std::string format = "markdown";
+  std::string output;  // "" for stdout
+  Date as_of;
+  int jobs = 1;
+  LoadLimits limits;
+};
+
+// Exit status 0, or 2 when a file could not be read (it is still a row).
+int RunRegisterCommand(const RegisterCommand& cmd, std::ostream& out, std::ostream& err);
+
 struct RulesCommand {
   PackOptions pack;
   std::string format = "text";

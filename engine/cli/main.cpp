@@ -27,6 +27,18 @@ void AddAsOf(CLI::App* app, std::string& as_of) {
       ->check(CLI::Validator(CheckDate, "DATE", "date"));
 }
 
+// The loader's limits, on every command that reads agreements.
+void AddLimitOptions(CLI::App* app, s75::LoadLimits& limits) {
+  app->add_option("--max-file-size", limits.max_file_bytes,
+                  "Largest agreement file read, in bytes (default 10 MiB)")
+      ->check(CLI::PositiveNumber);
+  app->add_option("--max-depth", limits.max_depth, "Deepest nesting of collections (default 256)")
+      ->check(CLI::Range(1, 1000));
+  app->add_option("--max-nodes", limits.max_nodes,
+                  "Most nodes a document may expand to through aliases (default 1000000)")
+      ->check(CLI::PositiveNumber);
+}
+
 s75::Date AsOf(const std::string& text) {
   return text.empty() ? s75::Date::Today() : *s75::Date::Parse(text);
 }
@@ -61,18 +73,23 @@ int Run(int argc, char** argv) {
   check_app->add_option("-j,--jobs", check.jobs, "Parallel workers (default: the cores)")
       ->check(CLI::Range(1, 256));
   check_app->add_flag("-q,--quiet", check.quiet, "Findings only, no summary");
-  check_app
-      ->add_option("--max-file-size", check.limits.max_file_bytes,
-                   "Largest agreement file read, in bytes (default 10 MiB)")
-      ->check(CLI::PositiveNumber);
-  check_app
-      ->add_option("--max-depth", check.limits.max_depth,
-                   "Deepest nesting of collections (default 256)")
-      ->check(CLI::Range(1, 1000));
-  check_app
-      ->add_option("--max-nodes", check.limits.max_nodes,
-                   "Most nodes a document may expand to through aliases (default 1000000)")
-      ->check(CLI::PositiveNumber);
+  AddLimitOptions(check_app, check.limits);
+
+  s75::RegisterCommand reg;
+  std::string reg_as_of;
+  reg.jobs = check.jobs;
+  CLI::App* reg_app = app.add_subcommand(
+      "register", "The sweep register: one row per agreement, and totals by client group");
+  reg_app->add_option("paths", reg.paths, "Files and directories (default .)");
+  reg_app->add_option("--format", reg.format, "csv, json or markdown (default markdown)")
+      ->check(CLI::IsMember({"csv", "json", "markdown"}));
+  reg_app->add_option("-o,--output", reg.output,
+                      "Write the register to FILE (whole or not at all)");
+  AddAsOf(reg_app, reg_as_of);
+  AddPackOptions(reg_app, reg.pack);
+  reg_app->add_option("-j,--jobs", reg.jobs, "Parallel workers (default: the cores)")
+      ->check(CLI::Range(1, 256));
+  AddLimitOptions(reg_app, reg.limits);
 
   s75::RulesCommand rules;
   CLI::App* rules_app = app.add_subcommand("rules", "List every rule");
@@ -102,6 +119,10 @@ int Run(int argc, char** argv) {
     if (*check_app) {
       check.as_of = AsOf(check_as_of);
       return s75::RunCheckCommand(check, std::cout, std::cerr);
+    }
+    if (*reg_app) {
+      reg.as_of = AsOf(reg_as_of);
+      return s75::RunRegisterCommand(reg, std::cout, std::cerr);
     }
     if (*rules_app) {
       return s75::RunRulesCommand(rules, std::cout, std::cerr);

@@ -1,0 +1,64 @@
+// The sweep register: one row per agreement file and the totals an auditor
+// asks for first (what exists, who hosts it, what is pooled for whom, what is
+// unsigned, expired or non-compliant).
+#pragma once
+
+#include <map>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/check_report.h"
+
+namespace s75 {
+
+struct RegisterRow {
+  std::string path;
+  std::string agreement_id;
+  bool readable = false;  // false: the file could not be checked (DOC.01/06/07)
+  AgreementFacts facts;   // empty when unreadable
+  int errors = 0;         // unwaived findings by severity
+  int warnings = 0;
+};
+
+// Money and agreement counts under one heading (a client group, an arrangement).
+struct RegisterGroup {
+  Decimal pooled;
+  int agreements = 0;
+};
+
+struct RegisterTotals {
+  int agreements = 0;  // rows, readable or not
+  int unreadable = 0;
+  int unsigned_by_all = 0;  // readable, with no partner signed
+  int partly_signed = 0;    // some partners signed, not all
+  int expired = 0;          // AgreementFacts::ExpiredOn the as-of date
+  int non_compliant = 0;    // an unwaived error, or unreadable
+  Decimal pooled;           // every agreement's pool, each counted once
+  // An agreement with several client groups (or arrangements) counts in each,
+  // so these may add up to more than `pooled`.
+  std::map<std::string, RegisterGroup> by_client_group;
+  std::map<std::string, RegisterGroup> by_arrangement;
+};
+
+struct Register {
+  Date as_of;
+  std::string tool_version;
+  std::vector<RegisterRow> rows;  // in path order
+  RegisterTotals totals;
+};
+
+// The register of a check run.
+Register BuildRegister(const CheckReport& report);
+
+// "all", "some" or "none".
+std::string_view SignaturesName(Signatures s);
+
+// Writes `reg` as csv, json or markdown; false for another format.
+bool WriteRegister(const Register& reg, std::string_view format, std::ostream& out);
+
+// The register's formats.
+std::vector<std::string_view> RegisterFormats();
+
+}  // namespace s75

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# `s75check register` over tests/fixtures/register: four readable agreements and
+# two unreadable files, with totals computed by hand below. Also: the CSV is
+# RFC 4180 and no cell can run as a spreadsheet formula; -j 1 and -j 2 agree.
+source "$(dirname "$0")/lib.sh"
+dir=tests/fixtures/register
+A=(--as-of 2026-11-22)
+
+# The totals, by hand:
+#   pooled: a 1,000,000.50 + b (300,000 + 200,000.25 from contributions) + d 250,000
+#           = 1,750,000.75 (c has no pool; e and f are unreadable)
+#   carers: a + c (no pool) = 1,000,000.50 in 2; learning_disability: a + d =
+#   1,250,000.50 in 2; mental_health: b = 500,000.25 in 1
+#   pooled_fund: a + b + d = 1,750,000.75 in 3; lead_commissioning: a; aligned_budget: c, 0
+#   unsigned: b; partly signed: c; expired: b (2020-04-01 + 24 months, ended
+#   2022-03-31) and d (status expired); unreadable: e (YAML error), f (not UTF-8)
+expect "register json: unreadable files give exit 2" 2 "$bin" register "${A[@]}" --format json "$dir"
+cp "$tmp/out" "$tmp/reg.json"
+python3 - "$tmp/reg.json" >"$tmp/py" 2>&1 <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+t = r["totals"]
+want = {
+    "agreements": 6, "unreadable": 2, "unsigned": 1, "partly_signed": 1, "expired": 2,
+    "non_compliant": 6, "pooled": "1750000.75",
+    "by_client_group": {
+        "carers": {"pooled": "1000000.50", "agreements": 2},
+        "learning_disability": {"pooled": "1250000.50", "agreements": 2},
+        "mental_health": {"pooled": "500000.25", "agreements": 1}},
+    "by_arrangement": {
+        "aligned_budget": {"pooled": "0.00", "agreements": 1},
+        "lead_commissioning": {"pooled": "1000000.50", "agreements": 1},
+        "pooled_fund": {"pooled": "1750000.75", "agreements": 3}},
+}
+bad = [f"{k}: got {t.get(k)!r}, wanted {v!r}" for k, v in want.items() if t.get(k) != v]
+rows = {a["file"].split("/")[-1]: a for a in r["agreements"]}
+checks = [
+    (rows["b-unsigned.yaml"]["pool_from_contributions"], True),
+    (rows["b-unsigned.yaml"]["expiry"], "2022-03-31"),
+    (rows["b-unsigned.yaml"]["host"], "icb"),
+    (rows["c-partly.yaml"]["signed"], "some"),
+    (rows["a-pooled.yaml"]["host"], "cc"),
+    (rows["e-broken.yaml"]["readable"], False),
+    (rows["f-binary.yaml"]["readable"], False),
+    ([p["kind"] for p in rows["a-pooled.yaml"]["partners"]], ["icb", "local_authority"]),
+]
+bad += [f"row check {i}: got {g!r}, wanted {w!r}" for i, (g, w) in enumerate(checks) if g != w]
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+if [[ $? == 0 ]]; then pass; else fail "register totals differ from the hand-computed figures" "$tmp/py"; fi
+
+expect "register csv" 2 "$bin" register "${A[@]}" --format csv "$dir"
+cp "$tmp/out" "$tmp/reg.csv"
+# Every line ends CRLF; the header is the first line.
+count "csv: CRLF on every line" "$tmp/reg.csv" $'\r$' "$(wc -l <"$tmp/reg.csv")"
+contains "csv: header" "$tmp/reg.csv" '^file,id,title,partners,host,arrangements,'
+# Formula cells start with an apostrophe; quoting doubles quotes.
+contains "csv: = neutralised" "$tmp/reg.csv" ",\"'=HYPERLINK\(\"\"http"
+contains "csv: - neutralised and quoted" "$tmp/reg.csv" ",\"'-2\+3, \"\"quoted\"\", and a comma\","
+contains "csv: @ neutralised" "$tmp/reg.csv" ",'@SUM\(A1:A2\),"
+contains "csv: + neutralised" "$tmp/reg.csv" ",'\+cmd\|"
+python3 - "$tmp/reg.csv" >"$tmp/py" 2>&1 <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+header, agreements = rows[0], rows[1:7]
+bad = [r for r in rows if r and r[0][:1] in "=+-@" ]
+bad += [] if all(len(r) == len(header) for r in agreements) else ["ragged rows"]
+bad += [] if rows[7] == [] else ["no empty line before the totals"]
+bad += [] if ["all", "", "1750000.75", "6"] in rows else ["no total row"]
+print(bad)
+sys.exit(1 if bad else 0)
+PY
+if [[ $? == 0 ]]; then pass; else fail "csv: parses as RFC 4180 with no formula cell" "$tmp/py"; fi
+
+expect "register markdown" 2 "$bin" register "${A[@]}" "$dir"
+contains "markdown: money for people" "$tmp/out" '^\| learning_disability \| £1,250,000.50 \| 2 \|$'
+contains "markdown: unreadable row" "$tmp/out" 'e-broken.yaml \|.*\| unreadable \|'
+contains "markdown: pipe in a title escaped" "$tmp/out" '\| \+cmd\\\|'"' /C calc'!A0 \\| icb"
+
+# The examples: readable, so exit 0; -j 1 and -j 2 give the same bytes.
+expect "register -j 1" 0 "$bin" register "${A[@]}" --format json -j 1 agreements
+cp "$tmp/out" "$tmp/j1"
+expect "register -j 2" 0 "$bin" register "${A[@]}" --format json -j 2 agreements
+if cmp -s "$tmp/j1" "$tmp/out"; then pass; else fail "register: -j 1 and -j 2 differ"; fi
+expect "register -o" 0 "$bin" register "${A[@]}" --format csv -o "$tmp/r.csv" agreements
+count "register -o: a row per example plus header" "$tmp/r.csv" '^agreements/' 9
+expect "register: bad format" 2 "$bin" register --format xml agreements
+finish
