@@ -101,5 +101,27 @@ TEST(CatalogueTest, FamilyOrder) {
             "warning; error if not (finance.commissioning_accounted_separately == true)");
 }
 
+// Every rule a report can list is described for SARIF and JUnit, in id order.
+TEST(CatalogueTest, AllRulesCarryTheirDocumentation) {
+  Diagnostics diags;
+  auto pack = CompilePack(BuiltinRuleSources(), diags);
+  ASSERT_TRUE(pack);
+  std::vector<RuleRef> rules = AllRules(*pack);
+  ASSERT_FALSE(rules.empty());
+  EXPECT_TRUE(std::is_sorted(rules.begin(), rules.end(),
+                             [](const RuleRef& a, const RuleRef& b) { return a.id < b.id; }));
+  for (const RuleRef& r : rules) {
+    EXPECT_FALSE(r.title.empty() || r.description.empty() || r.remediation.empty() ||
+                 r.references.empty())
+        << r.id;
+    EXPECT_EQ(r.id.rfind(r.family + ".", 0), 0U) << r.id;
+  }
+  auto ac02 =
+      std::find_if(rules.begin(), rules.end(), [](const RuleRef& r) { return r.id == "AC.02"; });
+  ASSERT_NE(ac02, rules.end());
+  EXPECT_EQ(ac02->severity, Severity::kWarning);
+  EXPECT_EQ(ac02->severity_text.rfind("warning; error if", 0), 0U);
+}
+
 }  // namespace
 }  // namespace s75
