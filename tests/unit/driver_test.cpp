@@ -45,12 +45,18 @@ TEST(MentionsTest, NegatedTermsDoNotCount) {
   EXPECT_TRUE(Mentions("non-surgical and surgical clinics", "surgical"));
 }
 
-// Checks `yaml` with the built-in packs, selecting `select`.
-std::vector<Finding> Check(const std::string& yaml, const std::string& as_of,
-                           std::vector<std::string> select = {}) {
+// The built-in packs, compiled.
+std::unique_ptr<const CompiledPack> BuiltinPack() {
   Diagnostics diags;
   auto pack = CompilePack(BuiltinRuleSources(), diags);
   EXPECT_TRUE(pack);
+  return pack;
+}
+
+// Checks `yaml` with the built-in packs, selecting `select`.
+std::vector<Finding> Check(const std::string& yaml, const std::string& as_of,
+                           std::vector<std::string> select = {}) {
+  auto pack = BuiltinPack();
   CheckOptions options;
   options.as_of = *Date::Parse(as_of);
   std::string error;
@@ -89,8 +95,7 @@ TEST(WaiverTest, UnselectedRuleGivesNoUnusedWaiver) {
 }
 
 TEST(CatalogueTest, FamilyOrder) {
-  Diagnostics diags;
-  auto pack = CompilePack(BuiltinRuleSources(), diags);
+  auto pack = BuiltinPack();
   ASSERT_TRUE(pack);
   std::vector<RuleDoc> docs = RuleCatalogue(*pack);
   ASSERT_FALSE(docs.empty());
@@ -103,8 +108,7 @@ TEST(CatalogueTest, FamilyOrder) {
 
 // Every rule a report can list is described for SARIF and JUnit, in id order.
 TEST(CatalogueTest, AllRulesCarryTheirDocumentation) {
-  Diagnostics diags;
-  auto pack = CompilePack(BuiltinRuleSources(), diags);
+  auto pack = BuiltinPack();
   ASSERT_TRUE(pack);
   std::vector<RuleRef> rules = AllRules(*pack);
   ASSERT_FALSE(rules.empty());
