@@ -52,6 +52,9 @@ struct CheckReport {
 // " [MTAE para 37; HFD R1]", or "" when the finding cites nothing.
 std::string ReferencesText(const Finding& f);
 
+// "REASON; approved by WHO; expires DATE" (no expiry when the waiver has none).
+std::string WaiverJustification(const WaiverInfo& w);
+
 // " (waived: REASON; approved by WHO; expires DATE)", or "" when not waived.
 std::string WaiverText(const Finding& f);
 

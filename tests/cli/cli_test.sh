@@ -112,6 +112,14 @@ expect "junit with --select" 2 "$bin" check $asof --format junit --select T1.01 
 contains "junit DOC testcase" "$tmp/out" '<testcase [^>]*name="DOC.01 yaml-syntax">'
 contains "junit counts" "$tmp/out" 'tests="2" failures="1" errors="0" skipped="1"'
 
+# SARIF (check_sarif.py validates it against the schema): the same exit
+# statuses as the other formats, and -o.
+expect "sarif format" 1 "$bin" check $asof --format sarif agreements/ices-community-equipment.yaml
+contains "sarif result" "$tmp/out" '"ruleId": "FIN.01",$'
+expect "sarif -o with broken files" 2 "$bin" check $asof --format sarif -o "$tmp/out.sarif" "$sweep"
+if [[ -s $tmp/out ]]; then fail "sarif -o wrote to stdout" "$tmp/out"; else pass; fi
+contains "sarif -o file" "$tmp/out.sarif" '"executionSuccessful": true,$'
+
 # The pre-commit hook: declared at the root, on YAML files, filenames passed
 # (the way pre-commit calls it: `s75check check FILE...`).
 contains "hook id" .pre-commit-hooks.yaml '^- id: s75check$'
