@@ -54,8 +54,10 @@ int Run(int argc, char** argv) {
   check.jobs = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   CLI::App* check_app = app.add_subcommand("check", "Check agreement files");
   check_app->add_option("paths", check.paths, "Files and directories (default .)");
-  check_app->add_option("--format", check.format, "Report format: text, json, junit or github")
-      ->check(CLI::IsMember({"text", "json", "junit", "github"}));
+  check_app
+      ->add_option("--format", check.format,
+                   "Report format: text, json, junit, github or sarif (SARIF 2.1.0)")
+      ->check(CLI::IsMember({"text", "json", "junit", "github", "sarif"}));
   check_app->add_option("-o,--output", check.output,
                         "Write the report to FILE (whole or not at all)");
   check_app->add_option("--fail-on", check.fail_on, "Least severity that makes the exit status 1")

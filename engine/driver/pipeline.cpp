@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <thread>
 
+#include "driver/catalogue.h"
 #include "driver/facts.h"
 #include "driver/waivers.h"
 #include "eval/evaluator.h"
@@ -57,6 +59,21 @@ void Walk(const fs::path& dir, std::vector<std::string>& out, std::vector<FileRe
       out.push_back(entry.path().string());
     }
   }
+}
+
+// The rules a report lists: those selected, and any other a finding names (a
+// file that could not be checked keeps its DOC finding whatever the selection).
+std::vector<RuleRef> ReportedRules(std::vector<RuleRef> rules, const RuleSelection& selection,
+                                   const std::vector<FileResult>& files) {
+  std::set<std::string, std::less<>> named;
+  for (const FileResult& file : files) {
+    for (const Finding& f : file.findings) {
+      named.insert(f.rule);
+    }
+  }
+  std::erase_if(
+      rules, [&](const RuleRef& r) { return !selection.Selected(r.id) && !named.contains(r.id); });
+  return rules;
 }
 
 }  // namespace
@@ -154,11 +171,12 @@ std::vector<BuiltinRule> BuiltinRules() {
 
 std::vector<RuleRef> AllRules(const CompiledPack& pack) {
   std::vector<RuleRef> rules;
-  for (const RuleDecl* r : pack.rules()) {
-    rules.push_back({r->id, r->slug});
-  }
-  for (const BuiltinRule& r : BuiltinRules()) {
-    rules.push_back({std::string(r.id), std::string(r.slug)});
+  for (RuleDoc& d : RuleCatalogue(pack)) {
+    std::string family(RuleFamily(d.id));
+    Severity severity = ParseSeverity(d.severity).value_or(Severity::kError);
+    rules.push_back({std::move(d.id), std::move(d.slug), std::move(family), std::move(d.title),
+                     std::move(d.description), std::move(d.remediation), severity,
+                     std::move(d.severity_text), std::move(d.references)});
   }
   std::sort(rules.begin(), rules.end(),
             [](const RuleRef& a, const RuleRef& b) { return a.id < b.id; });
@@ -235,12 +253,8 @@ CheckReport RunCheck(const CompiledPack& pack, const std::vector<std::string>& p
   std::sort(results.begin(), results.end(),
             [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
   AddDuplicateIdFindings(results, options.selection);
+  report.rules = ReportedRules(AllRules(pack), options.selection, results);
   report.files = std::move(results);
-  for (RuleRef& r : AllRules(pack)) {
-    if (options.selection.Selected(r.id)) {
-      report.rules.push_back(std::move(r));
-    }
-  }
   return report;
 }
 

@@ -57,15 +57,16 @@ std::string ReferencesText(const Finding& f) {
   return out.empty() ? "" : " [" + out + "]";
 }
 
+std::string WaiverJustification(const WaiverInfo& w) {
+  std::string out = w.reason + "; approved by " + w.approved_by;
+  if (!w.expires.empty()) {
+    out += "; expires " + w.expires;
+  }
+  return out;
+}
+
 std::string WaiverText(const Finding& f) {
-  if (!f.waiver) {
-    return "";
-  }
-  std::string out = " (waived: " + f.waiver->reason + "; approved by " + f.waiver->approved_by;
-  if (!f.waiver->expires.empty()) {
-    out += "; expires " + f.waiver->expires;
-  }
-  return out + ")";
+  return f.waiver ? " (waived: " + WaiverJustification(*f.waiver) + ")" : "";
 }
 
 }  // namespace s75

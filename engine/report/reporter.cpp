@@ -3,6 +3,7 @@
 #include "report/github_reporter.h"
 #include "report/json_reporter.h"
 #include "report/junit_reporter.h"
+#include "report/sarif_reporter.h"
 #include "report/text_reporter.h"
 
 namespace s75 {
@@ -20,9 +21,14 @@ std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReporterOp
   if (format == "github") {
     return std::make_unique<GithubReporter>();
   }
+  if (format == "sarif") {
+    return std::make_unique<SarifReporter>();
+  }
   return nullptr;
 }
 
-std::vector<std::string_view> ReportFormats() { return {"text", "json", "junit", "github"}; }
+std::vector<std::string_view> ReportFormats() {
+  return {"text", "json", "junit", "github", "sarif"};
+}
 
 }  // namespace s75

@@ -26,9 +26,9 @@ std::string Trim(const std::string& s) {
   return s.substr(start, s.find_last_not_of(" \t\n") - start + 1);
 }
 
-// Reflows `text` into lines of at most kWidth, each prefixed by `indent`.
+// Reflows `text` into lines of at most `width`, each prefixed by `indent`.
 // Blank lines separate paragraphs; a line starting "- " starts a new line.
-std::string Wrap(const std::string& text, const std::string& indent) {
+std::string Wrap(const std::string& text, const std::string& indent, size_t width = kWidth) {
   std::istringstream in(text);
   std::string out;
   std::string line;
@@ -53,7 +53,7 @@ std::string Wrap(const std::string& text, const std::string& indent) {
     }
     std::istringstream words(line);
     for (std::string word; words >> word;) {
-      if (!current.empty() && indent.size() + current.size() + 1 + word.size() > kWidth) {
+      if (!current.empty() && indent.size() + current.size() + 1 + word.size() > width) {
         flush();
       }
       current += (current.empty() ? "" : " ") + word;
@@ -212,6 +212,8 @@ void WriteMarkdown(const std::vector<RuleDoc>& rules, std::ostream& out) {
 }
 
 }  // namespace
+
+std::string Unwrap(const std::string& text) { return Trim(Wrap(text, "", std::string::npos)); }
 
 bool WriteRuleList(const std::vector<RuleDoc>& rules, const std::string& format,
                    std::ostream& out) {

@@ -41,6 +41,10 @@ struct RuleDoc {
 // Writes the list in `format` (text, json or markdown); false for another format.
 bool WriteRuleList(const std::vector<RuleDoc>& rules, const std::string& format, std::ostream& out);
 
+// `text` with the hard-wrapped lines of each paragraph joined by spaces;
+// paragraphs (and "- " items) on lines of their own; no trailing newline.
+std::string Unwrap(const std::string& text);
+
 // Writes one rule in full, for a reader at a terminal.
 void WriteExplanation(const RuleDoc& rule, std::ostream& out);
 

@@ -106,6 +106,19 @@ assert 'AC.08' in failed and 'REG.03' in failed and 'HFD.07' not in failed, fail
 print('ok')
 PY
 contains "junit XML" "$tmp/py" '^ok$'
+# A file that could not be checked is reported whatever the selection: its DOC
+# testcase fails, and the rules selected are skipped.
+expect "junit with --select" 2 "$bin" check $asof --format junit --select T1.01 "$sweep/syntax.yaml"
+contains "junit DOC testcase" "$tmp/out" '<testcase [^>]*name="DOC.01 yaml-syntax">'
+contains "junit counts" "$tmp/out" 'tests="2" failures="1" errors="0" skipped="1"'
+
+# SARIF (check_sarif.py validates it against the schema): the same exit
+# statuses as the other formats, and -o.
+expect "sarif format" 1 "$bin" check $asof --format sarif agreements/ices-community-equipment.yaml
+contains "sarif result" "$tmp/out" '"ruleId": "FIN.01",$'
+expect "sarif -o with broken files" 2 "$bin" check $asof --format sarif -o "$tmp/out.sarif" "$sweep"
+if [[ -s $tmp/out ]]; then fail "sarif -o wrote to stdout" "$tmp/out"; else pass; fi
+contains "sarif -o file" "$tmp/out.sarif" '"executionSuccessful": true,$'
 
 # The pre-commit hook: declared at the root, on YAML files, filenames passed
 # (the way pre-commit calls it: `s75check check FILE...`).

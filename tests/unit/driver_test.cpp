@@ -52,12 +52,18 @@ TEST(MentionsTest, NegatedTermsDoNotCount) {
   EXPECT_TRUE(Mentions("non-surgical and surgical clinics", "surgical"));
 }
 
-// Checks `yaml` with the built-in packs, selecting `select`.
-std::vector<Finding> Check(const std::string& yaml, const std::string& as_of,
-                           std::vector<std::string> select = {}) {
+// The built-in packs, compiled.
+std::unique_ptr<const CompiledPack> BuiltinPack() {
   Diagnostics diags;
   auto pack = CompilePack(BuiltinRuleSources(), diags);
   EXPECT_TRUE(pack);
+  return pack;
+}
+
+// Checks `yaml` with the built-in packs, selecting `select`.
+std::vector<Finding> Check(const std::string& yaml, const std::string& as_of,
+                           std::vector<std::string> select = {}) {
+  auto pack = BuiltinPack();
   CheckOptions options;
   options.as_of = *Date::Parse(as_of);
   std::string error;
@@ -96,8 +102,7 @@ TEST(WaiverTest, UnselectedRuleGivesNoUnusedWaiver) {
 }
 
 TEST(CatalogueTest, FamilyOrder) {
-  Diagnostics diags;
-  auto pack = CompilePack(BuiltinRuleSources(), diags);
+  auto pack = BuiltinPack();
   ASSERT_TRUE(pack);
   std::vector<RuleDoc> docs = RuleCatalogue(*pack);
   ASSERT_FALSE(docs.empty());
@@ -204,6 +209,27 @@ finance:
   EXPECT_EQ(f.expiry->ToString(), "2025-03-31");
   EXPECT_TRUE(
       FactsOf("format: s75check/1\nagreement: {id: y, title: Y}\npartners: []\n").partners.empty());
+}
+
+// Every rule a report can list is described for SARIF and JUnit, in id order.
+TEST(CatalogueTest, AllRulesCarryTheirDocumentation) {
+  auto pack = BuiltinPack();
+  ASSERT_TRUE(pack);
+  std::vector<RuleRef> rules = AllRules(*pack);
+  ASSERT_FALSE(rules.empty());
+  EXPECT_TRUE(std::is_sorted(rules.begin(), rules.end(),
+                             [](const RuleRef& a, const RuleRef& b) { return a.id < b.id; }));
+  for (const RuleRef& r : rules) {
+    EXPECT_FALSE(r.title.empty() || r.description.empty() || r.remediation.empty() ||
+                 r.references.empty())
+        << r.id;
+    EXPECT_EQ(r.id.rfind(r.family + ".", 0), 0U) << r.id;
+  }
+  auto ac02 =
+      std::find_if(rules.begin(), rules.end(), [](const RuleRef& r) { return r.id == "AC.02"; });
+  ASSERT_NE(ac02, rules.end());
+  EXPECT_EQ(ac02->severity, Severity::kWarning);
+  EXPECT_EQ(ac02->severity_text.rfind("warning; error if", 0), 0U);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "report/github_reporter.h"
 #include "report/json_reporter.h"
 #include "report/junit_reporter.h"
+#include "report/sarif_reporter.h"
 
 namespace s75 {
 namespace {
@@ -41,19 +42,24 @@ Date DocumentedAsOf(const std::string& name) {
   return *Date::Parse("2026-11-22");
 }
 
-// Checks one example with the built-in packs as of the date its comment gives,
-// from the repository root so that paths in the report are relative.
-CheckReport CheckExample(const std::string& name) {
+// Checks `paths` with the built-in packs as of `as_of`, from the repository
+// root so that paths in the report are relative.
+CheckReport CheckPaths(const std::vector<std::string>& paths, Date as_of) {
   fs::current_path(S75_SOURCE_DIR);
   Diagnostics diags;
   auto pack = CompileBuiltinPacks({}, diags);
   EXPECT_TRUE(pack);
   if (!pack) return {};
   CheckOptions options;
-  options.as_of = DocumentedAsOf(name);
-  CheckReport report = RunCheck(*pack, {"agreements/" + name + ".yaml"}, options);
+  options.as_of = as_of;
+  CheckReport report = RunCheck(*pack, paths, options);
   report.tool_version = "test";
   return report;
+}
+
+// Checks one example as of the date its comment gives.
+CheckReport CheckExample(const std::string& name) {
+  return CheckPaths({"agreements/" + name + ".yaml"}, DocumentedAsOf(name));
 }
 
 // Compares `actual` with the golden file (rewriting it first when
@@ -104,6 +110,22 @@ TEST(GoldenTest, JunitXmlMatches) {
   std::ostringstream actual;
   JunitReporter(ReporterOptions{}).Write(report, actual);
   ExpectGolden("tests/golden/junit.xml", actual.str());
+}
+
+// SARIF for four examples (plain findings, waivers, missing signatures, info)
+// and a path that does not exist (a file that could not be checked).
+TEST(GoldenTest, SarifMatches) {
+  CheckReport report = CheckExample("aligned-intermediate-care");
+  for (const char* name :
+       {"bcf-ccg-rollover", "ices-community-equipment", "unsigned-late-signing"}) {
+    CheckReport more = CheckExample(name);
+    report.files.insert(report.files.end(), more.files.begin(), more.files.end());
+  }
+  CheckReport missing = CheckPaths({"agreements/no-such-agreement.yaml"}, report.as_of);
+  report.files.insert(report.files.end(), missing.files.begin(), missing.files.end());
+  std::ostringstream actual;
+  SarifReporter().Write(report, actual);
+  ExpectGolden("tests/golden/sarif.json", actual.str());
 }
 
 TEST(JunitReporterTest, EscapesMarkupAndDropsControlCharacters) {
