@@ -28,6 +28,8 @@ struct CheckCommand {
   bool quiet = false;
   std::vector<std::string> select;  // rule ids or families; empty for all
   std::vector<std::string> ignore;
+  std::string baseline;        // report only findings not in this file; "" for none
+  std::string write_baseline;  // record the current findings here; "" for none
   LoadLimits limits;
 };
 

@@ -32,6 +32,13 @@ s75::Date AsOf(const std::string& text) {
   return text.empty() ? s75::Date::Today() : *s75::Date::Parse(text);
 }
 
+// check's --baseline and --write-baseline.
+void AddBaselineOptions(CLI::App* app, s75::CheckCommand& check) {
+  app->add_option("--baseline", check.baseline, "Report only findings not recorded in FILE");
+  app->add_option("--write-baseline", check.write_baseline,
+                  "Record the current findings in FILE (whole or not at all)");
+}
+
 // Parses the command line and runs the command; returns the exit status.
 int Run(int argc, char** argv) {
   CLI::App app{"s75check: checks section 75 partnership agreements for compliance"};
@@ -74,6 +81,7 @@ int Run(int argc, char** argv) {
       ->add_option("--max-nodes", check.limits.max_nodes,
                    "Most nodes a document may expand to through aliases (default 1000000)")
       ->check(CLI::PositiveNumber);
+  AddBaselineOptions(check_app, check);
 
   s75::RulesCommand rules;
   CLI::App* rules_app = app.add_subcommand("rules", "List every rule");

@@ -14,6 +14,7 @@ struct FileResult {
   std::string agreement_id;       // "" when unknown
   bool checked = false;           // false: DOC.01, DOC.06 or DOC.07 stopped it
   std::vector<Finding> findings;  // sorted
+  int baselined = 0;              // findings removed because the baseline holds them
 };
 
 struct Summary {
@@ -23,6 +24,7 @@ struct Summary {
   int warning = 0;
   int info = 0;
   int waived = 0;
+  int baselined = 0;  // not reported: the baseline holds them
 };
 
 // A rule the run evaluated (selected), for formats that list them (JUnit).
@@ -36,8 +38,10 @@ struct CheckReport {
   Date as_of;
   std::vector<FileResult> files;  // sorted by path
   std::vector<RuleRef> rules;     // the rules run, in id order
+  bool baseline_used = false;     // findings were filtered through a baseline
 
-  // Counts of unwaived findings by severity, waived ones, and unchecked files.
+  // Counts of unwaived findings by severity, waived and baselined ones, and
+  // unchecked files.
   Summary Summarize() const;
 };
 
