@@ -101,8 +101,8 @@ std::optional<CheckOptions> MakeCheckOptions(const CheckCommand& cmd, const Comp
                                              std::ostream& err) {
   CheckOptions options;
   std::string error;
-  std::optional<RuleSelection> selection =
-      RuleSelection::Parse(cmd.select, cmd.ignore, KnownRuleIds(pack), error);
+  std::optional<RuleSelection> selection = RuleSelection::Parse(
+      cmd.select, cmd.ignore, KnownRuleIds(pack), error, cmd.select_label, cmd.ignore_label);
   if (!selection) {
     err << "s75check: " << error << "\n";
     return std::nullopt;
@@ -111,6 +111,7 @@ std::optional<CheckOptions> MakeCheckOptions(const CheckCommand& cmd, const Comp
   options.as_of = cmd.as_of;
   options.jobs = cmd.jobs;
   options.limits = cmd.limits;
+  options.exclude = PathExclusion(cmd.exclude_dir, cmd.exclude);
   return options;
 }
 

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/config.h"
 #include "driver/pipeline.h"
 
 namespace {
@@ -32,11 +33,19 @@ s75::Date AsOf(const std::string& text) {
   return text.empty() ? s75::Date::Today() : *s75::Date::Parse(text);
 }
 
-// check's --baseline and --write-baseline.
-void AddBaselineOptions(CLI::App* app, s75::CheckCommand& check) {
+// check's --baseline, --write-baseline, --exclude, --config and --no-config.
+void AddBaselineAndConfigOptions(CLI::App* app, s75::CheckCommand& check,
+                                 s75::ConfigChoice& config) {
   app->add_option("--baseline", check.baseline, "Report only findings not recorded in FILE");
   app->add_option("--write-baseline", check.write_baseline,
                   "Record the current findings in FILE (whole or not at all)");
+  app->add_option("--exclude", check.exclude,
+                  "Leave out files matching GLOB, found or named (repeatable)")
+      ->allow_extra_args(false);
+  CLI::Option* file =
+      app->add_option("--config", config.file,
+                      "Settings file (default: .s75check.yaml here or in the nearest parent)");
+  app->add_flag("--no-config", config.none, "Read no settings file")->excludes(file);
 }
 
 // Parses the command line and runs the command; returns the exit status.
@@ -81,7 +90,8 @@ int Run(int argc, char** argv) {
       ->add_option("--max-nodes", check.limits.max_nodes,
                    "Most nodes a document may expand to through aliases (default 1000000)")
       ->check(CLI::PositiveNumber);
-  AddBaselineOptions(check_app, check);
+  s75::ConfigChoice config;
+  AddBaselineAndConfigOptions(check_app, check, config);
 
   s75::RulesCommand rules;
   CLI::App* rules_app = app.add_subcommand("rules", "List every rule");
@@ -110,6 +120,12 @@ int Run(int argc, char** argv) {
   try {
     if (*check_app) {
       check.as_of = AsOf(check_as_of);
+      auto given = [check_app](std::string_view flag) {
+        return check_app->count("--" + std::string(flag)) > 0;
+      };
+      if (!s75::LoadConfig(config, given, check, std::cerr)) {
+        return 2;
+      }
       return s75::RunCheckCommand(check, std::cout, std::cerr);
     }
     if (*rules_app) {
