@@ -5,6 +5,9 @@
 #include <sstream>
 
 #include "common/atomic_file.h"
+#include "common/paths.h"
+#include "common/read_file.h"
+#include "driver/baseline.h"
 #include "driver/catalogue.h"
 #include "driver/pipeline.h"
 #include "driver/rule_tests.h"
@@ -92,6 +95,75 @@ bool Emit(const std::string& path, const std::string& text, std::ostream& out, s
   return true;
 }
 
+// The directory a baseline file's paths are relative to: its own.
+std::filesystem::path BaselineDirectory(const std::string& file) {
+  return AbsoluteDirectory(std::filesystem::path(file).parent_path());
+}
+
+// Reads the baseline named by --baseline; nullopt, having said why and how to
+// fix it, when it is missing or malformed.
+std::optional<Baseline> ReadBaseline(const std::string& file, std::ostream& err) {
+  std::string text;
+  std::string failure = ReadWholeFile(file, text);
+  Diagnostic error;
+  std::optional<Baseline> baseline;
+  if (failure.empty()) {
+    baseline = ParseBaseline(text, file, error);
+  } else {
+    error = {{file, 0, 0}, Severity::kError, "cannot read the baseline: " + failure};
+  }
+  if (!baseline) {
+    err << FormatDiagnostic(error, text) << "s75check: "
+        << (failure.empty() ? "correct the baseline, or write it again" : "record one")
+        << " with `s75check check --write-baseline " << file << "`\n";
+  }
+  return baseline;
+}
+
+// The options of the run, from the command; nullopt (having said why) when
+// --select or --ignore names no rule.
+std::optional<CheckOptions> MakeCheckOptions(const CheckCommand& cmd, const CompiledPack& pack,
+                                             std::ostream& err) {
+  CheckOptions options;
+  std::string error;
+  std::optional<RuleSelection> selection = RuleSelection::Parse(
+      cmd.select, cmd.ignore, KnownRuleIds(pack), error, cmd.select_label, cmd.ignore_label);
+  if (!selection) {
+    err << "s75check: " << error << "\n";
+    return std::nullopt;
+  }
+  options.selection = *selection;
+  options.as_of = cmd.as_of;
+  options.jobs = cmd.jobs;
+  options.limits = cmd.limits;
+  options.exclude = PathExclusion(cmd.exclude_dir, cmd.exclude);
+  return options;
+}
+
+// --write-baseline, then --baseline: records the run's findings if asked, and
+// removes from the report those the baseline holds (the one read with
+// --baseline, or else the one just written). False when writing failed.
+bool ApplyBaselines(const CheckCommand& cmd, std::optional<Baseline> baseline, CheckReport& report,
+                    std::ostream& err) {
+  std::string baseline_file = cmd.baseline;
+  if (!cmd.write_baseline.empty()) {
+    Baseline fresh = MakeBaseline(report, BaselineDirectory(cmd.write_baseline));
+    if (std::string failure = WriteFileAtomically(cmd.write_baseline, BaselineJson(fresh));
+        !failure.empty()) {
+      err << "s75check: " << failure << "\n";
+      return false;
+    }
+    if (!baseline) {
+      baseline = std::move(fresh);
+      baseline_file = cmd.write_baseline;
+    }
+  }
+  if (baseline) {
+    ApplyBaseline(*baseline, BaselineDirectory(baseline_file), report);
+  }
+  return true;
+}
+
 std::vector<std::string> PathsOrHere(const std::vector<std::string>& paths) {
   return paths.empty() ? std::vector<std::string>{"."} : paths;
 }
@@ -109,19 +181,18 @@ int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& er
   if (!pack) {
     return 2;
   }
-  CheckOptions options;
-  std::string error;
-  std::optional<RuleSelection> selection =
-      RuleSelection::Parse(cmd.select, cmd.ignore, KnownRuleIds(*pack), error);
-  if (!selection) {
-    err << "s75check: " << error << "\n";
+  std::optional<CheckOptions> options = MakeCheckOptions(cmd, *pack, err);
+  if (!options) {
     return 2;
   }
-  options.selection = *selection;
-  options.as_of = cmd.as_of;
-  options.jobs = cmd.jobs;
-  options.limits = cmd.limits;
-  CheckReport report = RunCheck(*pack, PathsOrHere(cmd.paths), options);
+  std::optional<Baseline> baseline;
+  if (!cmd.baseline.empty() && !(baseline = ReadBaseline(cmd.baseline, err))) {
+    return 2;
+  }
+  CheckReport report = RunCheck(*pack, PathsOrHere(cmd.paths), *options);
+  if (!ApplyBaselines(cmd, std::move(baseline), report, err)) {
+    return 2;
+  }
   std::ostringstream text;
   reporter->Write(report, text);
   if (!Emit(cmd.output, text.str(), out, err)) {

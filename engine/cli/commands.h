@@ -28,6 +28,12 @@ struct CheckCommand {
   bool quiet = false;
   std::vector<std::string> select;  // rule ids or families; empty for all
   std::vector<std::string> ignore;
+  std::string select_label = "--select";  // where `select` came from, for messages
+  std::string ignore_label = "--ignore";
+  std::vector<std::string> exclude;  // globs of files left out
+  std::string exclude_dir;           // the directory they are relative to; "" for the current one
+  std::string baseline;              // report only findings not in this file; "" for none
+  std::string write_baseline;        // record the current findings here; "" for none
   LoadLimits limits;
 };
 

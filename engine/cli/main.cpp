@@ -4,7 +4,10 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/config.h"
 #include "driver/pipeline.h"
+#include "report/register.h"
+#include "report/reporter.h"
 
 namespace {
 
@@ -39,8 +42,28 @@ void AddLimitOptions(CLI::App* app, s75::LoadLimits& limits) {
       ->check(CLI::PositiveNumber);
 }
 
+// The names a --format option accepts, from the writers that exist.
+std::vector<std::string> FormatNames(const std::vector<std::string_view>& formats) {
+  return {formats.begin(), formats.end()};
+}
+
 s75::Date AsOf(const std::string& text) {
   return text.empty() ? s75::Date::Today() : *s75::Date::Parse(text);
+}
+
+// check's --baseline, --write-baseline, --exclude, --config and --no-config.
+void AddBaselineAndConfigOptions(CLI::App* app, s75::CheckCommand& check,
+                                 s75::ConfigChoice& config) {
+  app->add_option("--baseline", check.baseline, "Report only findings not recorded in FILE");
+  app->add_option("--write-baseline", check.write_baseline,
+                  "Record the current findings in FILE (whole or not at all)");
+  app->add_option("--exclude", check.exclude,
+                  "Leave out files matching GLOB, found or named (repeatable)")
+      ->allow_extra_args(false);
+  CLI::Option* file =
+      app->add_option("--config", config.file,
+                      "Settings file (default: .s75check.yaml here or in the nearest parent)");
+  app->add_flag("--no-config", config.none, "Read no settings file")->excludes(file);
 }
 
 // Parses the command line and runs the command; returns the exit status.
@@ -57,7 +80,7 @@ int Run(int argc, char** argv) {
   check_app
       ->add_option("--format", check.format,
                    "Report format: text, json, junit, github or sarif (SARIF 2.1.0)")
-      ->check(CLI::IsMember({"text", "json", "junit", "github", "sarif"}));
+      ->check(CLI::IsMember(FormatNames(s75::ReportFormats())));
   check_app->add_option("-o,--output", check.output,
                         "Write the report to FILE (whole or not at all)");
   check_app->add_option("--fail-on", check.fail_on, "Least severity that makes the exit status 1")
@@ -76,6 +99,8 @@ int Run(int argc, char** argv) {
       ->check(CLI::Range(1, 256));
   check_app->add_flag("-q,--quiet", check.quiet, "Findings only, no summary");
   AddLimitOptions(check_app, check.limits);
+  s75::ConfigChoice config;
+  AddBaselineAndConfigOptions(check_app, check, config);
 
   s75::RegisterCommand reg;
   std::string reg_as_of;
@@ -84,7 +109,7 @@ int Run(int argc, char** argv) {
       "register", "The sweep register: one row per agreement, and totals by client group");
   reg_app->add_option("paths", reg.paths, "Files and directories (default .)");
   reg_app->add_option("--format", reg.format, "csv, json or markdown (default markdown)")
-      ->check(CLI::IsMember({"csv", "json", "markdown"}));
+      ->check(CLI::IsMember(FormatNames(s75::RegisterFormats())));
   reg_app->add_option("-o,--output", reg.output,
                       "Write the register to FILE (whole or not at all)");
   AddAsOf(reg_app, reg_as_of);
@@ -120,6 +145,12 @@ int Run(int argc, char** argv) {
   try {
     if (*check_app) {
       check.as_of = AsOf(check_as_of);
+      auto given = [check_app](std::string_view flag) {
+        return check_app->count("--" + std::string(flag)) > 0;
+      };
+      if (!s75::LoadConfig(config, given, check, std::cerr)) {
+        return 2;
+      }
       return s75::RunCheckCommand(check, std::cout, std::cerr);
     }
     if (*reg_app) {

@@ -33,7 +33,8 @@ bool AgreementExtension(const fs::path& p) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-void Walk(const fs::path& dir, std::vector<std::string>& out, std::vector<FileResult>& missing) {
+void Walk(const fs::path& dir, const PathExclusion& exclude, std::vector<std::string>& out,
+          std::vector<FileResult>& missing) {
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
@@ -49,7 +50,7 @@ void Walk(const fs::path& dir, std::vector<std::string>& out, std::vector<FileRe
       break;
     }
     const fs::directory_entry& entry = *it;
-    if (Hidden(entry.path())) {
+    if (Hidden(entry.path()) || exclude.Excludes(entry.path().string())) {
       if (entry.is_directory(ec)) {
         it.disable_recursion_pending();
       }
@@ -142,13 +143,17 @@ std::vector<RuleSource> RuleSourcesFromDirectory(const std::string& dir, Diagnos
 }
 
 std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
-                                      std::vector<FileResult>& missing) {
+                                      std::vector<FileResult>& missing,
+                                      const PathExclusion& exclude) {
   std::vector<std::string> files;
   for (const std::string& p : paths) {
+    if (exclude.Excludes(p)) {
+      continue;
+    }
     std::error_code ec;
     fs::file_status status = fs::status(p, ec);
     if (fs::is_directory(status)) {
-      Walk(p, files, missing);
+      Walk(p, exclude, files, missing);
     } else if (fs::exists(status)) {
       files.push_back(p);
     } else {
@@ -230,7 +235,7 @@ CheckReport RunCheck(const CompiledPack& pack, const std::vector<std::string>& p
   report.tool_version = ToolVersion();
   report.as_of = options.as_of;
   std::vector<FileResult> missing;
-  std::vector<std::string> files = CollectFiles(paths, missing);
+  std::vector<std::string> files = CollectFiles(paths, missing, options.exclude);
   std::vector<FileResult> results(files.size());
   std::atomic<size_t> next{0};
   auto work = [&] {

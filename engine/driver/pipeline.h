@@ -11,6 +11,7 @@
 #include "common/builtin_rule.h"
 #include "common/diagnostic.h"
 #include "compile/pack.h"
+#include "driver/exclude.h"
 #include "driver/selection.h"
 #include "load/limits.h"
 #include "load/loader.h"
@@ -23,6 +24,7 @@ struct CheckOptions {
   LoadLimits limits;
   int jobs = 1;
   RuleSelection selection;  // the rules run and reported
+  PathExclusion exclude;    // files left out, whether found or named
 };
 
 // Stage 1: the rule files of the built-in packs, compiled into the binary.
@@ -42,9 +44,11 @@ std::vector<RuleSource> RuleSourcesFromDirectory(const std::string& dir, Diagnos
 
 // Stage 2: the agreement files named by `paths`: files as given, directories
 // searched recursively for *.yaml and *.yml (hidden entries skipped), sorted.
-// A path that does not exist becomes a DOC.07 result in `missing`.
+// A path that does not exist becomes a DOC.07 result in `missing`. Paths that
+// `exclude` excludes, named or found, are left out silently.
 std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
-                                      std::vector<FileResult>& missing);
+                                      std::vector<FileResult>& missing,
+                                      const PathExclusion& exclude = PathExclusion());
 
 // The rules built into the engine: DOC (the loader's), then WAIVER.
 std::vector<BuiltinRule> BuiltinRules();

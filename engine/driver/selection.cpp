@@ -69,13 +69,15 @@ std::string_view RuleFamily(std::string_view id) { return id.substr(0, id.find('
 std::optional<RuleSelection> RuleSelection::Parse(const std::vector<std::string>& select,
                                                   const std::vector<std::string>& ignore,
                                                   const std::vector<std::string>& known_ids,
-                                                  std::string& error) {
+                                                  std::string& error,
+                                                  const std::string& select_label,
+                                                  const std::string& ignore_label) {
   RuleSelection s;
   s.select_ = Entries(select);
   s.ignore_ = Entries(ignore);
-  error = Unknown(s.select_, "--select", known_ids);
+  error = Unknown(s.select_, select_label, known_ids);
   if (error.empty()) {
-    error = Unknown(s.ignore_, "--ignore", known_ids);
+    error = Unknown(s.ignore_, ignore_label, known_ids);
   }
   if (!error.empty()) {
     return std::nullopt;

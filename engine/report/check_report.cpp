@@ -21,6 +21,7 @@ Summary SummarizeFile(const FileResult& file) {
   Summary s;
   s.files = 1;
   s.unreadable = file.checked ? 0 : 1;
+  s.baselined = file.baselined;
   for (const Finding& f : file.findings) {
     if (f.waived()) {
       ++s.waived;
@@ -45,6 +46,7 @@ Summary CheckReport::Summarize() const {
     total.warning += s.warning;
     total.info += s.info;
     total.waived += s.waived;
+    total.baselined += s.baselined;
   }
   return total;
 }

@@ -49,6 +49,7 @@ struct FileResult {
   bool checked = false;                 // false: DOC.01, DOC.06 or DOC.07 stopped it
   std::vector<Finding> findings;        // sorted
   std::optional<AgreementFacts> facts;  // set when checked
+  int baselined = 0;                    // findings removed because the baseline holds them
 };
 
 struct Summary {
@@ -58,6 +59,7 @@ struct Summary {
   int warning = 0;
   int info = 0;
   int waived = 0;
+  int baselined = 0;  // not reported: the baseline holds them
 };
 
 // A rule a report lists (JUnit testcases, SARIF rule descriptors), described
@@ -79,8 +81,10 @@ struct CheckReport {
   Date as_of;
   std::vector<FileResult> files;  // sorted by path
   std::vector<RuleRef> rules;     // the rules run, and any other a finding names; by id
+  bool baseline_used = false;     // findings were filtered through a baseline
 
-  // Counts of unwaived findings by severity, waived ones, and unchecked files.
+  // Counts of unwaived findings by severity, waived and baselined ones, and
+  // unchecked files.
   Summary Summarize() const;
 };
 

@@ -48,6 +48,9 @@ void JsonReporter::Write(const CheckReport& report, std::ostream& out) const {
   j["summary"] = {{"files", s.files}, {"unreadable", s.unreadable},
                   {"error", s.error}, {"warning", s.warning},
                   {"info", s.info},   {"waived", s.waived}};
+  if (report.baseline_used) {
+    j["summary"]["baselined"] = s.baselined;
+  }
   out << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 

@@ -18,10 +18,14 @@ void WriteFinding(const Finding& f, std::ostream& out) {
 std::string CountsText(const Summary& s) {
   std::string out = Plural(s.error, "error") + ", " + Plural(s.warning, "warning") + ", " +
                     Plural(s.info, "info");
+  std::string aside;
   if (s.waived > 0) {
-    out += " (" + std::to_string(s.waived) + " waived)";
+    aside = std::to_string(s.waived) + " waived";
   }
-  return out;
+  if (s.baselined > 0) {
+    aside += (aside.empty() ? "" : ", ") + std::to_string(s.baselined) + " in the baseline";
+  }
+  return aside.empty() ? out : out + " (" + aside + ")";
 }
 
 void TextReporter::Write(const CheckReport& report, std::ostream& out) const {

@@ -1,0 +1,58 @@
+// Baselines: the findings a repository has accepted for now, recorded so
+// that a later check reports only new ones. A finding is matched on its file,
+// rule, YAML path and message, never its line, so edits elsewhere in a file do
+// not bring old findings back; matching counts, so a baseline entry with
+// `count: 2` absorbs at most two identical findings.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/diagnostic.h"
+#include "report/check_report.h"
+
+namespace s75 {
+
+// The baseline format this build reads and writes.
+inline constexpr int kBaselineVersion = 1;
+
+// One accepted finding (or several identical ones).
+struct BaselineEntry {
+  std::string file;     // relative to the baseline file's directory, forward slashes
+  std::string rule;     // "T1.07"
+  std::string path;     // the finding's YAML path; "" for the document
+  std::string message;  // with the run's as-of date written as {as_of}
+  int count = 1;        // how many identical findings it absorbs
+};
+
+struct Baseline {
+  std::vector<BaselineEntry> entries;  // sorted by file, rule, path, message; no two alike
+};
+
+// The baseline of `report`: every unwaived finding of the files that were
+// checked, with file paths relative to the absolute directory `dir`.
+// Waived findings are already accepted, and a file that could not be checked
+// is never baselined (it must keep failing).
+Baseline MakeBaseline(const CheckReport& report, const std::filesystem::path& dir);
+
+// The baseline as indented JSON ending in a newline; equal baselines give
+// identical bytes.
+std::string BaselineJson(const Baseline& baseline);
+
+// Reads baseline JSON that came from `file`. On a syntax error, a wrong shape
+// or an unknown version returns nullopt and sets `error` (located at the line
+// and column where the JSON is malformed, otherwise naming the entry).
+// Repeated entries are merged, their counts added.
+std::optional<Baseline> ParseBaseline(std::string_view text, const std::string& file,
+                                      Diagnostic& error);
+
+// Removes from `report` the findings `baseline` holds (file paths resolved
+// against the absolute directory `dir`), at most `count` per entry, and counts
+// them in each FileResult's `baselined`. Waived findings and the findings of
+// files that could not be checked are never removed.
+void ApplyBaseline(const Baseline& baseline, const std::filesystem::path& dir, CheckReport& report);
+
+}  // namespace s75
