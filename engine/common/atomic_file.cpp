@@ -21,9 +21,9 @@ void SetDefaultMode(const char* file) {
   chmod(file, 0666 & ~mask);
 }
 
-}  // namespace
-
-std::string WriteFileAtomically(const std::string& path, std::string_view content) {
+// Creates an empty temporary file beside `path` (mode 0600 until renamed);
+// its name, or "" with `error` set.
+std::string MakeTemporary(const std::string& path, std::string& error) {
   std::filesystem::path target(path);
   std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
   std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
@@ -31,38 +31,72 @@ std::string WriteFileAtomically(const std::string& path, std::string_view conten
   name.push_back('\0');
   int fd = mkstemp(name.data());
   if (fd < 0) {
-    return "cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno);
+    error = "cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno);
+    return "";
   }
-  std::string error;
-  size_t done = 0;
-  while (done < content.size() && error.empty()) {
-    ssize_t n = write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) {
-      continue;
+  close(fd);
+  return name.data();
+}
+
+// Syncs `file` to disk; "" on success.
+std::string Sync(const std::string& file) {
+  int fd = open(file.c_str(), O_RDONLY);
+  if (fd < 0 || fsync(fd) != 0) {
+    std::string error = std::string("cannot flush: ") + std::strerror(errno);
+    if (fd >= 0) {
+      close(fd);
     }
-    if (n <= 0) {
-      error = std::string("cannot write: ") + std::strerror(errno);
+    return error;
+  }
+  close(fd);
+  return "";
+}
+
+}  // namespace
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
+  temp_ = MakeTemporary(path_, error_);
+  if (!temp_.empty()) {
+    out_.open(temp_, std::ios::binary | std::ios::trunc);
+    if (!out_) {
+      error_ = "cannot write " + temp_;
     }
-    if (n > 0) {
-      done += static_cast<size_t>(n);
-    }
   }
-  if (error.empty() && fsync(fd) != 0) {
-    error = std::string("cannot flush: ") + std::strerror(errno);
+}
+
+AtomicFile::~AtomicFile() {
+  if (!committed_ && !temp_.empty()) {
+    out_.close();
+    std::remove(temp_.c_str());
   }
-  if (close(fd) != 0 && error.empty()) {
-    error = std::string("cannot close: ") + std::strerror(errno);
+}
+
+std::string AtomicFile::Commit() {
+  if (!error_.empty()) {
+    return error_;
   }
+  out_.flush();
+  bool written = static_cast<bool>(out_);
+  out_.close();
+  std::string error =
+      written && !out_.fail() ? Sync(temp_) : "cannot write " + path_ + ": " + std::strerror(errno);
   if (error.empty()) {
-    SetDefaultMode(name.data());
+    SetDefaultMode(temp_.c_str());
+    if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
+      error = "cannot replace " + path_ + ": " + std::strerror(errno);
+    }
   }
-  if (error.empty() && std::rename(name.data(), path.c_str()) != 0) {
-    error = "cannot replace " + path + ": " + std::strerror(errno);
-  }
-  if (!error.empty()) {
-    std::remove(name.data());
-  }
+  committed_ = error.empty();
   return error;
+}
+
+std::string WriteFileAtomically(const std::string& path, std::string_view content) {
+  AtomicFile file(path);
+  if (!file.error().empty()) {
+    return file.error();
+  }
+  file.stream().write(content.data(), static_cast<std::streamsize>(content.size()));
+  return file.Commit();
 }
 
 }  // namespace s75

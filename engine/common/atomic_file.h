@@ -1,10 +1,36 @@
 // Files the tool writes are written whole or not at all.
 #pragma once
 
+#include <fstream>
 #include <string>
 #include <string_view>
 
 namespace s75 {
+
+// A file written as a stream, whole or not at all: the text goes to a
+// temporary file beside `path`, which Commit renames over `path`. If Commit
+// is never called (an error, an exception), the temporary file is removed and
+// `path` is untouched.
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::string path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  // "" when the temporary file is open for writing, else why not.
+  const std::string& error() const { return error_; }
+  std::ostream& stream() { return out_; }
+  // Flushes, syncs and renames; "" on success, else why it failed.
+  std::string Commit();
+
+ private:
+  std::string path_;
+  std::string temp_;
+  std::ofstream out_;
+  std::string error_;
+  bool committed_ = false;
+};
 
 // Writes `content` to a temporary file beside `path` and renames it over
 // `path`. On failure the old file is untouched, the temporary removed, and

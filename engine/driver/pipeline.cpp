@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -65,37 +68,89 @@ void Walk(const fs::path& dir, const PathExclusion& exclude, std::vector<std::st
 // The rules a report lists: those selected, and any other a finding names (a
 // file that could not be checked keeps its DOC finding whatever the selection).
 std::vector<RuleRef> ReportedRules(std::vector<RuleRef> rules, const RuleSelection& selection,
-                                   const std::vector<FileResult>& files) {
-  std::set<std::string, std::less<>> named;
-  for (const FileResult& file : files) {
-    for (const Finding& f : file.findings) {
-      named.insert(f.rule);
-    }
-  }
+                                   const std::set<std::string, std::less<>>& named) {
   std::erase_if(
       rules, [&](const RuleRef& r) { return !selection.Selected(r.id) && !named.contains(r.id); });
   return rules;
 }
 
+// Hands results on in index order, holding those that finish early. A worker
+// whose file is `window` or more past the next one to hand on waits, so at
+// most `window` results are held whatever the number of files.
+class InOrder {
+ public:
+  InOrder(size_t window, std::function<void(FileResult)> emit)
+      : window_(window), emit_(std::move(emit)) {}
+
+  void WaitForTurn(size_t index) {
+    std::unique_lock lock(mutex_);
+    turn_.wait(lock, [&] { return index < next_ + window_; });
+  }
+
+  // Results leave under the lock, so the sink sees them one at a time.
+  void Done(size_t index, FileResult result) {
+    std::unique_lock lock(mutex_);
+    held_.emplace(index, std::move(result));
+    while (!held_.empty() && held_.begin()->first == next_) {
+      emit_(std::move(held_.begin()->second));
+      held_.erase(held_.begin());
+      ++next_;
+    }
+    turn_.notify_all();
+  }
+
+ private:
+  size_t window_;
+  std::function<void(FileResult)> emit_;
+  std::mutex mutex_;
+  std::condition_variable turn_;
+  size_t next_ = 0;
+  std::map<size_t, FileResult> held_;
+};
+
+// A file to check, or the result of a path that could not be (DOC.07).
+struct Job {
+  std::string path;
+  std::optional<FileResult> ready;
+};
+
+// The collected files and the missing paths together, in path order.
+std::vector<Job> Jobs(const std::vector<std::string>& paths, const PathExclusion& exclude) {
+  std::vector<FileResult> missing;
+  std::vector<Job> jobs;
+  for (std::string& f : CollectFiles(paths, missing, exclude)) {
+    jobs.push_back({std::move(f), std::nullopt});
+  }
+  for (FileResult& m : missing) {
+    jobs.push_back({m.path, std::move(m)});
+  }
+  std::stable_sort(jobs.begin(), jobs.end(),
+                   [](const Job& a, const Job& b) { return a.path < b.path; });
+  return jobs;
+}
+
 }  // namespace
 
+DuplicateIds::DuplicateIds(const RuleSelection& selection) : selection_(selection) {}
+
+void DuplicateIds::Check(FileResult& f) {
+  if (f.agreement_id.empty()) {
+    return;
+  }
+  auto [it, fresh] = first_.emplace(f.agreement_id, f.path);
+  if (fresh || !selection_.Selected("DOC.08")) {
+    return;
+  }
+  f.findings.push_back(DocFinding("DOC.08", f.path, 1, 1, "agreement.id",
+                                  "agreement id `" + f.agreement_id + "` is also the id of " +
+                                      it->second + ": give each agreement its own id"));
+  SortFindings(f.findings);
+}
+
 void AddDuplicateIdFindings(std::vector<FileResult>& files, const RuleSelection& selection) {
-  std::map<std::string, const FileResult*> first;
+  DuplicateIds ids(selection);
   for (FileResult& f : files) {
-    if (f.agreement_id.empty()) {
-      continue;
-    }
-    auto [it, fresh] = first.emplace(f.agreement_id, &f);
-    if (fresh) {
-      continue;
-    }
-    if (!selection.Selected("DOC.08")) {
-      continue;
-    }
-    f.findings.push_back(DocFinding("DOC.08", f.path, 1, 1, "agreement.id",
-                                    "agreement id `" + f.agreement_id + "` is also the id of " +
-                                        it->second->path + ": give each agreement its own id"));
-    SortFindings(f.findings);
+    ids.Check(f);
   }
 }
 
@@ -229,37 +284,51 @@ FileResult CheckLoaded(const CompiledPack& pack, LoadResult loaded, const std::s
   return r;
 }
 
-CheckReport RunCheck(const CompiledPack& pack, const std::vector<std::string>& paths,
-                     const CheckOptions& options) {
-  CheckReport report;
-  report.tool_version = ToolVersion();
-  report.as_of = options.as_of;
-  std::vector<FileResult> missing;
-  std::vector<std::string> files = CollectFiles(paths, missing, options.exclude);
-  std::vector<FileResult> results(files.size());
+CheckReport CheckFiles(const CompiledPack& pack, const std::vector<std::string>& paths,
+                       const CheckOptions& options, const SweepSink& sink) {
+  CheckReport run;
+  run.tool_version = ToolVersion();
+  run.as_of = options.as_of;
+  std::vector<Job> jobs = Jobs(paths, options.exclude);
+  if (sink.start) {
+    sink.start(jobs.size());
+  }
+  DuplicateIds ids(options.selection);
+  std::set<std::string, std::less<>> named;
+  int threads = std::max(1, std::min<int>(options.jobs, static_cast<int>(jobs.size())));
+  InOrder in_order(4 * static_cast<size_t>(threads), [&](FileResult result) {
+    ids.Check(result);
+    for (const Finding& f : result.findings) {
+      named.insert(f.rule);
+    }
+    sink.file(std::move(result));
+  });
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) {
-      results[i] = CheckFile(pack, files[i], options);
+    for (size_t i = next++; i < jobs.size(); i = next++) {
+      in_order.WaitForTurn(i);
+      in_order.Done(
+          i, jobs[i].ready ? std::move(*jobs[i].ready) : CheckFile(pack, jobs[i].path, options));
     }
   };
-  int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(files.size())));
   std::vector<std::thread> workers;
-  for (int j = 1; j < jobs; ++j) {
+  for (int j = 1; j < threads; ++j) {
     workers.emplace_back(work);
   }
   work();
   for (std::thread& t : workers) {
     t.join();
   }
-  for (FileResult& m : missing) {
-    results.push_back(std::move(m));
-  }
-  std::sort(results.begin(), results.end(),
-            [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
-  AddDuplicateIdFindings(results, options.selection);
-  report.rules = ReportedRules(AllRules(pack), options.selection, results);
-  report.files = std::move(results);
+  run.rules = ReportedRules(AllRules(pack), options.selection, named);
+  return run;
+}
+
+CheckReport RunCheck(const CompiledPack& pack, const std::vector<std::string>& paths,
+                     const CheckOptions& options) {
+  std::vector<FileResult> files;
+  CheckReport report = CheckFiles(pack, paths, options,
+                                  {nullptr, [&](FileResult f) { files.push_back(std::move(f)); }});
+  report.files = std::move(files);
   return report;
 }
 

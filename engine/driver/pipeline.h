@@ -3,6 +3,8 @@
 // cross-file checks and sorting. Reporting is the caller's.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -68,11 +70,37 @@ FileResult CheckLoaded(const CompiledPack& pack, LoadResult loaded, const std::s
 FileResult CheckFile(const CompiledPack& pack, const std::string& path,
                      const CheckOptions& options);
 
-// Stage 4: DOC.08 on the later of two results with the same agreement id.
+// Stage 4: DOC.08, given results in path order: remembers each agreement id's
+// first file and adds the finding to any later file with the same id.
+class DuplicateIds {
+ public:
+  explicit DuplicateIds(const RuleSelection& selection);
+  void Check(FileResult& file);
+
+ private:
+  const RuleSelection& selection_;
+  std::map<std::string, std::string> first_;  // agreement id -> first path
+};
+
+// Stage 4 over results already in path order.
 void AddDuplicateIdFindings(std::vector<FileResult>& files, const RuleSelection& selection);
 
-// Stages 2-4 for a whole run: collect, check each file (on `jobs` threads),
-// report duplicate agreement ids (DOC.08), sort.
+// Receives a sweep's results as they are ready.
+struct SweepSink {
+  std::function<void(size_t total)> start;    // optional: the number of files, before any
+  std::function<void(FileResult file)> file;  // each file, in path order
+};
+
+// Stages 2-4, streamed: collect the files, check them on `jobs` threads, and
+// hand each result to `sink` in path order (DOC.08 added) as soon as it and
+// every file before it are done. At most a few results per worker are held,
+// so memory does not grow with the number of files. Returns the run without
+// files: tool version, date, and the rules reported (those selected, and any
+// other a finding named).
+CheckReport CheckFiles(const CompiledPack& pack, const std::vector<std::string>& paths,
+                       const CheckOptions& options, const SweepSink& sink);
+
+// Stages 2-4 with every result kept, in `files`.
 CheckReport RunCheck(const CompiledPack& pack, const std::vector<std::string>& paths,
                      const CheckOptions& options);
 

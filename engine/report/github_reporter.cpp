@@ -53,16 +53,14 @@ std::string GithubEscapeProperty(std::string_view text) {
   return out;
 }
 
-void GithubReporter::Write(const CheckReport& report, std::ostream& out) const {
-  for (const FileResult& file : report.files) {
-    for (const Finding& f : file.findings) {
-      out << "::" << Command(f) << " file=" << GithubEscapeProperty(file.path);
-      if (f.range.line > 0) {
-        out << ",line=" << f.range.line << ",col=" << f.range.column;
-      }
-      out << ",title=" << GithubEscapeProperty(f.rule + " " + f.slug)
-          << "::" << GithubEscapeData(Message(f)) << "\n";
+void GithubReporter::File(const FileResult& file, std::ostream& out) {
+  for (const Finding& f : file.findings) {
+    out << "::" << Command(f) << " file=" << GithubEscapeProperty(file.path);
+    if (f.range.line > 0) {
+      out << ",line=" << f.range.line << ",col=" << f.range.column;
     }
+    out << ",title=" << GithubEscapeProperty(f.rule + " " + f.slug)
+        << "::" << GithubEscapeData(Message(f)) << "\n";
   }
 }
 

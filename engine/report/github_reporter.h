@@ -13,7 +13,9 @@ namespace s75 {
 
 class GithubReporter : public Reporter {
  public:
-  void Write(const CheckReport& report, std::ostream& out) const override;
+  void Begin(const CheckReport& /*run*/, std::ostream& /*out*/) override {}
+  void File(const FileResult& file, std::ostream& out) override;
+  void End(const CheckReport& /*run*/, const Summary& /*total*/, std::ostream& /*out*/) override {}
 };
 
 // Escapes a workflow command's message (`%`, CR, LF).

@@ -26,32 +26,56 @@ Json FindingJson(const Finding& f) {
   return j;
 }
 
+// `j` as dump(2) writes it, every line after the first indented `indent` more.
+std::string Dump(const Json& j, int indent) {
+  std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
+  std::string pad = "\n" + std::string(static_cast<size_t>(indent), ' ');
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '\n') {
+      out += pad;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-void JsonReporter::Write(const CheckReport& report, std::ostream& out) const {
-  Json j;
-  j["tool"] = {{"name", "s75check"}, {"version", report.tool_version}};
-  j["as_of"] = report.as_of.ToString();
-  j["files"] = Json::array();
-  for (const FileResult& file : report.files) {
-    Json f;
-    f["path"] = file.path;
-    f["agreement_id"] = file.agreement_id.empty() ? Json(nullptr) : Json(file.agreement_id);
-    f["checked"] = file.checked;
-    f["findings"] = Json::array();
-    for (const Finding& finding : file.findings) {
-      f["findings"].push_back(FindingJson(finding));
-    }
-    j["files"].push_back(std::move(f));
+// Written a file at a time, in exactly the layout nlohmann's dump(2) gives the
+// whole object, so the output is the same as building it all and dumping it.
+void JsonReporter::Begin(const CheckReport& run, std::ostream& out) {
+  Json head;
+  head["tool"] = {{"name", "s75check"}, {"version", run.tool_version}};
+  head["as_of"] = run.as_of.ToString();
+  std::string text = Dump(head, 0);
+  out << text.substr(0, text.size() - 2) << ",\n  \"files\": [";
+  first_file_ = true;
+}
+
+void JsonReporter::File(const FileResult& file, std::ostream& out) {
+  Json f;
+  f["path"] = file.path;
+  f["agreement_id"] = file.agreement_id.empty() ? Json(nullptr) : Json(file.agreement_id);
+  f["checked"] = file.checked;
+  f["findings"] = Json::array();
+  for (const Finding& finding : file.findings) {
+    f["findings"].push_back(FindingJson(finding));
   }
-  Summary s = report.Summarize();
-  j["summary"] = {{"files", s.files}, {"unreadable", s.unreadable},
-                  {"error", s.error}, {"warning", s.warning},
-                  {"info", s.info},   {"waived", s.waived}};
-  if (report.baseline_used) {
-    j["summary"]["baselined"] = s.baselined;
+  out << (first_file_ ? "\n    " : ",\n    ") << Dump(f, 4);
+  first_file_ = false;
+}
+
+void JsonReporter::End(const CheckReport& run, const Summary& total, std::ostream& out) {
+  Json s = {{"files", total.files}, {"unreadable", total.unreadable},
+            {"error", total.error}, {"warning", total.warning},
+            {"info", total.info},   {"waived", total.waived}};
+  if (run.baseline_used) {
+    s["baselined"] = total.baselined;
   }
-  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  out << (first_file_ ? "]" : "\n  ]") << ",\n  \"summary\": " << Dump(s, 2) << "\n}\n";
 }
 
 }  // namespace s75

@@ -7,7 +7,12 @@ namespace s75 {
 
 class JsonReporter : public Reporter {
  public:
-  void Write(const CheckReport& report, std::ostream& out) const override;
+  void Begin(const CheckReport& run, std::ostream& out) override;
+  void File(const FileResult& file, std::ostream& out) override;
+  void End(const CheckReport& run, const Summary& total, std::ostream& out) override;
+
+ private:
+  bool first_file_ = true;
 };
 
 }  // namespace s75

@@ -83,7 +83,7 @@ std::string XmlEscape(std::string_view text) {
   return out;
 }
 
-void JunitReporter::Write(const CheckReport& report, std::ostream& out) const {
+void JunitReporter::WriteWhole(const CheckReport& report, std::ostream& out) const {
   std::ostringstream suites;
   int total_tests = 0;
   int total_failures = 0;

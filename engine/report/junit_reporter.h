@@ -13,10 +13,12 @@
 
 namespace s75 {
 
-class JunitReporter : public Reporter {
+class JunitReporter : public WholeReporter {
  public:
   explicit JunitReporter(ReporterOptions options) : options_(options) {}
-  void Write(const CheckReport& report, std::ostream& out) const override;
+
+ protected:
+  void WriteWhole(const CheckReport& report, std::ostream& out) const override;
 
  private:
   ReporterOptions options_;

@@ -8,6 +8,29 @@
 
 namespace s75 {
 
+void Reporter::Write(const CheckReport& report, std::ostream& out) {
+  CheckReport run = report;
+  run.files.clear();
+  Begin(run, out);
+  for (const FileResult& file : report.files) {
+    File(file, out);
+  }
+  End(run, report.Summarize(), out);
+}
+
+void WholeReporter::Begin(const CheckReport& run, std::ostream& /*out*/) { report_ = run; }
+
+void WholeReporter::File(const FileResult& file, std::ostream& /*out*/) {
+  report_.files.push_back(file);
+}
+
+void WholeReporter::End(const CheckReport& run, const Summary& /*total*/, std::ostream& out) {
+  report_.rules = run.rules;
+  report_.baseline_used = run.baseline_used;
+  WriteWhole(report_, out);
+  report_.files.clear();
+}
+
 std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReporterOptions& options) {
   if (format == "text") {
     return std::make_unique<TextReporter>(options);

@@ -1,4 +1,7 @@
-// Every output format is one Reporter, fed the same sorted results.
+// Every output format is one Reporter, fed the same sorted results as they
+// come: Begin, then each file in path order, then End. A sweep is streamed,
+// so memory does not grow with the number of files; a format that needs
+// every file before it can write (SARIF, JUnit) derives from WholeReporter.
 #pragma once
 
 #include <memory>
@@ -14,8 +17,33 @@ namespace s75 {
 class Reporter {
  public:
   virtual ~Reporter() = default;
-  // Writes the whole report for `report` to `out`.
-  virtual void Write(const CheckReport& report, std::ostream& out) const = 0;
+  // Before the first file: the run's tool version, date and selected rules
+  // (`run.files` is empty).
+  virtual void Begin(const CheckReport& run, std::ostream& out) = 0;
+  // Each file, in path order.
+  virtual void File(const FileResult& file, std::ostream& out) = 0;
+  // After the last file: `run.rules` adds any rule a finding named, `total`
+  // counts every file.
+  virtual void End(const CheckReport& run, const Summary& total, std::ostream& out) = 0;
+
+  // The whole of `report` at once: Begin, File for each file, End.
+  void Write(const CheckReport& report, std::ostream& out);
+};
+
+// A format that needs every file before it writes anything: holds the files
+// it is given and writes the whole report at End.
+class WholeReporter : public Reporter {
+ public:
+  void Begin(const CheckReport& run, std::ostream& out) final;
+  void File(const FileResult& file, std::ostream& out) final;
+  void End(const CheckReport& run, const Summary& total, std::ostream& out) final;
+
+ protected:
+  // Writes the whole report.
+  virtual void WriteWhole(const CheckReport& report, std::ostream& out) const = 0;
+
+ private:
+  CheckReport report_;
 };
 
 struct ReporterOptions {

@@ -227,7 +227,7 @@ std::string PascalCase(std::string_view slug) {
   return out;
 }
 
-void SarifReporter::Write(const CheckReport& report, std::ostream& out) const {
+void SarifReporter::WriteWhole(const CheckReport& report, std::ostream& out) const {
   Json results = Json::array();
   Json notifications = Json::array();
   AddFiles(report, results, notifications);

@@ -17,9 +17,10 @@
 
 namespace s75 {
 
-class SarifReporter : public Reporter {
+class SarifReporter : public WholeReporter {
  public:
-  void Write(const CheckReport& report, std::ostream& out) const override;
+ protected:
+  void WriteWhole(const CheckReport& report, std::ostream& out) const override;
 };
 
 // Percent-encodes a path for a URI (RFC 3986): keeps unreserved characters,

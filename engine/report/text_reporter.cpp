@@ -28,22 +28,23 @@ std::string CountsText(const Summary& s) {
   return aside.empty() ? out : out + " (" + aside + ")";
 }
 
-void TextReporter::Write(const CheckReport& report, std::ostream& out) const {
-  for (const FileResult& file : report.files) {
-    for (const Finding& f : file.findings) {
-      WriteFinding(f, out);
-    }
-    if (options_.quiet) {
-      continue;
-    }
+void TextReporter::Begin(const CheckReport& /*run*/, std::ostream& /*out*/) {}
+
+void TextReporter::File(const FileResult& file, std::ostream& out) {
+  for (const Finding& f : file.findings) {
+    WriteFinding(f, out);
+  }
+  if (!options_.quiet) {
     out << file.path << ": " << (file.checked ? "" : "not checked: ")
         << CountsText(SummarizeFile(file)) << "\n";
   }
-  if (options_.quiet || report.files.size() < 2) {
+}
+
+void TextReporter::End(const CheckReport& run, const Summary& total, std::ostream& out) {
+  if (options_.quiet || total.files < 2) {
     return;
   }
-  Summary total = report.Summarize();
-  out << Plural(total.files, "file") << " checked as of " << report.as_of.ToString() << ": "
+  out << Plural(total.files, "file") << " checked as of " << run.as_of.ToString() << ": "
       << CountsText(total);
   if (total.unreadable > 0) {
     out << "; " << total.unreadable << " could not be checked";

@@ -9,7 +9,9 @@ namespace s75 {
 class TextReporter : public Reporter {
  public:
   explicit TextReporter(ReporterOptions options) : options_(options) {}
-  void Write(const CheckReport& report, std::ostream& out) const override;
+  void Begin(const CheckReport& run, std::ostream& out) override;
+  void File(const FileResult& file, std::ostream& out) override;
+  void End(const CheckReport& run, const Summary& total, std::ostream& out) override;
 
  private:
   ReporterOptions options_;
