@@ -155,10 +155,10 @@ std::vector<BuiltinRule> BuiltinRules() {
 std::vector<RuleRef> AllRules(const CompiledPack& pack) {
   std::vector<RuleRef> rules;
   for (const RuleDecl* r : pack.rules()) {
-    rules.push_back({r->id, r->slug});
+    rules.push_back({r->id, r->slug, r->title});
   }
   for (const BuiltinRule& r : BuiltinRules()) {
-    rules.push_back({std::string(r.id), std::string(r.slug)});
+    rules.push_back({std::string(r.id), std::string(r.slug), std::string(r.title)});
   }
   std::sort(rules.begin(), rules.end(),
             [](const RuleRef& a, const RuleRef& b) { return a.id < b.id; });
@@ -236,9 +236,10 @@ CheckReport RunCheck(const CompiledPack& pack, const std::vector<std::string>& p
             [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
   AddDuplicateIdFindings(results, options.selection);
   report.files = std::move(results);
-  for (RuleRef& r : AllRules(pack)) {
+  report.known = AllRules(pack);
+  for (const RuleRef& r : report.known) {
     if (options.selection.Selected(r.id)) {
-      report.rules.push_back(std::move(r));
+      report.rules.push_back(r);
     }
   }
   return report;

@@ -1,5 +1,7 @@
 #include "report/check_report.h"
 
+#include <algorithm>
+
 namespace s75 {
 
 Signatures AgreementFacts::Signed() const {
@@ -22,17 +24,21 @@ Summary SummarizeFile(const FileResult& file) {
   s.files = 1;
   s.unreadable = file.checked ? 0 : 1;
   for (const Finding& f : file.findings) {
-    if (f.waived()) {
-      ++s.waived;
-    } else if (f.severity == Severity::kError) {
-      ++s.error;
-    } else if (f.severity == Severity::kWarning) {
-      ++s.warning;
-    } else {
-      ++s.info;
-    }
+    CountFinding(f, s);
   }
   return s;
+}
+
+void CountFinding(const Finding& f, Summary& s) {
+  if (f.waived()) {
+    ++s.waived;
+  } else if (f.severity == Severity::kError) {
+    ++s.error;
+  } else if (f.severity == Severity::kWarning) {
+    ++s.warning;
+  } else {
+    ++s.info;
+  }
 }
 
 Summary CheckReport::Summarize() const {
@@ -47,6 +53,10 @@ Summary CheckReport::Summarize() const {
     total.waived += s.waived;
   }
   return total;
+}
+
+bool CheckReport::Ran(std::string_view id) const {
+  return std::any_of(rules.begin(), rules.end(), [id](const RuleRef& r) { return r.id == id; });
 }
 
 std::string ReferencesText(const Finding& f) {

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/date.h"
@@ -60,10 +61,11 @@ struct Summary {
   int waived = 0;
 };
 
-// A rule the run evaluated (selected), for formats that list them (JUnit).
+// A rule a check can report, for formats that list rules (JUnit, HTML).
 struct RuleRef {
   std::string id;
   std::string slug;
+  std::string title;  // what the rule requires, as a sentence
 };
 
 struct CheckReport {
@@ -71,9 +73,12 @@ struct CheckReport {
   Date as_of;
   std::vector<FileResult> files;  // sorted by path
   std::vector<RuleRef> rules;     // the rules run, in id order
+  std::vector<RuleRef> known;     // every rule the packs define, run or not, in id order
 
   // Counts of unwaived findings by severity, waived ones, and unchecked files.
   Summary Summarize() const;
+  // True when rule `id` was run (selected).
+  bool Ran(std::string_view id) const;
 };
 
 // " [MTAE para 37; HFD R1]", or "" when the finding cites nothing.
@@ -84,5 +89,8 @@ std::string WaiverText(const Finding& f);
 
 // Counts for one file.
 Summary SummarizeFile(const FileResult& file);
+
+// Counts one finding into `s`: as waived, or by its severity.
+void CountFinding(const Finding& f, Summary& s);
 
 }  // namespace s75
