@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "driver/pipeline.h"
+#include "report/reporter.h"
 
 namespace {
 
@@ -27,6 +28,23 @@ void AddAsOf(CLI::App* app, std::string& as_of) {
       ->check(CLI::Validator(CheckDate, "DATE", "date"));
 }
 
+// The report formats, for --format: the names, and "a, b or c" for its help.
+std::vector<std::string> FormatNames() {
+  std::vector<std::string> names;
+  for (std::string_view f : s75::ReportFormats()) {
+    names.emplace_back(f);
+  }
+  return names;
+}
+
+std::string FormatHelp(const std::vector<std::string>& names) {
+  std::string out = "Report format: ";
+  for (size_t i = 0; i < names.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  }
+  return out;
+}
+
 s75::Date AsOf(const std::string& text) {
   return text.empty() ? s75::Date::Today() : *s75::Date::Parse(text);
 }
@@ -42,8 +60,8 @@ int Run(int argc, char** argv) {
   check.jobs = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   CLI::App* check_app = app.add_subcommand("check", "Check agreement files");
   check_app->add_option("paths", check.paths, "Files and directories (default .)");
-  check_app->add_option("--format", check.format, "Report format: text, json, junit or github")
-      ->check(CLI::IsMember({"text", "json", "junit", "github"}));
+  check_app->add_option("--format", check.format, FormatHelp(FormatNames()))
+      ->check(CLI::IsMember(FormatNames()));
   check_app->add_option("-o,--output", check.output,
                         "Write the report to FILE (whole or not at all)");
   check_app->add_option("--fail-on", check.fail_on, "Least severity that makes the exit status 1")

@@ -1,6 +1,7 @@
 #include "report/reporter.h"
 
 #include "report/github_reporter.h"
+#include "report/html_reporter.h"
 #include "report/json_reporter.h"
 #include "report/junit_reporter.h"
 #include "report/text_reporter.h"
@@ -20,9 +21,14 @@ std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReporterOp
   if (format == "github") {
     return std::make_unique<GithubReporter>();
   }
+  if (format == "html") {
+    return std::make_unique<HtmlReporter>();
+  }
   return nullptr;
 }
 
-std::vector<std::string_view> ReportFormats() { return {"text", "json", "junit", "github"}; }
+std::vector<std::string_view> ReportFormats() {
+  return {"text", "json", "junit", "github", "html"};
+}
 
 }  // namespace s75
