@@ -4,6 +4,7 @@
 #include "report/html_reporter.h"
 #include "report/json_reporter.h"
 #include "report/junit_reporter.h"
+#include "report/markdown_reporter.h"
 #include "report/text_reporter.h"
 
 namespace s75 {
@@ -24,11 +25,14 @@ std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReporterOp
   if (format == "html") {
     return std::make_unique<HtmlReporter>();
   }
+  if (format == "markdown") {
+    return std::make_unique<MarkdownReporter>();
+  }
   return nullptr;
 }
 
 std::vector<std::string_view> ReportFormats() {
-  return {"text", "json", "junit", "github", "html"};
+  return {"text", "json", "junit", "github", "html", "markdown"};
 }
 
 }  // namespace s75

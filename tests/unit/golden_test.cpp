@@ -13,6 +13,7 @@
 #include "report/html_reporter.h"
 #include "report/json_reporter.h"
 #include "report/junit_reporter.h"
+#include "report/markdown_reporter.h"
 
 namespace s75 {
 namespace {
@@ -138,6 +139,12 @@ TEST(GoldenTest, HtmlReportMatches) {
   std::ostringstream actual;
   HtmlReporter().Write(SweepExamples(), actual);
   ExpectGolden("tests/golden/report.html", actual.str());
+}
+
+TEST(GoldenTest, MarkdownReportMatches) {
+  std::ostringstream actual;
+  MarkdownReporter().Write(SweepExamples(), actual);
+  ExpectGolden("tests/golden/report.md", actual.str());
 }
 
 TEST(JunitReporterTest, EscapesMarkupAndDropsControlCharacters) {

@@ -1,5 +1,5 @@
 // The summary formats: money, the views the HTML page draws, and escaping of
-// hostile agreement text in the HTML report.
+// hostile agreement text in the HTML and Markdown reports.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -8,6 +8,7 @@
 
 #include "driver/pipeline.h"
 #include "report/html_reporter.h"
+#include "report/markdown_reporter.h"
 #include "report/money.h"
 #include "report/report_views.h"
 
@@ -168,6 +169,45 @@ TEST(HostileTextTest, HtmlShowsItAsTextAndInjectsNothing) {
   EXPECT_EQ(
       std::distance(std::sregex_iterator(html.begin(), html.end(), script), std::sregex_iterator()),
       1);
+}
+
+// The number of unescaped `|` in a line of Markdown.
+int CellBars(const std::string& line) {
+  int bars = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\') {
+      ++i;
+    } else if (line[i] == '|') {
+      ++bars;
+    }
+  }
+  return bars;
+}
+
+TEST(HostileTextTest, MarkdownEscapesSyntaxAndKeepsTablesWhole) {
+  CheckReport report = HostileReport();
+  std::ostringstream out;
+  MarkdownReporter().Write(report, out);
+  std::string md = out.str();
+  EXPECT_FALSE(std::regex_search(md, std::regex(R"((^|[^\\])<)")))
+      << "an unescaped < (inline HTML)";
+  EXPECT_NE(md.find("### \\<script\\>alert(1)\\</script\\> \\& 'Trust' \\| Council"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("waived: \\<script\\>alert(4)\\</script\\> \\| \\`code\\` \\*bold\\* "
+                    "\\[link\\](javascript:x)"),
+            std::string::npos)
+      << md;
+  std::istringstream lines(md);
+  int rows = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("| ", 0) == 0 && line.find("T1.08") != std::string::npos) {
+      EXPECT_EQ(CellBars(line), 6) << line;
+      ++rows;
+    }
+  }
+  EXPECT_EQ(rows, 2);  // T1.08's two findings, both waived
+  EXPECT_EQ(MarkdownEscape("a|b\r\nc_d"), "a\\|b c\\_d");
 }
 
 }  // namespace
