@@ -218,8 +218,13 @@ void WriteMatrixHead(const ComplianceMatrix& matrix, std::ostream& out) {
 void WriteMatrixRowHeading(const FileResult& file, std::ostream& out) {
   std::string title = file.facts && !file.facts->title.empty() ? file.facts->title : file.path;
   std::string id = file.agreement_id.empty() ? "" : file.agreement_id + " · ";
-  out << "<th scope=\"row\">" << Esc(title) << "<span>" << Esc(id) << "<span class=\"path\">"
-      << Esc(file.path) << "</span></span></th>";
+  out << "<th scope=\"row\">" << Esc(title) << "<span>";
+  if (file.checked) {
+    out << Esc(id) << "<span class=\"path\">" << Esc(file.path) << "</span>";
+  } else {
+    out << "could not be checked";
+  }
+  out << "</span></th>";
 }
 
 void WriteCell(const RuleRef& rule, const MatrixCell& cell, std::ostream& out) {

@@ -22,8 +22,8 @@ std::string FileHeading(const FileResult& file) {
 void WriteSummary(const CheckReport& report, std::ostream& out) {
   Summary s = report.Summarize();
   out << "# Section 75 agreement check\n\nChecked as of " << report.as_of.ToLongString()
-      << " with s75check " << Esc(report.tool_version) << " (" << report.rules.size()
-      << " rules).\n\n## Summary\n\n"
+      << " against " << report.rules.size() << " rules with s75check " << Esc(report.tool_version)
+      << ".\n\n## Summary\n\n"
       << "| Files | Could not be checked | Errors | Warnings | Info | Waived |\n"
       << "|---:|---:|---:|---:|---:|---:|\n"
       << "| " << s.files << " | " << s.unreadable << " | " << s.error << " | " << s.warning << " | "
