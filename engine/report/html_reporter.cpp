@@ -271,8 +271,8 @@ std::string Money(const Decimal& amount, bool overflow) {
 void WriteMoneyNote(const PoolTotals& pools, std::ostream& out) {
   out << "<p class=\"note\">An agreement that serves several client groups counts its whole "
          "pool in each of them, so the groups add up to more than the total whenever one does ("
-      << Counted(pools.in_several_groups, "agreement") << " of " << pools.agreements
-      << " here). The total counts each agreement once.";
+      << "here, " << pools.in_several_groups << " of " << pools.agreements
+      << " do). The total counts each agreement once.";
   if (pools.from_contributions > 0) {
     out << " For " << Counted(pools.from_contributions, "agreement")
         << " with no <code>finance.pool_total</code>, the pool is the sum of the contributions.";
@@ -299,8 +299,8 @@ void WriteMoneyTable(const PoolTotals& pools, std::ostream& out) {
         << Money(g.total, pools.overflow) << "</td></tr>\n";
   }
   out << "</tbody>\n<tfoot><tr><th>All agreements, each counted once</th><td class=\"num\">"
-      << pools.agreements << "</td><td class=\"num\" data-total>"
-      << Money(pools.total, pools.overflow) << "</td></tr></tfoot>\n</table>\n";
+      << pools.agreements << "</td><td class=\"num\">" << Money(pools.total, pools.overflow)
+      << "</td></tr></tfoot>\n</table>\n";
 }
 
 void WriteMoney(const CheckReport& report, std::ostream& out) {
