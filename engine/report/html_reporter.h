@@ -12,6 +12,7 @@ namespace s75 {
 
 class HtmlReporter : public Reporter {
  public:
+  // Writes the whole page for `report`, the same bytes for the same report.
   void Write(const CheckReport& report, std::ostream& out) const override;
 };
 

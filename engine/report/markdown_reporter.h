@@ -14,6 +14,7 @@ namespace s75 {
 
 class MarkdownReporter : public Reporter {
  public:
+  // Writes the whole document for `report`, agreements in the report's order.
   void Write(const CheckReport& report, std::ostream& out) const override;
 };
 

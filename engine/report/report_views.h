@@ -36,6 +36,7 @@ enum class CellState {
   kUnreadable,  // the file could not be checked at all
 };
 
+// One cell of the matrix: an agreement against one rule.
 struct MatrixCell {
   CellState state = CellState::kPass;
   int findings = 0;  // the rule's findings in the file, waived ones included
@@ -47,6 +48,7 @@ struct MatrixRow {
   std::vector<MatrixCell> cells;
 };
 
+// Agreements (rows) against the rules of one family (columns).
 struct ComplianceMatrix {
   std::vector<RuleRef> columns;  // the family's rules, in id order
   std::vector<MatrixRow> rows;   // one per file, in the report's order
@@ -63,6 +65,7 @@ struct GroupPool {
   int agreements = 0;
 };
 
+// Pooled money by client group, and what the groups' sums leave out.
 struct PoolTotals {
   std::vector<GroupPool> groups;  // largest total first; "" last
   Decimal total;                  // every agreement's pool counted once
