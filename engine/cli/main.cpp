@@ -47,6 +47,15 @@ std::vector<std::string> FormatNames(const std::vector<std::string_view>& format
   return {formats.begin(), formats.end()};
 }
 
+// "Report format: a, b or c", for --format's help.
+std::string FormatHelp(const std::vector<std::string>& names) {
+  std::string out = "Report format: ";
+  for (size_t i = 0; i < names.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  }
+  return out;
+}
+
 s75::Date AsOf(const std::string& text) {
   return text.empty() ? s75::Date::Today() : *s75::Date::Parse(text);
 }
@@ -77,9 +86,7 @@ int Run(int argc, char** argv) {
   check.jobs = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   CLI::App* check_app = app.add_subcommand("check", "Check agreement files");
   check_app->add_option("paths", check.paths, "Files and directories (default .)");
-  check_app
-      ->add_option("--format", check.format,
-                   "Report format: text, json, junit, github or sarif (SARIF 2.1.0)")
+  check_app->add_option("--format", check.format, FormatHelp(FormatNames(s75::ReportFormats())))
       ->check(CLI::IsMember(FormatNames(s75::ReportFormats())));
   check_app->add_option("-o,--output", check.output,
                         "Write the report to FILE (whole or not at all)");

@@ -1,7 +1,6 @@
 #include "driver/catalogue.h"
 
 #include <algorithm>
-#include <array>
 #include <string_view>
 
 #include "common/builtin_rule.h"
@@ -11,13 +10,6 @@
 namespace s75 {
 
 namespace {
-
-size_t FamilyRank(std::string_view id) {
-  constexpr std::array<std::string_view, 9> kOrder = {"T1",  "AC",   "HFD", "CF",    "REG",
-                                                      "FIN", "DATE", "DOC", "WAIVER"};
-  auto it = std::find(kOrder.begin(), kOrder.end(), RuleFamily(id));
-  return static_cast<size_t>(it - kOrder.begin());
-}
 
 RuleDocExample Example(const RuleDecl& rule, bool pass) {
   for (const RuleTest& t : rule.tests) {
@@ -81,13 +73,10 @@ std::vector<RuleDoc> RuleCatalogue(const CompiledPack& pack) {
         FromBuiltin(r, RuleFamily(r.id) == "DOC" ? "built in (loader)" : "built in (waivers)"));
   }
   std::stable_sort(out.begin(), out.end(), [](const RuleDoc& a, const RuleDoc& b) {
-    size_t ra = FamilyRank(a.id);
-    size_t rb = FamilyRank(b.id);
-    if (ra != rb) {
-      return ra < rb;
-    }
-    if (RuleFamily(a.id) != RuleFamily(b.id)) {
-      return RuleFamily(a.id) < RuleFamily(b.id);
+    std::string_view fa = RuleFamily(a.id);
+    std::string_view fb = RuleFamily(b.id);
+    if (fa != fb) {
+      return FamilyBefore(fa, fb);
     }
     return a.id < b.id;
   });

@@ -319,7 +319,8 @@ CheckReport CheckFiles(const CompiledPack& pack, const std::vector<std::string>&
   for (std::thread& t : workers) {
     t.join();
   }
-  run.rules = ReportedRules(AllRules(pack), options.selection, named);
+  run.known = AllRules(pack);
+  run.rules = ReportedRules(run.known, options.selection, named);
   return run;
 }
 

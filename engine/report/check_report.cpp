@@ -1,5 +1,7 @@
 #include "report/check_report.h"
 
+#include <algorithm>
+
 namespace s75 {
 
 Signatures AgreementFacts::Signed() const {
@@ -23,17 +25,21 @@ Summary SummarizeFile(const FileResult& file) {
   s.unreadable = file.checked ? 0 : 1;
   s.baselined = file.baselined;
   for (const Finding& f : file.findings) {
-    if (f.waived()) {
-      ++s.waived;
-    } else if (f.severity == Severity::kError) {
-      ++s.error;
-    } else if (f.severity == Severity::kWarning) {
-      ++s.warning;
-    } else {
-      ++s.info;
-    }
+    CountFinding(f, s);
   }
   return s;
+}
+
+void CountFinding(const Finding& f, Summary& s) {
+  if (f.waived()) {
+    ++s.waived;
+  } else if (f.severity == Severity::kError) {
+    ++s.error;
+  } else if (f.severity == Severity::kWarning) {
+    ++s.warning;
+  } else {
+    ++s.info;
+  }
 }
 
 Summary CheckReport::Summarize() const {
@@ -49,6 +55,10 @@ Summary CheckReport::Summarize() const {
     total.baselined += s.baselined;
   }
   return total;
+}
+
+bool CheckReport::Ran(std::string_view id) const {
+  return std::any_of(rules.begin(), rules.end(), [id](const RuleRef& r) { return r.id == id; });
 }
 
 std::string ReferencesText(const Finding& f) {

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/date.h"
@@ -82,10 +83,13 @@ struct CheckReport {
   std::vector<FileResult> files;  // sorted by path
   std::vector<RuleRef> rules;     // the rules run, and any other a finding names; by id
   bool baseline_used = false;     // findings were filtered through a baseline
+  std::vector<RuleRef> known;     // every rule the packs define, run or not, in id order
 
   // Counts of unwaived findings by severity, waived and baselined ones, and
   // unchecked files.
   Summary Summarize() const;
+  // True when rule `id` was run (selected).
+  bool Ran(std::string_view id) const;
 };
 
 // " [MTAE para 37; HFD R1]", or "" when the finding cites nothing.
@@ -99,5 +103,8 @@ std::string WaiverText(const Finding& f);
 
 // Counts for one file.
 Summary SummarizeFile(const FileResult& file);
+
+// Counts one finding into `s`: as waived, or by its severity.
+void CountFinding(const Finding& f, Summary& s);
 
 }  // namespace s75

@@ -6,9 +6,7 @@
 // skips the rest.
 #pragma once
 
-#include <string>
-#include <string_view>
-
+#include "report/markup_escape.h"
 #include "report/reporter.h"
 
 namespace s75 {
@@ -23,9 +21,5 @@ class JunitReporter : public WholeReporter {
  private:
   ReporterOptions options_;
 };
-
-// Escapes text for XML content and attribute values; drops characters XML 1.0
-// does not allow.
-std::string XmlEscape(std::string_view text);
 
 }  // namespace s75

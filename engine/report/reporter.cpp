@@ -1,8 +1,10 @@
 #include "report/reporter.h"
 
 #include "report/github_reporter.h"
+#include "report/html_reporter.h"
 #include "report/json_reporter.h"
 #include "report/junit_reporter.h"
+#include "report/markdown_reporter.h"
 #include "report/sarif_reporter.h"
 #include "report/text_reporter.h"
 
@@ -47,11 +49,17 @@ std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReporterOp
   if (format == "sarif") {
     return std::make_unique<SarifReporter>();
   }
+  if (format == "html") {
+    return std::make_unique<HtmlReporter>();
+  }
+  if (format == "markdown") {
+    return std::make_unique<MarkdownReporter>();
+  }
   return nullptr;
 }
 
 std::vector<std::string_view> ReportFormats() {
-  return {"text", "json", "junit", "github", "sarif"};
+  return {"text", "json", "junit", "github", "sarif", "html", "markdown"};
 }
 
 }  // namespace s75

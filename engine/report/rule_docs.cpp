@@ -1,5 +1,7 @@
 #include "report/rule_docs.h"
 
+#include <algorithm>
+#include <array>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -73,24 +75,6 @@ std::string Indent(const std::string& text, const std::string& indent) {
     out += (line.empty() ? "" : indent) + line + "\n";
   }
   return out;
-}
-
-std::string FamilyOf(const std::string& id) { return id.substr(0, id.find('.')); }
-
-std::string FamilyTitle(const std::string& family) {
-  static const std::map<std::string, std::string> kTitles = {
-      {"T1", "Table 1 of Means to an end: elements of a sound joint funding agreement"},
-      {"AC", "Other requirements and advice in Means to an end"},
-      {"HFD", "Herefordshire audit recommendations"},
-      {"CF", "CIPFA pooled budget models and governance"},
-      {"REG", "Statute and regulations"},
-      {"FIN", "Arithmetic and references"},
-      {"DATE", "Time"},
-      {"DOC", "Document errors (reported by the loader)"},
-      {"WAIVER", "Accepted findings (waivers)"},
-  };
-  auto it = kTitles.find(family);
-  return it != kTitles.end() ? it->second : "Rules of the " + family + " family";
 }
 
 std::string ExampleHeading(const RuleDocExample& e, bool failing) {
@@ -214,6 +198,31 @@ void WriteMarkdown(const std::vector<RuleDoc>& rules, std::ostream& out) {
 }  // namespace
 
 std::string Unwrap(const std::string& text) { return Trim(Wrap(text, "", std::string::npos)); }
+
+std::string FamilyOf(const std::string& id) { return id.substr(0, id.find('.')); }
+
+std::string FamilyTitle(const std::string& family) {
+  static const std::map<std::string, std::string> kTitles = {
+      {"T1", "Table 1 of Means to an end: elements of a sound joint funding agreement"},
+      {"AC", "Other requirements and advice in Means to an end"},
+      {"HFD", "Herefordshire audit recommendations"},
+      {"CF", "CIPFA pooled budget models and governance"},
+      {"REG", "Statute and regulations"},
+      {"FIN", "Arithmetic and references"},
+      {"DATE", "Time"},
+      {"DOC", "Document errors (reported by the loader)"},
+      {"WAIVER", "Accepted findings (waivers)"},
+  };
+  auto it = kTitles.find(family);
+  return it != kTitles.end() ? it->second : "Rules of the " + family + " family";
+}
+
+bool FamilyBefore(std::string_view a, std::string_view b) {
+  constexpr std::array<std::string_view, 9> kOrder = {"T1",  "AC",   "HFD", "CF",    "REG",
+                                                      "FIN", "DATE", "DOC", "WAIVER"};
+  auto rank = [&](std::string_view f) { return std::find(kOrder.begin(), kOrder.end(), f); };
+  return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
+}
 
 bool WriteRuleList(const std::vector<RuleDoc>& rules, const std::string& format,
                    std::ostream& out) {

@@ -6,6 +6,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace s75 {
@@ -47,5 +48,16 @@ std::string Unwrap(const std::string& text);
 
 // Writes one rule in full, for a reader at a terminal.
 void WriteExplanation(const RuleDoc& rule, std::ostream& out);
+
+// The family of a rule id: "T1" for "T1.07".
+std::string FamilyOf(const std::string& id);
+
+// A family's heading ("Herefordshire audit recommendations"); a generic one
+// for a family the catalogue does not define.
+std::string FamilyTitle(const std::string& family);
+
+// True when family `a` comes before `b` in the catalogue's order: T1, AC, HFD,
+// CF, REG, FIN, DATE, DOC, WAIVER, then any other alphabetically.
+bool FamilyBefore(std::string_view a, std::string_view b);
 
 }  // namespace s75

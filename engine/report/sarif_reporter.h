@@ -18,7 +18,6 @@
 namespace s75 {
 
 class SarifReporter : public WholeReporter {
- public:
  protected:
   void WriteWhole(const CheckReport& report, std::ostream& out) const override;
 };

@@ -10,8 +10,10 @@
 #include "common/atomic_file.h"
 #include "driver/pipeline.h"
 #include "report/github_reporter.h"
+#include "report/html_reporter.h"
 #include "report/json_reporter.h"
 #include "report/junit_reporter.h"
+#include "report/markdown_reporter.h"
 #include "report/sarif_reporter.h"
 
 namespace s75 {
@@ -22,7 +24,9 @@ namespace fs = std::filesystem;
 std::vector<std::string> Examples() {
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(fs::path(S75_SOURCE_DIR) / "agreements")) {
-    if (e.path().extension() == ".yaml") names.push_back(e.path().stem().string());
+    if (e.path().extension() == ".yaml") {
+      names.push_back(e.path().stem().string());
+    }
   }
   std::sort(names.begin(), names.end());
   return names;
@@ -35,8 +39,12 @@ Date DocumentedAsOf(const std::string& name) {
   std::string line;
   while (std::getline(in, line)) {
     size_t at = line.find("--as-of ");
-    if (at == std::string::npos) continue;
-    if (std::optional<Date> d = Date::Parse(line.substr(at + 8, 10))) return *d;
+    if (at == std::string::npos) {
+      continue;
+    }
+    if (std::optional<Date> d = Date::Parse(line.substr(at + 8, 10))) {
+      return *d;
+    }
   }
   ADD_FAILURE() << name << ".yaml states no --as-of for its expected findings";
   return *Date::Parse("2026-11-22");
@@ -49,7 +57,9 @@ CheckReport CheckPaths(const std::vector<std::string>& paths, Date as_of) {
   Diagnostics diags;
   auto pack = CompileBuiltinPacks({}, diags);
   EXPECT_TRUE(pack);
-  if (!pack) return {};
+  if (!pack) {
+    return {};
+  }
   CheckOptions options;
   options.as_of = as_of;
   CheckReport report = RunCheck(*pack, paths, options);
@@ -87,8 +97,9 @@ TEST_P(GoldenTest, JsonReportMatches) {
 INSTANTIATE_TEST_SUITE_P(Agreements, GoldenTest, ::testing::ValuesIn(Examples()),
                          [](const auto& test_param) {
                            std::string name = test_param.param;
-                           for (char& c : name)
+                           for (char& c : name) {
                              c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+                           }
                            return name;
                          });
 
@@ -126,6 +137,36 @@ TEST(GoldenTest, SarifMatches) {
   std::ostringstream actual;
   SarifReporter().Write(report, actual);
   ExpectGolden("tests/golden/sarif.json", actual.str());
+}
+
+// Checks examples in one run with the built-in packs as of `as_of`.
+CheckReport CheckExamples(const std::vector<std::string>& names, Date as_of) {
+  std::vector<std::string> paths;
+  paths.reserve(names.size());
+  for (const std::string& name : names) {
+    paths.push_back("agreements/" + name + ".yaml");
+  }
+  return CheckPaths(paths, as_of);
+}
+
+// The examples an auditor's sweep would show together, at one date: waivers,
+// a draft full of gaps, a clean model and a one-penny arithmetic error.
+CheckReport SweepExamples() {
+  return CheckExamples({"bcf-ccg-rollover", "draft-tbc", "ices-community-equipment",
+                        "model-learning-disability", "unsigned-late-signing"},
+                       *Date::Parse("2026-11-22"));
+}
+
+TEST(GoldenTest, HtmlReportMatches) {
+  std::ostringstream actual;
+  HtmlReporter().Write(SweepExamples(), actual);
+  ExpectGolden("tests/golden/report.html", actual.str());
+}
+
+TEST(GoldenTest, MarkdownReportMatches) {
+  std::ostringstream actual;
+  MarkdownReporter().Write(SweepExamples(), actual);
+  ExpectGolden("tests/golden/report.md", actual.str());
 }
 
 TEST(JunitReporterTest, EscapesMarkupAndDropsControlCharacters) {

@@ -1,0 +1,233 @@
+// The HTML report's style sheet and script, inlined into every report so that
+// the page is one file that fetches nothing. The script only adds sorting and
+// filtering to the findings table; the page reads fully without it.
+#pragma once
+
+#include <string_view>
+
+namespace s75 {
+
+// The style sheet: print-friendly, readable in greyscale (every colour is
+// paired with a word or a symbol).
+inline constexpr std::string_view kHtmlStyle = R"css(
+:root {
+  --ink: #1f2933; --muted: #52606d; --line: #d9dee4; --panel: #f4f6f9; --brand: #1d3557;
+  --error: #a4262c; --error-bg: #fbe2e3;
+  --warning: #8a5300; --warning-bar: #e5a03a; --warning-bg: #fdf0d3;
+  --info: #2c5d8f; --info-bar: #5b8ec4; --info-bg: #e2edf9;
+  --pass: #1e6b3a; --pass-bg: #dff2e5;
+  --waived: #3e4c59; --waived-bg: #e6e9ee;
+  --unread: #323f4b;
+}
+* { box-sizing: border-box; }
+body {
+  margin: 0; color: var(--ink); background: #fff;
+  font: 15px/1.5 system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif;
+}
+main { max-width: 1240px; margin: 0 auto; padding: 0 32px 48px; }
+header.page { background: var(--brand); color: #fff; padding: 22px 0 18px; }
+header.page div { max-width: 1240px; margin: 0 auto; padding: 0 32px; }
+header.page h1 { margin: 0; font-size: 26px; font-weight: 700; letter-spacing: .01em; }
+header.page p { margin: 4px 0 0; color: #d5deea; }
+h2 { font-size: 20px; margin: 36px 0 6px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
+p.intro, p.note { color: var(--muted); max-width: 78em; margin: 4px 0 10px; }
+p.note { font-size: 13px; }
+code, .path { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+
+dl.summary { display: grid; grid-template-columns: repeat(6, 1fr); gap: 12px; margin: 20px 0 0; }
+dl.summary div { background: var(--panel); border-radius: 6px; padding: 10px 14px; border-top: 4px solid var(--line); }
+dl.summary dt { font-size: 13px; color: var(--muted); }
+dl.summary dd { margin: 0; font-size: 30px; font-weight: 700; font-variant-numeric: tabular-nums; }
+dl.summary .error { border-top-color: var(--error); }
+dl.summary .warning { border-top-color: var(--warning-bar); }
+dl.summary .info { border-top-color: var(--info-bar); }
+dl.summary .waived { border-top-color: var(--waived); }
+dl.summary .unreadable { border-top-color: var(--unread); }
+
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+thead th { background: var(--panel); font-weight: 600; border-bottom: 2px solid #bcc5cf; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+tfoot th, tfoot td { font-weight: 700; border-top: 2px solid #bcc5cf; border-bottom: 0; }
+
+ul.legend { display: flex; flex-wrap: wrap; gap: 6px 20px; list-style: none; padding: 0; margin: 8px 0 10px; font-size: 13px; }
+ul.legend li { display: flex; align-items: center; gap: 6px; }
+.swatch { display: inline-block; min-width: 26px; padding: 0 6px; border-radius: 3px; text-align: center; font-weight: 700; }
+
+svg.chart { display: block; width: 100%; max-width: 900px; height: auto; }
+svg.chart .family { font-size: 14px; font-weight: 700; fill: var(--ink); }
+svg.chart .total { font-size: 13px; fill: var(--ink); }
+svg.chart .track { fill: var(--panel); }
+svg.chart .count { font-size: 12px; font-weight: 700; fill: #fff; }
+svg.chart .count.dark { fill: var(--ink); }
+.seg-error, .swatch.seg-error { fill: var(--error); background: var(--error); color: #fff; }
+.seg-warning, .swatch.seg-warning { fill: var(--warning-bar); background: var(--warning-bar); }
+.seg-info, .swatch.seg-info { fill: var(--info-bar); background: var(--info-bar); color: #fff; }
+.seg-waived { fill: url(#waived-hatch); }
+.swatch.seg-waived { background: repeating-linear-gradient(135deg, #c3cad3 0 3px, #eef1f4 3px 6px); }
+details { margin-top: 8px; font-size: 14px; }
+details table, table.money { max-width: 760px; }
+
+table.matrix { table-layout: fixed; }
+table.matrix th.agreement { width: 30%; }
+table.matrix thead th.element { font-size: 12px; font-weight: 600; text-align: center; vertical-align: bottom; line-height: 1.3; }
+table.matrix thead th.element span { display: block; font-weight: 400; color: var(--muted); }
+table.matrix th[scope=row] { font-weight: 600; }
+table.matrix th[scope=row] span { display: block; font-weight: 400; font-size: 12px; color: var(--muted); }
+td.cell, .swatch.cell { text-align: center; font-weight: 700; font-size: 15px; }
+td.cell { border: 2px solid #fff; vertical-align: middle; }
+.cell.pass { background: var(--pass-bg); color: var(--pass); }
+.cell.info { background: var(--info-bg); color: var(--info); }
+.cell.warning { background: var(--warning-bg); color: var(--warning); }
+.cell.error { background: var(--error-bg); color: var(--error); }
+.cell.waived { background: var(--waived-bg); color: var(--waived); }
+.cell.notrun { background: repeating-linear-gradient(135deg, #f4f6f9 0 4px, #e4e8ed 4px 8px); color: var(--muted); font-weight: 400; }
+.cell.unreadable { background: var(--unread); color: #fff; }
+td.cell small { font-size: 12px; font-weight: 400; }
+
+.sev { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; }
+.sev.error { background: var(--error-bg); color: var(--error); }
+.sev.warning { background: var(--warning-bg); color: var(--warning); }
+.sev.info { background: var(--info-bg); color: var(--info); }
+table.findings { table-layout: fixed; }
+table.findings th:nth-child(1) { width: 16%; }
+table.findings th:nth-child(2) { width: 6%; }
+table.findings th:nth-child(3) { width: 9%; }
+table.findings th:nth-child(4) { width: 14%; }
+table.findings th:nth-child(6) { width: 13%; }
+table.findings th:nth-child(7) { width: 14%; }
+table.findings td { overflow-wrap: anywhere; }
+table.findings td.rule span, table.findings td.where span { display: block; font-size: 12px; color: var(--muted); }
+table.findings tr.waived td { background: #fafbfc; }
+table.findings td.waiver { font-size: 13px; }
+th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
+th[aria-sort=ascending] button::after { content: " \25B2"; font-size: 10px; }
+th[aria-sort=descending] button::after { content: " \25BC"; font-size: 10px; }
+.controls { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 18px; background: var(--panel); padding: 10px 12px; border-radius: 6px; margin: 8px 0; font-size: 14px; }
+.controls input[type=search] { font: inherit; width: 24em; padding: 3px 8px; border: 1px solid #9aa5b1; border-radius: 4px; }
+.controls output { margin-left: auto; color: var(--muted); }
+footer { margin-top: 40px; padding-top: 8px; border-top: 1px solid var(--line); font-size: 13px; color: var(--muted); }
+@media print {
+  header.page { background: none; color: var(--ink); border-bottom: 3px solid var(--ink); }
+  header.page p { color: var(--muted); }
+  .controls { display: none !important; }
+  table.findings tr[hidden] { display: table-row !important; }
+  h2 { break-after: avoid; }
+}
+)css";
+
+// Sorting (click a column heading) and filtering (a text box and a check box
+// per severity) of the findings table. The view is kept in the address's
+// fragment (#filter=T1.07&hide=info&sort=line&dir=desc), so a link or a
+// headless browser can open the page in that state.
+inline constexpr std::string_view kHtmlScript = R"js(
+(function () {
+  'use strict';
+  var table = document.getElementById('findings');
+  var controls = document.getElementById('controls');
+  if (!table || !controls) return;
+  var body = table.tBodies[0];
+  var rows = Array.prototype.slice.call(body.rows);
+  var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  var text = document.getElementById('filter');
+  var boxes = Array.prototype.slice.call(controls.querySelectorAll('input[type=checkbox]'));
+  var shown = document.getElementById('shown');
+  var view = { filter: '', hide: [], sort: '', dir: 'asc' };
+
+  rows.forEach(function (row, i) { row.dataset.order = i; });
+
+  function readHash() {
+    var fresh = { filter: '', hide: [], sort: '', dir: 'asc' };
+    location.hash.replace(/^#/, '').split('&').forEach(function (part) {
+      var eq = part.indexOf('=');
+      if (eq < 0) return;
+      var key = part.slice(0, eq), value = decodeURIComponent(part.slice(eq + 1));
+      if (key === 'hide') fresh.hide = value ? value.split(',') : [];
+      else if (key in fresh) fresh[key] = value;
+    });
+    return fresh;
+  }
+
+  function writeHash() {
+    var parts = [];
+    if (view.filter) parts.push('filter=' + encodeURIComponent(view.filter));
+    if (view.hide.length) parts.push('hide=' + view.hide.join(','));
+    if (view.sort) parts.push('sort=' + view.sort, 'dir=' + view.dir);
+    history.replaceState(null, '', parts.length ? '#' + parts.join('&') : location.pathname);
+  }
+
+  function sortKey(row, column) {
+    var cell = row.cells[column];
+    var key = cell.getAttribute('data-sort');
+    return key !== null ? key : cell.textContent.trim().toLowerCase();
+  }
+
+  function applySort() {
+    var column = -1, numeric = false;
+    heads.forEach(function (th, i) {
+      var active = th.dataset.key === view.sort;
+      if (active) { column = i; numeric = th.dataset.type === 'number'; }
+      if (active) th.setAttribute('aria-sort', view.dir === 'desc' ? 'descending' : 'ascending');
+      else th.removeAttribute('aria-sort');
+    });
+    var sign = view.dir === 'desc' ? -1 : 1;
+    var ordered = rows.slice().sort(function (a, b) {
+      if (column >= 0) {
+        var x = sortKey(a, column), y = sortKey(b, column);
+        var c = numeric ? Number(x) - Number(y) : x.localeCompare(y);
+        if (c !== 0) return sign * c;
+      }
+      return a.dataset.order - b.dataset.order;
+    });
+    ordered.forEach(function (row) { body.appendChild(row); });
+  }
+
+  function applyFilter() {
+    var needle = view.filter.toLowerCase(), visible = 0;
+    rows.forEach(function (row) {
+      var kind = row.dataset.waived === 'yes' ? 'waived' : row.dataset.severity;
+      var show = view.hide.indexOf(kind) < 0 &&
+                 (!needle || row.textContent.toLowerCase().indexOf(needle) >= 0);
+      row.hidden = !show;
+      if (show) visible++;
+    });
+    shown.textContent = visible + ' of ' + rows.length + ' findings shown';
+  }
+
+  function render() {
+    text.value = view.filter;
+    boxes.forEach(function (box) { box.checked = view.hide.indexOf(box.value) < 0; });
+    applySort();
+    applyFilter();
+  }
+
+  heads.forEach(function (th) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = th.textContent;
+    th.textContent = '';
+    th.appendChild(button);
+    button.addEventListener('click', function () {
+      view.dir = view.sort === th.dataset.key && view.dir === 'asc' ? 'desc' : 'asc';
+      view.sort = th.dataset.key;
+      writeHash();
+      render();
+    });
+  });
+  text.addEventListener('input', function () { view.filter = text.value; writeHash(); applyFilter(); });
+  boxes.forEach(function (box) {
+    box.addEventListener('change', function () {
+      view.hide = boxes.filter(function (b) { return !b.checked; }).map(function (b) { return b.value; });
+      writeHash();
+      applyFilter();
+    });
+  });
+  window.addEventListener('hashchange', function () { view = readHash(); render(); });
+  controls.hidden = false;
+  view = readHash();
+  render();
+})();
+)js";
+
+}  // namespace s75

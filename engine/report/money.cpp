@@ -1,0 +1,30 @@
+#include "report/money.h"
+
+namespace s75 {
+
+namespace {
+
+// "1234567" -> "1,234,567".
+std::string GroupThousands(const std::string& digits) {
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) {
+      out += ',';
+    }
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string PoundsText(const Decimal& amount) {
+  Decimal magnitude = amount.IsNegative() ? amount.Negate() : amount;
+  std::string text = magnitude.ToString(magnitude.Places() > 0 ? 2 : 0);
+  size_t point = text.find('.');
+  std::string whole = text.substr(0, point);
+  std::string pence = point == std::string::npos ? "" : text.substr(point);
+  return (amount.IsNegative() ? "-£" : "£") + GroupThousands(whole) + pence;
+}
+
+}  // namespace s75

@@ -1,0 +1,162 @@
+#include "report/report_views.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "report/rule_docs.h"
+
+namespace s75 {
+
+namespace {
+
+CellState StateOf(Severity worst) {
+  switch (worst) {
+    case Severity::kError:
+      return CellState::kError;
+    case Severity::kWarning:
+      return CellState::kWarning;
+    case Severity::kInfo:
+      return CellState::kInfo;
+  }
+  return CellState::kError;
+}
+
+MatrixCell Cell(const CheckReport& report, const FileResult& file, const std::string& rule) {
+  if (!file.checked) {
+    return {CellState::kUnreadable, 0};
+  }
+  if (!report.Ran(rule)) {
+    return {CellState::kNotRun, 0};
+  }
+  MatrixCell cell;
+  std::optional<Severity> worst;
+  for (const Finding& f : file.findings) {
+    if (f.rule != rule) {
+      continue;
+    }
+    ++cell.findings;
+    if (!f.waived() && (!worst || f.severity > *worst)) {
+      worst = f.severity;
+    }
+  }
+  if (worst) {
+    cell.state = StateOf(*worst);
+  } else if (cell.findings > 0) {
+    cell.state = CellState::kWaived;
+  }
+  return cell;
+}
+
+// Adds `amount` to `sum`, or sets `overflow` when the sum leaves Decimal's range.
+void AddMoney(Decimal amount, Decimal& sum, bool& overflow) {
+  if (std::optional<Decimal> s = sum.Add(amount)) {
+    sum = *s;
+  } else {
+    overflow = true;
+  }
+}
+
+// The agreement's client groups, each once; {""} when it names none.
+std::set<std::string> GroupsOf(const AgreementFacts& facts) {
+  std::set<std::string> groups(facts.client_groups.begin(), facts.client_groups.end());
+  if (groups.empty()) {
+    groups.insert("");
+  }
+  return groups;
+}
+
+bool GroupBefore(const GroupPool& a, const GroupPool& b) {
+  if (a.group.empty() != b.group.empty()) {
+    return b.group.empty();
+  }
+  return a.total != b.total ? a.total > b.total : a.group < b.group;
+}
+
+}  // namespace
+
+std::vector<FamilyCounts> CountByFamily(const CheckReport& report) {
+  std::map<std::string, FamilyCounts> by_family;
+  for (const RuleRef& r : report.rules) {
+    by_family[FamilyOf(r.id)].family = FamilyOf(r.id);
+  }
+  for (const FileResult& file : report.files) {
+    for (const Finding& f : file.findings) {
+      FamilyCounts& counts = by_family[FamilyOf(f.rule)];
+      counts.family = FamilyOf(f.rule);
+      CountFinding(f, counts.counts);
+    }
+  }
+  std::vector<FamilyCounts> out;
+  out.reserve(by_family.size());
+  for (auto& [family, counts] : by_family) {
+    out.push_back(std::move(counts));
+  }
+  std::sort(out.begin(), out.end(), [](const FamilyCounts& a, const FamilyCounts& b) {
+    return FamilyBefore(a.family, b.family);
+  });
+  return out;
+}
+
+ComplianceMatrix BuildMatrix(const CheckReport& report, const std::string& family) {
+  ComplianceMatrix matrix;
+  for (const RuleRef& r : report.known) {
+    if (FamilyOf(r.id) == family) {
+      matrix.columns.push_back(r);
+    }
+  }
+  for (const FileResult& file : report.files) {
+    MatrixRow row{&file, {}};
+    for (const RuleRef& column : matrix.columns) {
+      row.cells.push_back(Cell(report, file, column.id));
+    }
+    matrix.rows.push_back(std::move(row));
+  }
+  return matrix;
+}
+
+PoolTotals PoolByClientGroup(const CheckReport& report) {
+  PoolTotals totals;
+  std::map<std::string, GroupPool> groups;
+  for (const FileResult& file : report.files) {
+    if (!file.facts) {
+      continue;
+    }
+    if (!file.facts->pool_total) {
+      totals.without_pool.push_back(&file);
+      continue;
+    }
+    Decimal pool = *file.facts->pool_total;
+    ++totals.agreements;
+    totals.from_contributions += file.facts->pool_from_contributions ? 1 : 0;
+    AddMoney(pool, totals.total, totals.overflow);
+    std::set<std::string> names = GroupsOf(*file.facts);
+    totals.in_several_groups += names.size() > 1 ? 1 : 0;
+    for (const std::string& name : names) {
+      GroupPool& g = groups[name];
+      g.group = name;
+      ++g.agreements;
+      AddMoney(pool, g.total, totals.overflow);
+    }
+  }
+  totals.groups.reserve(groups.size());
+  for (auto& [name, group] : groups) {
+    totals.groups.push_back(std::move(group));
+  }
+  std::sort(totals.groups.begin(), totals.groups.end(), GroupBefore);
+  return totals;
+}
+
+std::string Humanise(const std::string& name) {
+  std::string out = name;
+  std::replace_if(
+      out.begin(), out.end(), [](char c) { return c == '-' || c == '_'; }, ' ');
+  if (!out.empty()) {
+    out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  }
+  return out;
+}
+
+}  // namespace s75

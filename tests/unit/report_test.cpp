@@ -1,0 +1,218 @@
+// The summary formats: money, the views the HTML page draws, and escaping of
+// hostile agreement text in the HTML and Markdown reports.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "driver/pipeline.h"
+#include "report/html_reporter.h"
+#include "report/markdown_reporter.h"
+#include "report/money.h"
+#include "report/report_views.h"
+
+namespace s75 {
+namespace {
+
+std::string Pounds(const char* text) { return PoundsText(*Decimal::Parse(text)); }
+
+TEST(MoneyTest, PoundsWithThousandsAndPenceOnlyWhenThereAreAny) {
+  EXPECT_EQ(Pounds("17400000"), "£17,400,000");
+  EXPECT_EQ(Pounds("68216500.50"), "£68,216,500.50");
+  EXPECT_EQ(Pounds("68216500.5"), "£68,216,500.50");
+  EXPECT_EQ(Pounds("-1234.05"), "-£1,234.05");
+  EXPECT_EQ(Pounds("0"), "£0");
+  EXPECT_EQ(Pounds("0.07"), "£0.07");
+  EXPECT_EQ(Pounds("999"), "£999");
+  EXPECT_EQ(Pounds("1000"), "£1,000");
+  EXPECT_EQ(Pounds("100000"), "£100,000");
+  EXPECT_EQ(Pounds("0.125"), "£0.125");  // finer than a penny: exact, not rounded
+}
+
+Finding MakeFinding(const std::string& rule, Severity severity, bool waived = false) {
+  Finding f;
+  f.rule = rule;
+  f.slug = "slug";
+  f.severity = severity;
+  f.message = "m";
+  if (waived) {
+    f.waiver = WaiverInfo{"accepted", "board", ""};
+  }
+  return f;
+}
+
+FileResult MakeFile(const std::string& path, std::vector<Finding> findings,
+                    std::optional<std::string> pool, std::vector<std::string> groups) {
+  FileResult file;
+  file.path = path;
+  file.checked = true;
+  file.findings = std::move(findings);
+  file.facts = AgreementFacts{};
+  if (pool) {
+    file.facts->pool_total = Decimal::Parse(*pool);
+  }
+  file.facts->client_groups = std::move(groups);
+  return file;
+}
+
+// Rules T1.01-T1.04 and AC.01 defined, T1.04 not selected; files a (findings),
+// b (clean, no pool), c (unreadable), d (one group).
+CheckReport SmallReport() {
+  CheckReport r;
+  for (const char* id : {"AC.01", "T1.01", "T1.02", "T1.03", "T1.04"}) {
+    RuleRef ref;
+    ref.id = id;
+    ref.slug = "s";
+    ref.title = "t";
+    r.known.push_back(ref);
+  }
+  r.rules = {r.known.begin(), r.known.end() - 1};
+  r.files.push_back(MakeFile(
+      "a.yaml",
+      {MakeFinding("T1.01", Severity::kWarning), MakeFinding("T1.01", Severity::kError),
+       MakeFinding("T1.02", Severity::kError, true), MakeFinding("AC.01", Severity::kInfo)},
+      "1000000.50", {"older_people", "carers", "carers"}));
+  r.files.push_back(MakeFile("b.yaml", {}, std::nullopt, {}));
+  FileResult c;
+  c.path = "c.yaml";
+  c.findings.push_back(MakeFinding("DOC.01", Severity::kError));
+  r.files.push_back(c);
+  r.files.push_back(MakeFile("d.yaml", {}, "250", {"carers"}));
+  return r;
+}
+
+TEST(ReportViewsTest, MatrixCellIsTheWorstUnwaivedFindingOrWhyThereIsNone) {
+  ComplianceMatrix m = BuildMatrix(SmallReport(), "T1");
+  ASSERT_EQ(m.columns.size(), 4U);
+  EXPECT_EQ(m.columns[3].id, "T1.04");
+  ASSERT_EQ(m.rows.size(), 4U);
+  const std::vector<MatrixCell>& a = m.rows[0].cells;
+  EXPECT_EQ(a[0].state, CellState::kError);
+  EXPECT_EQ(a[0].findings, 2);
+  EXPECT_EQ(a[1].state, CellState::kWaived);
+  EXPECT_EQ(a[2].state, CellState::kPass);
+  EXPECT_EQ(a[3].state, CellState::kNotRun);
+  EXPECT_EQ(m.rows[2].cells[0].state, CellState::kUnreadable);
+  EXPECT_EQ(m.rows[2].cells[3].state, CellState::kUnreadable);
+}
+
+TEST(ReportViewsTest, FamiliesInCatalogueOrderAddUpToTheSummary) {
+  CheckReport r = SmallReport();
+  std::vector<FamilyCounts> families = CountByFamily(r);
+  ASSERT_EQ(families.size(), 3U);
+  EXPECT_EQ(families[0].family, "T1");
+  EXPECT_EQ(families[1].family, "AC");
+  EXPECT_EQ(families[2].family, "DOC");  // a finding of a family no selected rule has
+  Summary s = r.Summarize();
+  int error = 0;
+  int waived = 0;
+  for (const FamilyCounts& c : families) {
+    error += c.counts.error;
+    waived += c.counts.waived;
+  }
+  EXPECT_EQ(error, s.error);
+  EXPECT_EQ(waived, s.waived);
+  EXPECT_EQ(families[0].Total(), 3);
+}
+
+TEST(ReportViewsTest, PoolCountsInEachGroupButOnceInTheTotal) {
+  PoolTotals p = PoolByClientGroup(SmallReport());
+  EXPECT_EQ(PoundsText(p.total), "£1,000,250.50");
+  EXPECT_EQ(p.agreements, 2);
+  EXPECT_EQ(p.in_several_groups, 1);
+  ASSERT_EQ(p.groups.size(), 2U);
+  EXPECT_EQ(p.groups[0].group, "carers");  // listed twice in a, counted once
+  EXPECT_EQ(PoundsText(p.groups[0].total), "£1,000,250.50");
+  EXPECT_EQ(p.groups[0].agreements, 2);
+  EXPECT_EQ(p.groups[1].group, "older_people");
+  ASSERT_EQ(p.without_pool.size(), 1U);
+  EXPECT_EQ(p.without_pool[0]->path, "b.yaml");
+  EXPECT_EQ(Humanise("older_people"), "Older people");
+  EXPECT_EQ(Humanise("contributions-and-year-end"), "Contributions and year end");
+}
+
+// tests/fixtures/hostile/hostile.yaml, checked as a file with a hostile name.
+CheckReport HostileReport() {
+  Diagnostics diags;
+  auto pack = CompileBuiltinPacks({}, diags);
+  EXPECT_TRUE(pack);
+  CheckOptions options;
+  options.as_of = *Date::Parse("2026-11-22");
+  const std::string path = "x<y>&\"'.yaml";
+  CheckReport report;
+  report.as_of = options.as_of;
+  report.tool_version = "test";
+  report.known = AllRules(*pack);
+  report.rules = report.known;
+  std::ifstream in(std::string(S75_SOURCE_DIR) + "/tests/fixtures/hostile/hostile.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  report.files.push_back(
+      CheckLoaded(*pack, LoadAgreementText(text.str(), path, options.limits), path, options));
+  return report;
+}
+
+TEST(HostileTextTest, HtmlShowsItAsTextAndInjectsNothing) {
+  CheckReport report = HostileReport();
+  ASSERT_TRUE(report.files[0].checked);
+  std::ostringstream out;
+  HtmlReporter().Write(report, out);
+  std::string html = out.str();
+  for (const char* raw : {"<script>alert", "<img", "<b ", "\"onload=", "x<y>", "'Trust'"}) {
+    EXPECT_EQ(html.find(raw), std::string::npos) << raw;
+  }
+  for (const char* text :
+       {"&lt;script&gt;alert(1)&lt;/script&gt; &amp; &apos;Trust&apos; | Council",
+        "&quot;onload=alert(2) x=&quot; endoscopy &lt;img src=x",
+        "&lt;script&gt;alert(4)&lt;/script&gt;", "&lt;b onmouseover=alert(5)&gt;Board&lt;/b&gt;",
+        "x&lt;y&gt;&amp;&quot;&apos;.yaml"}) {
+    EXPECT_NE(html.find(text), std::string::npos) << text;
+  }
+  std::regex script("<script", std::regex::icase);
+  EXPECT_EQ(
+      std::distance(std::sregex_iterator(html.begin(), html.end(), script), std::sregex_iterator()),
+      1);
+}
+
+// The number of unescaped `|` in a line of Markdown.
+int CellBars(const std::string& line) {
+  int bars = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\') {
+      ++i;
+    } else if (line[i] == '|') {
+      ++bars;
+    }
+  }
+  return bars;
+}
+
+TEST(HostileTextTest, MarkdownEscapesSyntaxAndKeepsTablesWhole) {
+  CheckReport report = HostileReport();
+  std::ostringstream out;
+  MarkdownReporter().Write(report, out);
+  std::string md = out.str();
+  EXPECT_FALSE(std::regex_search(md, std::regex(R"((^|[^\\])<)")))
+      << "an unescaped < (inline HTML)";
+  EXPECT_NE(md.find("### \\<script\\>alert(1)\\</script\\> \\& 'Trust' \\| Council"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("waived: \\<script\\>alert(4)\\</script\\> \\| \\`code\\` \\*bold\\* "
+                    "\\[link\\](javascript:x)"),
+            std::string::npos)
+      << md;
+  std::istringstream lines(md);
+  int rows = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("| ", 0) == 0 && line.find("T1.08") != std::string::npos) {
+      EXPECT_EQ(CellBars(line), 6) << line;
+      ++rows;
+    }
+  }
+  EXPECT_EQ(rows, 2);  // T1.08's two findings, both waived
+  EXPECT_EQ(MarkdownEscape("a|b\r\nc_d"), "a\\|b c\\_d");
+}
+
+}  // namespace
+}  // namespace s75
