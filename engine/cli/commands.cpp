@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/progress.h"
 #include "common/atomic_file.h"
 #include "common/paths.h"
 #include "common/read_file.h"
@@ -69,19 +70,6 @@ std::optional<Severity> FailThreshold(const std::string& fail_on) {
   return ParseSeverity(fail_on);
 }
 
-int ExitStatus(const CheckReport& report, std::optional<Severity> threshold) {
-  bool failed = false;
-  for (const FileResult& file : report.files) {
-    if (!file.checked) {
-      return 2;
-    }
-    for (const Finding& f : file.findings) {
-      failed = failed || (threshold && !f.waived() && f.severity >= *threshold);
-    }
-  }
-  return failed ? 1 : 0;
-}
-
 // Writes a report to stdout, or whole to `path`; false (said on `err`) on failure.
 bool Emit(const std::string& path, const std::string& text, std::ostream& out, std::ostream& err) {
   if (path.empty()) {
@@ -140,29 +128,70 @@ std::optional<CheckOptions> MakeCheckOptions(const CheckCommand& cmd, const Comp
   return options;
 }
 
-// --write-baseline, then --baseline: records the run's findings if asked, and
-// removes from the report those the baseline holds (the one read with
-// --baseline, or else the one just written). False when writing failed.
-bool ApplyBaselines(const CheckCommand& cmd, std::optional<Baseline> baseline, CheckReport& report,
-                    std::ostream& err) {
-  std::string baseline_file = cmd.baseline;
-  if (!cmd.write_baseline.empty()) {
-    Baseline fresh = MakeBaseline(report, BaselineDirectory(cmd.write_baseline));
-    if (std::string failure = WriteFileAtomically(cmd.write_baseline, BaselineJson(fresh));
-        !failure.empty()) {
+// One check run's handling of each result as it streams past: the baselines
+// (recorded, then filtered: by the one read with --baseline, or else by the
+// one being written), the counts, the exit status, the report and progress.
+class CheckRun {
+ public:
+  CheckRun(const CheckCommand& cmd, std::optional<Baseline> baseline, Reporter& reporter,
+           std::ostream& out, Progress& progress)
+      : cmd_(cmd), reporter_(reporter), out_(out), progress_(progress) {
+    if (!cmd.write_baseline.empty()) {
+      recorder_.emplace(BaselineDirectory(cmd.write_baseline), cmd.as_of);
+    }
+    if (baseline) {
+      filter_.emplace(*baseline, BaselineDirectory(cmd.baseline), cmd.as_of);
+    }
+  }
+
+  bool BaselineUsed() const { return filter_ || recorder_; }
+
+  void File(FileResult file) {
+    if (recorder_) {
+      recorder_->Add(file);
+    }
+    if (filter_) {
+      filter_->Apply(file);
+    } else if (recorder_) {
+      BaselineRecorder own(BaselineDirectory(cmd_.write_baseline), cmd_.as_of);
+      own.Add(file);
+      BaselineFilter(own.Finish(), BaselineDirectory(cmd_.write_baseline), cmd_.as_of).Apply(file);
+    }
+    total_ += SummarizeFile(file);
+    std::optional<Severity> threshold = FailThreshold(cmd_.fail_on);
+    for (const Finding& f : file.findings) {
+      failed_ = failed_ || (threshold && !f.waived() && f.severity >= *threshold);
+    }
+    reporter_.File(file, out_);
+    progress_.Step();
+  }
+
+  // Writes the baseline asked for; false (said on `err`) when that failed.
+  bool WriteBaseline(std::ostream& err) const {
+    if (!recorder_) {
+      return true;
+    }
+    std::string failure =
+        WriteFileAtomically(cmd_.write_baseline, BaselineJson(recorder_->Finish()));
+    if (!failure.empty()) {
       err << "s75check: " << failure << "\n";
-      return false;
     }
-    if (!baseline) {
-      baseline = std::move(fresh);
-      baseline_file = cmd.write_baseline;
-    }
+    return failure.empty();
   }
-  if (baseline) {
-    ApplyBaseline(*baseline, BaselineDirectory(baseline_file), report);
-  }
-  return true;
-}
+
+  const Summary& total() const { return total_; }
+  int ExitStatus() const { return total_.unreadable > 0 ? 2 : failed_ ? 1 : 0; }
+
+ private:
+  const CheckCommand& cmd_;
+  Reporter& reporter_;
+  std::ostream& out_;
+  Progress& progress_;
+  std::optional<BaselineRecorder> recorder_;
+  std::optional<BaselineFilter> filter_;
+  Summary total_;
+  bool failed_ = false;
+};
 
 std::vector<std::string> PathsOrHere(const std::vector<std::string>& paths) {
   return paths.empty() ? std::vector<std::string>{"."} : paths;
@@ -189,16 +218,36 @@ int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& er
   if (!cmd.baseline.empty() && !(baseline = ReadBaseline(cmd.baseline, err))) {
     return 2;
   }
-  CheckReport report = RunCheck(*pack, PathsOrHere(cmd.paths), *options);
-  if (!ApplyBaselines(cmd, std::move(baseline), report, err)) {
+  // The report streams to stdout, or to a temporary file renamed at the end.
+  std::optional<AtomicFile> file;
+  if (!cmd.output.empty() && !(file.emplace(cmd.output)).error().empty()) {
+    err << "s75check: " << file->error() << "\n";
     return 2;
   }
-  std::ostringstream text;
-  reporter->Write(report, text);
-  if (!Emit(cmd.output, text.str(), out, err)) {
+  std::ostream& stream = file ? file->stream() : out;
+  Progress progress(err, ShouldShowProgress(cmd.quiet));
+  CheckRun run(cmd, std::move(baseline), *reporter, stream, progress);
+  SweepSink sink{[&](const CheckReport& header, size_t total) {
+                   CheckReport begin = header;
+                   begin.baseline_used = run.BaselineUsed();
+                   progress.Start(total);
+                   reporter->Begin(begin, stream);
+                 },
+                 [&](FileResult f) { run.File(std::move(f)); }};
+  CheckReport end = CheckFiles(*pack, PathsOrHere(cmd.paths), *options, sink);
+  progress.Finish();
+  end.baseline_used = run.BaselineUsed();
+  reporter->End(end, run.total(), stream);
+  if (!run.WriteBaseline(err)) {
     return 2;
   }
-  return ExitStatus(report, FailThreshold(cmd.fail_on));
+  if (file) {
+    if (std::string failure = file->Commit(); !failure.empty()) {
+      err << "s75check: " << failure << "\n";
+      return 2;
+    }
+  }
+  return run.ExitStatus();
 }
 
 int RunRegisterCommand(const RegisterCommand& cmd, std::ostream& out, std::ostream& err) {
@@ -210,7 +259,18 @@ int RunRegisterCommand(const RegisterCommand& cmd, std::ostream& out, std::ostre
   options.as_of = cmd.as_of;
   options.jobs = cmd.jobs;
   options.limits = cmd.limits;
-  Register reg = BuildRegister(RunCheck(*pack, PathsOrHere(cmd.paths), options));
+  // Rows are small (no findings are kept), so a sweep of any size fits.
+  Register reg;
+  reg.as_of = cmd.as_of;
+  reg.tool_version = ToolVersion();
+  Progress progress(err, ShouldShowProgress(false));
+  CheckFiles(*pack, PathsOrHere(cmd.paths), options,
+             {[&](const CheckReport& /*run*/, size_t total) { progress.Start(total); },
+              [&](const FileResult& file) {
+                AddToRegister(reg, file);
+                progress.Step();
+              }});
+  progress.Finish();
   std::ostringstream text;
   if (!WriteRegister(reg, cmd.format, text)) {
     err << "s75check: unknown register format '" << cmd.format << "'\n";

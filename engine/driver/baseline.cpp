@@ -14,8 +14,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// What a finding is matched on: file, rule, YAML path, message.
-using Key = std::tuple<std::string, std::string, std::string, std::string>;
+using Key = BaselineKey;
 
 constexpr std::string_view kAsOfMark = "{as_of}";
 
@@ -119,18 +118,26 @@ std::string ReadEntries(const Json& findings, std::map<Key, int>& counts) {
 
 }  // namespace
 
-Baseline MakeBaseline(const CheckReport& report, const fs::path& dir) {
-  std::map<Key, int> counts;
-  std::string as_of = report.as_of.ToString();
-  for (const FileResult& file : report.files) {
-    std::string relative = RelativePath(file.path, dir);
-    for (const Finding& f : file.findings) {
-      if (Baselinable(file, f)) {
-        ++counts[KeyOf(relative, f, as_of)];
-      }
+BaselineRecorder::BaselineRecorder(fs::path dir, Date as_of)
+    : dir_(std::move(dir)), as_of_(as_of.ToString()) {}
+
+void BaselineRecorder::Add(const FileResult& file) {
+  std::string relative = RelativePath(file.path, dir_);
+  for (const Finding& f : file.findings) {
+    if (Baselinable(file, f)) {
+      ++counts_[KeyOf(relative, f, as_of_)];
     }
   }
-  return FromCounts(counts);
+}
+
+Baseline BaselineRecorder::Finish() const { return FromCounts(counts_); }
+
+Baseline MakeBaseline(const CheckReport& report, const fs::path& dir) {
+  BaselineRecorder recorder(dir, report.as_of);
+  for (const FileResult& file : report.files) {
+    recorder.Add(file);
+  }
+  return recorder.Finish();
 }
 
 std::string BaselineJson(const Baseline& baseline) {
@@ -170,26 +177,33 @@ std::optional<Baseline> ParseBaseline(std::string_view text, const std::string& 
   return FromCounts(counts);
 }
 
-void ApplyBaseline(const Baseline& baseline, const fs::path& dir, CheckReport& report) {
-  std::map<Key, int> remaining;
+BaselineFilter::BaselineFilter(const Baseline& baseline, fs::path dir, Date as_of)
+    : dir_(std::move(dir)), as_of_(as_of.ToString()) {
   for (const BaselineEntry& e : baseline.entries) {
-    remaining[{e.file, e.rule, e.path, e.message}] += e.count;
+    remaining_[{e.file, e.rule, e.path, e.message}] += e.count;
   }
-  std::string as_of = report.as_of.ToString();
+}
+
+void BaselineFilter::Apply(FileResult& file) {
+  std::string relative = RelativePath(file.path, dir_);
+  std::vector<Finding> kept;
+  for (Finding& f : file.findings) {
+    auto it = Baselinable(file, f) ? remaining_.find(KeyOf(relative, f, as_of_)) : remaining_.end();
+    if (it != remaining_.end() && it->second > 0) {
+      --it->second;
+      ++file.baselined;
+    } else {
+      kept.push_back(std::move(f));
+    }
+  }
+  file.findings = std::move(kept);
+}
+
+void ApplyBaseline(const Baseline& baseline, const fs::path& dir, CheckReport& report) {
+  BaselineFilter filter(baseline, dir, report.as_of);
   report.baseline_used = true;
   for (FileResult& file : report.files) {
-    std::string relative = RelativePath(file.path, dir);
-    std::vector<Finding> kept;
-    for (Finding& f : file.findings) {
-      auto it = Baselinable(file, f) ? remaining.find(KeyOf(relative, f, as_of)) : remaining.end();
-      if (it != remaining.end() && it->second > 0) {
-        --it->second;
-        ++file.baselined;
-      } else {
-        kept.push_back(std::move(f));
-      }
-    }
-    file.findings = std::move(kept);
+    filter.Apply(file);
   }
 }
 

@@ -6,9 +6,11 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "common/diagnostic.h"
@@ -30,6 +32,38 @@ struct BaselineEntry {
 
 struct Baseline {
   std::vector<BaselineEntry> entries;  // sorted by file, rule, path, message; no two alike
+};
+
+// What a finding is matched on: file, rule, YAML path, message.
+using BaselineKey = std::tuple<std::string, std::string, std::string, std::string>;
+
+// Records a baseline a file at a time, as a sweep streams past.
+class BaselineRecorder {
+ public:
+  BaselineRecorder(std::filesystem::path dir, Date as_of);
+  // Adds the file's unwaived findings (none if it could not be checked).
+  void Add(const FileResult& file);
+  // The baseline of every file added.
+  Baseline Finish() const;
+
+ private:
+  std::filesystem::path dir_;
+  std::string as_of_;
+  std::map<BaselineKey, int> counts_;
+};
+
+// Removes baselined findings a file at a time.
+class BaselineFilter {
+ public:
+  BaselineFilter(const Baseline& baseline, std::filesystem::path dir, Date as_of);
+  // Removes from `file` the findings the baseline holds, at most `count` per
+  // entry over the whole run, and counts them in `file.baselined`.
+  void Apply(FileResult& file);
+
+ private:
+  std::filesystem::path dir_;
+  std::string as_of_;
+  std::map<BaselineKey, int> remaining_;
 };
 
 // The baseline of `report`: every unwaived finding of the files that were

@@ -289,9 +289,15 @@ CheckReport CheckFiles(const CompiledPack& pack, const std::vector<std::string>&
   CheckReport run;
   run.tool_version = ToolVersion();
   run.as_of = options.as_of;
+  run.known = AllRules(pack);
+  for (const RuleRef& r : run.known) {
+    if (options.selection.Selected(r.id)) {
+      run.rules.push_back(r);
+    }
+  }
   std::vector<Job> jobs = Jobs(paths, options.exclude);
   if (sink.start) {
-    sink.start(jobs.size());
+    sink.start(run, jobs.size());
   }
   DuplicateIds ids(options.selection);
   std::set<std::string, std::less<>> named;
@@ -319,7 +325,6 @@ CheckReport CheckFiles(const CompiledPack& pack, const std::vector<std::string>&
   for (std::thread& t : workers) {
     t.join();
   }
-  run.known = AllRules(pack);
   run.rules = ReportedRules(run.known, options.selection, named);
   return run;
 }

@@ -87,7 +87,9 @@ void AddDuplicateIdFindings(std::vector<FileResult>& files, const RuleSelection&
 
 // Receives a sweep's results as they are ready.
 struct SweepSink {
-  std::function<void(size_t total)> start;    // optional: the number of files, before any
+  // Optional, before any file: the run (tool version, date, the rules
+  // selected and known; no files) and the number of files.
+  std::function<void(const CheckReport& run, size_t total)> start;
   std::function<void(FileResult file)> file;  // each file, in path order
 };
 

@@ -42,17 +42,21 @@ void CountFinding(const Finding& f, Summary& s) {
   }
 }
 
+Summary& Summary::operator+=(const Summary& other) {
+  files += other.files;
+  unreadable += other.unreadable;
+  error += other.error;
+  warning += other.warning;
+  info += other.info;
+  waived += other.waived;
+  baselined += other.baselined;
+  return *this;
+}
+
 Summary CheckReport::Summarize() const {
   Summary total;
   for (const FileResult& f : files) {
-    Summary s = SummarizeFile(f);
-    total.files += s.files;
-    total.unreadable += s.unreadable;
-    total.error += s.error;
-    total.warning += s.warning;
-    total.info += s.info;
-    total.waived += s.waived;
-    total.baselined += s.baselined;
+    total += SummarizeFile(f);
   }
   return total;
 }

@@ -61,6 +61,9 @@ struct Summary {
   int info = 0;
   int waived = 0;
   int baselined = 0;  // not reported: the baseline holds them
+
+  // Adds another file's (or run's) counts.
+  Summary& operator+=(const Summary& other);
 };
 
 // A rule a report lists (JUnit testcases, SARIF rule descriptors), described

@@ -312,13 +312,17 @@ void WriteMarkdown(const Register& reg, std::ostream& out) {
 
 }  // namespace
 
+void AddToRegister(Register& reg, const FileResult& file) {
+  reg.rows.push_back(RowOf(file));
+  Count(reg.rows.back(), reg.as_of, reg.totals);
+}
+
 Register BuildRegister(const CheckReport& report) {
   Register reg;
   reg.as_of = report.as_of;
   reg.tool_version = report.tool_version;
   for (const FileResult& file : report.files) {
-    reg.rows.push_back(RowOf(file));
-    Count(reg.rows.back(), report.as_of, reg.totals);
+    AddToRegister(reg, file);
   }
   return reg;
 }

@@ -49,6 +49,9 @@ struct Register {
   RegisterTotals totals;
 };
 
+// Adds a file's row to the register and counts it in the totals.
+void AddToRegister(Register& reg, const FileResult& file);
+
 // The register of a check run.
 Register BuildRegister(const CheckReport& report);
 

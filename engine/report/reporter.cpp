@@ -27,8 +27,9 @@ void WholeReporter::File(const FileResult& file, std::ostream& /*out*/) {
 }
 
 void WholeReporter::End(const CheckReport& run, const Summary& /*total*/, std::ostream& out) {
-  report_.rules = run.rules;
-  report_.baseline_used = run.baseline_used;
+  std::vector<FileResult> files = std::move(report_.files);
+  report_ = run;
+  report_.files = std::move(files);
   WriteWhole(report_, out);
   report_.files.clear();
 }
