@@ -77,6 +77,7 @@ echo "== floor: parse_floor (read + yaml-cpp event parse, no-op handler)"
 # --- 3. timing ----------------------------------------------------------------
 FLOOR_CMD="$(printf '%q %q' "$FLOOR" "$DATA") > /dev/null"
 CHECK_CMD="$(printf '%q check --format json -q -j 1 %q' "$S75CHECK" "$DATA") > /dev/null"
+CHECK2_CMD="$(printf '%q check --format json -q -j 2 %q' "$S75CHECK" "$DATA") > /dev/null"
 
 # Mean wall seconds of a command: hyperfine if present, else date +%s.%N.
 # Writes the mean to stdout. Exit status of the command is ignored (checked before).
@@ -125,12 +126,28 @@ if [[ "$status" -ne 0 && "$status" -ne 1 ]]; then
 fi
 echo; echo "== check (exit status $status; 1 = findings, expected)"
 CHECK_S="$(time_command check "$CHECK_CMD")"
+echo; echo "== check -j 2"
+CHECK2_S="$(time_command check-j2 "$CHECK2_CMD")"
+
+# Peak memory (maximum resident set size) of one run each, with GNU time.
+peak_kb() {
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f '%M' -o "$TMP/peak" bash -c "$1" >/dev/null 2>&1 || true
+    tail -n 1 "$TMP/peak"   # after "Command exited with non-zero status 1"
+  else
+    echo 0
+  fi
+}
+PEAK1_KB="$(peak_kb "$CHECK_CMD")"
+PEAK2_KB="$(peak_kb "$CHECK2_CMD")"
 
 # --- 4. summary ---------------------------------------------------------------
 echo
-awk -v n="$N" -v f="$FLOOR_S" -v c="$CHECK_S" 'BEGIN {
-  printf "== summary (%d files, -j 1, mean wall time per run)\n", n
-  printf "  floor  %8.3f s  %8.0f files/s  %7.3f ms/file\n", f, n / f, 1000 * f / n
-  printf "  check  %8.3f s  %8.0f files/s  %7.3f ms/file\n", c, n / c, 1000 * c / n
-  printf "  ratio check_time / floor_time: %.2f\n", c / f
+awk -v n="$N" -v f="$FLOOR_S" -v c="$CHECK_S" -v c2="$CHECK2_S" -v m1="$PEAK1_KB" -v m2="$PEAK2_KB" 'BEGIN {
+  printf "== summary (%d files, mean wall time per run)\n", n
+  printf "  floor        %8.3f s  %8.0f files/s  %7.3f ms/file\n", f, n / f, 1000 * f / n
+  printf "  check -j 1   %8.3f s  %8.0f files/s  %7.3f ms/file  peak %.1f MB\n", c, n / c, 1000 * c / n, m1 / 1024
+  printf "  check -j 2   %8.3f s  %8.0f files/s  %7.3f ms/file  peak %.1f MB\n", c2, n / c2, 1000 * c2 / n, m2 / 1024
+  printf "  ratio check -j 1 / floor: %.2f\n", c / f
+  printf "  speed-up -j 2 over -j 1:  %.2f\n", c / c2
 }'
