@@ -155,17 +155,4 @@ std::optional<long long> Decimal::ToInt() const {
   return static_cast<long long>(w);
 }
 
-std::string Pounds(const Decimal& d) {
-  std::string digits = (d.IsNegative() ? d.Negate() : d).ToString(d.Places() > 0 ? 2 : 0);
-  std::size_t point = std::min(digits.find('.'), digits.size());
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && i < point && (point - i) % 3 == 0) {
-      out += ',';
-    }
-    out += digits[i];
-  }
-  return (d.IsNegative() ? "-\u00a3" : "\u00a3") + out;
-}
-
 }  // namespace s75

@@ -53,8 +53,4 @@ class Decimal {
   __int128 units_ = 0;
 };
 
-// Money for people: "£17,400,000", "£68,216,500.50", "-£1,200.05"; pence
-// are shown only when there are any.
-std::string Pounds(const Decimal& d);
-
 }  // namespace s75

@@ -3,6 +3,8 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "report/money.h"
+
 namespace s75 {
 
 namespace {
@@ -274,7 +276,7 @@ void MdGroups(std::string_view title, const std::map<std::string, RegisterGroup>
   out << "\n### Pooled money by " << title << "\n\n";
   MdHeader({std::string(title), "pooled", "agreements"}, out);
   for (const auto& [name, g] : groups) {
-    MdRow({name, Pounds(g.pooled), std::to_string(g.agreements)}, out);
+    MdRow({name, PoundsText(g.pooled), std::to_string(g.agreements)}, out);
   }
 }
 
@@ -289,8 +291,9 @@ void WriteMarkdown(const Register& reg, std::ostream& out) {
   for (const RegisterRow& row : reg.rows) {
     std::vector<std::string> cells;
     for (const Column& c : Columns()) {
-      cells.push_back(c.name == "pool_total" && row.facts.pool_total ? Pounds(*row.facts.pool_total)
-                                                                     : c.value(row, reg.as_of));
+      cells.push_back(c.name == "pool_total" && row.facts.pool_total
+                          ? PoundsText(*row.facts.pool_total)
+                          : c.value(row, reg.as_of));
     }
     MdRow(cells, out);
   }
@@ -298,7 +301,7 @@ void WriteMarkdown(const Register& reg, std::ostream& out) {
   out << "\n## Totals\n\n";
   MdHeader({"measure", "value"}, out);
   MdRow({"agreements", std::to_string(t.agreements)}, out);
-  MdRow({"pooled (each agreement once)", Pounds(t.pooled)}, out);
+  MdRow({"pooled (each agreement once)", PoundsText(t.pooled)}, out);
   MdRow({"unreadable", std::to_string(t.unreadable)}, out);
   MdRow({"signed by no partner", std::to_string(t.unsigned_by_all)}, out);
   MdRow({"signed by some partners", std::to_string(t.partly_signed)}, out);

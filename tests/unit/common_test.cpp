@@ -60,15 +60,5 @@ TEST(FinancialYearTest, YearsMustBeConsecutive) {
   EXPECT_FALSE(FinancialYear::Parse("2009-10"));
 }
 
-TEST(DecimalTest, PoundsForPeople) {
-  EXPECT_EQ(Pounds(*Decimal::Parse("17400000")), "\u00a317,400,000");
-  EXPECT_EQ(Pounds(*Decimal::Parse("68216500.5")), "\u00a368,216,500.50");
-  EXPECT_EQ(Pounds(*Decimal::Parse("-1200.05")), "-\u00a31,200.05");
-  EXPECT_EQ(Pounds(*Decimal::Parse("999")), "\u00a3999");
-  EXPECT_EQ(Pounds(*Decimal::Parse("1000")), "\u00a31,000");
-  EXPECT_EQ(Pounds(Decimal()), "\u00a30");
-  EXPECT_EQ(Pounds(*Decimal::Parse("0.07")), "\u00a30.07");
-}
-
 }  // namespace
 }  // namespace s75
