@@ -4,6 +4,7 @@
 #include <set>
 
 #include "format/format.h"
+#include "report/rule_docs.h"
 
 namespace s75 {
 
@@ -64,7 +65,6 @@ std::string Unknown(const std::vector<std::string>& entries, const std::string& 
 
 }  // namespace
 
-std::string_view RuleFamily(std::string_view id) { return id.substr(0, id.find('.')); }
 
 std::optional<RuleSelection> RuleSelection::Parse(const std::vector<std::string>& select,
                                                   const std::vector<std::string>& ignore,

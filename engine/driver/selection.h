@@ -34,7 +34,4 @@ class RuleSelection {
   std::vector<std::string> ignore_;
 };
 
-// The family of a rule id: "T1" for "T1.07".
-std::string_view RuleFamily(std::string_view id);
-
 }  // namespace s75

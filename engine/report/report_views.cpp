@@ -80,12 +80,12 @@ bool GroupBefore(const GroupPool& a, const GroupPool& b) {
 std::vector<FamilyCounts> CountByFamily(const CheckReport& report) {
   std::map<std::string, FamilyCounts> by_family;
   for (const RuleRef& r : report.rules) {
-    by_family[FamilyOf(r.id)].family = FamilyOf(r.id);
+    by_family[std::string(RuleFamily(r.id))].family = RuleFamily(r.id);
   }
   for (const FileResult& file : report.files) {
     for (const Finding& f : file.findings) {
-      FamilyCounts& counts = by_family[FamilyOf(f.rule)];
-      counts.family = FamilyOf(f.rule);
+      FamilyCounts& counts = by_family[std::string(RuleFamily(f.rule))];
+      counts.family = RuleFamily(f.rule);
       CountFinding(f, counts.counts);
     }
   }
@@ -103,7 +103,7 @@ std::vector<FamilyCounts> CountByFamily(const CheckReport& report) {
 ComplianceMatrix BuildMatrix(const CheckReport& report, const std::string& family) {
   ComplianceMatrix matrix;
   for (const RuleRef& r : report.known) {
-    if (FamilyOf(r.id) == family) {
+    if (RuleFamily(r.id) == family) {
       matrix.columns.push_back(r);
     }
   }

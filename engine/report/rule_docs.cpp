@@ -187,8 +187,8 @@ void WriteMarkdown(const std::vector<RuleDoc>& rules, std::ostream& out) {
   }
   std::string family;
   for (const RuleDoc& r : rules) {
-    if (FamilyOf(r.id) != family) {
-      family = FamilyOf(r.id);
+    if (RuleFamily(r.id) != family) {
+      family = RuleFamily(r.id);
       out << "\n## " << family << ": " << FamilyTitle(family) << "\n\n";
     }
     WriteMarkdownRule(r, out);
@@ -199,7 +199,7 @@ void WriteMarkdown(const std::vector<RuleDoc>& rules, std::ostream& out) {
 
 std::string Unwrap(const std::string& text) { return Trim(Wrap(text, "", std::string::npos)); }
 
-std::string FamilyOf(const std::string& id) { return id.substr(0, id.find('.')); }
+std::string_view RuleFamily(std::string_view id) { return id.substr(0, id.find('.')); }
 
 std::string FamilyTitle(const std::string& family) {
   static const std::map<std::string, std::string> kTitles = {

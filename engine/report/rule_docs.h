@@ -50,7 +50,7 @@ std::string Unwrap(const std::string& text);
 void WriteExplanation(const RuleDoc& rule, std::ostream& out);
 
 // The family of a rule id: "T1" for "T1.07".
-std::string FamilyOf(const std::string& id);
+std::string_view RuleFamily(std::string_view id);
 
 // A family's heading ("Herefordshire audit recommendations"); a generic one
 // for a family the catalogue does not define.
