@@ -153,9 +153,7 @@ class CheckRun {
     if (filter_) {
       filter_->Apply(file);
     } else if (recorder_) {
-      BaselineRecorder own(BaselineDirectory(cmd_.write_baseline), cmd_.as_of);
-      own.Add(file);
-      BaselineFilter(own.Finish(), BaselineDirectory(cmd_.write_baseline), cmd_.as_of).Apply(file);
+      BaselineWholeFile(file);
     }
     total_ += SummarizeFile(file);
     std::optional<Severity> threshold = FailThreshold(cmd_.fail_on);

@@ -66,6 +66,10 @@ class BaselineFilter {
   std::map<BaselineKey, int> remaining_;
 };
 
+// Removes from `file` every finding a baseline of it would record, counting
+// them in `file.baselined`: what filtering by the baseline being written does.
+void BaselineWholeFile(FileResult& file);
+
 // The baseline of `report`: every unwaived finding of the files that were
 // checked, with file paths relative to the absolute directory `dir`.
 // Waived findings are already accepted, and a file that could not be checked

@@ -4,14 +4,13 @@
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <thread>
 
+#include "common/read_file.h"
 #include "driver/catalogue.h"
 #include "driver/facts.h"
 #include "driver/waivers.h"
@@ -180,14 +179,12 @@ std::vector<RuleSource> RuleSourcesFromDirectory(const std::string& dir, Diagnos
     if (!it->is_regular_file() || it->path().extension() != ".rules") {
       continue;
     }
-    std::ifstream in(it->path(), std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in) {
-      diags.Error({it->path().string(), 0, 0}, "cannot read the rule file");
+    std::string text;
+    if (std::string failure = ReadWholeFile(it->path().string(), text); !failure.empty()) {
+      diags.Error({it->path().string(), 0, 0}, "cannot read the rule file: " + failure);
       continue;
     }
-    out.push_back({it->path().string(), text.str()});
+    out.push_back({it->path().string(), std::move(text)});
   }
   if (out.empty()) {
     diags.Error({dir, 0, 0}, "no .rules files in the directory");

@@ -65,7 +65,6 @@ std::string Unknown(const std::vector<std::string>& entries, const std::string& 
 
 }  // namespace
 
-
 std::optional<RuleSelection> RuleSelection::Parse(const std::vector<std::string>& select,
                                                   const std::vector<std::string>& ignore,
                                                   const std::vector<std::string>& known_ids,

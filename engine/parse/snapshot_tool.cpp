@@ -12,6 +12,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "common/read_file.h"
 #include "parse/parser.h"
 #include "parse/snapshot.h"
 
@@ -58,10 +59,12 @@ int main(int argc, char** argv) {
   s75::Diagnostics diags;
   s75::RuleFiles parsed;
   for (const auto& [name, path] : RuleFilesIn(argv[2])) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (auto file = s75::ParseRuleFile(name, text.str(), diags)) {
+    std::string text;
+    if (std::string failure = s75::ReadWholeFile(path.string(), text); !failure.empty()) {
+      std::cerr << path.string() << ": cannot read the rule file: " << failure << "\n";
+      return 1;
+    }
+    if (auto file = s75::ParseRuleFile(name, std::move(text), diags)) {
       parsed.push_back(std::move(file));
     }
   }
