@@ -242,9 +242,13 @@ std::vector<RuleRef> AllRules(const CompiledPack& pack) {
 
 std::vector<std::string> KnownRuleIds(const CompiledPack& pack) {
   std::vector<std::string> ids;
-  for (RuleRef& r : AllRules(pack)) {
-    ids.push_back(std::move(r.id));
+  for (const RuleDecl* r : pack.rules()) {
+    ids.push_back(r->id);
   }
+  for (const BuiltinRule& r : BuiltinRules()) {
+    ids.emplace_back(r.id);
+  }
+  std::sort(ids.begin(), ids.end());
   return ids;
 }
 
