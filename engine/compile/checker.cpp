@@ -5,6 +5,7 @@
 #include <set>
 
 #include "compile/functions.h"
+#include "compile/invariants.h"
 #include "format/format.h"
 
 namespace s75 {
@@ -663,8 +664,12 @@ void CheckRule(RuleDecl& rule, const DefScope& scope, std::set<std::string>& bad
   for (auto& o : rule.overrides) {
     checker.ExpectBool(o.condition, "a severity condition");
   }
+  size_t before = diags.items().size();
   checker.CheckStmts(rule.check);
   rule.locals = checker.slots();
+  if (diags.items().size() == before) {
+    MarkLoopInvariants(rule);
+  }
 }
 
 }  // namespace

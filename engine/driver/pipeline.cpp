@@ -266,9 +266,10 @@ FileResult CheckLoaded(const CompiledPack& pack, LoadResult loaded, const std::s
   r.findings = std::move(loaded.findings);
   const RuleSelection& selection = options.selection;
   if (loaded.checked) {
+    EvalMemo memo;
     for (const RuleDecl* rule : pack.rules()) {
       if (selection.Selected(rule->id)) {
-        EvaluateRule(*rule, *loaded.document, EvalOptions{options.as_of}, r.findings);
+        EvaluateRule(*rule, *loaded.document, EvalOptions{options.as_of}, memo, r.findings);
       }
     }
     WaiverContext waivers{

@@ -72,11 +72,12 @@ int Compare(const Value& a, const Value& b) {
 // One rule's evaluation over one document.
 class RuleRun {
  public:
-  RuleRun(const RuleDecl& rule, const Document& doc, const EvalOptions& options,
+  RuleRun(const RuleDecl& rule, const Document& doc, const EvalOptions& options, EvalMemo& memo,
           std::vector<Finding>& out)
       : rule_(rule),
         doc_(doc),
         options_(options),
+        memo_(memo),
         out_(out),
         locals_(static_cast<size_t>(rule.locals)) {}
 
@@ -154,6 +155,16 @@ class RuleRun {
   }
 
   Value Eval(const Expr& e) {
+    if (!e.memo) {
+      return Compute(e);
+    }
+    if (const Value* kept = memo_.Find(e)) {
+      return *kept;
+    }
+    return memo_.Keep(e, Compute(e));
+  }
+
+  Value Compute(const Expr& e) {
     switch (e.kind) {
       case ExprKind::kNumber:
         return Value::Number(e.number);
@@ -253,7 +264,7 @@ class RuleRun {
 
   Value Template(const Expr& e) {
     if (e.parts.empty()) {
-      return Value::Text(e.text);
+      return Value::TextView(e.text);
     }
     std::string out;
     for (const TemplatePart& p : e.parts) {
@@ -508,14 +519,14 @@ class RuleRun {
           return Value::Text("empty");
         }
         if (IsPlaceholder(v.text, false)) {
-          return Value::Text("a placeholder ('" + v.text + "')");
+          return Value::Text("a placeholder ('" + std::string(v.text) + "')");
         }
         return Value::Text("described");
       default:
         if (v.kind != Value::kText) {
           return v;
         }
-        std::string lower = v.text;
+        std::string lower(v.text);
         std::transform(lower.begin(), lower.end(), lower.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         return Value::Text(std::move(lower));
@@ -566,7 +577,7 @@ class RuleRun {
         return Value::Bool(Mentions(a.text, term.text));
       }
       case Function::kJoin:
-        return Join(a, e.children.size() > 1 ? Eval(*e.children[1]).text : ", ");
+        return Join(a, e.children.size() > 1 ? Eval(*e.children[1]).ToText() : ", ");
       case Function::kPartner:
         return Partner(a);
       case Function::kKeys:
@@ -644,7 +655,7 @@ class RuleRun {
     std::vector<Value> out;
     for (const auto& [key, value] : map.node->entries) {
       if (keys) {
-        Value k = Value::Text(key->text);
+        Value k = Value::TextView(key->text);
         k.node = key;
         out.push_back(std::move(k));
       } else {
@@ -657,28 +668,36 @@ class RuleRun {
   const RuleDecl& rule_;
   const Document& doc_;
   const EvalOptions& options_;
+  EvalMemo& memo_;
   std::vector<Finding>& out_;
   std::vector<Value> locals_;
   Severity severity_ = Severity::kError;
   const Node* default_at_ = nullptr;
   bool partners_built_ = false;
-  std::unordered_map<std::string, const Node*> partners_;
+  std::unordered_map<std::string_view, const Node*> partners_;
 };
 
 }  // namespace
 
 void EvaluateRule(const RuleDecl& rule, const Document& doc, const EvalOptions& options,
-                  std::vector<Finding>& out) {
+                  EvalMemo& memo, std::vector<Finding>& out) {
   if (doc.root == nullptr || doc.root->kind != NodeKind::kMap) {
     return;
   }
-  RuleRun(rule, doc, options, out).Run();
+  RuleRun(rule, doc, options, memo, out).Run();
+}
+
+void EvaluateRule(const RuleDecl& rule, const Document& doc, const EvalOptions& options,
+                  std::vector<Finding>& out) {
+  EvalMemo memo;
+  EvaluateRule(rule, doc, options, memo, out);
 }
 
 void Evaluate(const CompiledPack& pack, const Document& doc, const EvalOptions& options,
               std::vector<Finding>& out) {
+  EvalMemo memo;
   for (const RuleDecl* rule : pack.rules()) {
-    EvaluateRule(*rule, doc, options, out);
+    EvaluateRule(*rule, doc, options, memo, out);
   }
 }
 

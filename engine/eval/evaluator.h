@@ -4,11 +4,13 @@
 // list in the document, so evaluation terminates in time linear in its size.
 #pragma once
 
+#include <unordered_map>
 #include <vector>
 
 #include "common/date.h"
 #include "common/finding.h"
 #include "compile/pack.h"
+#include "eval/value.h"
 #include "load/document.h"
 
 namespace s75 {
@@ -17,9 +19,28 @@ struct EvalOptions {
   Date as_of;
 };
 
+// The values of loop-invariant expressions (Expr::memo) computed so far for
+// one document. Give the same memo to every rule run over that document, and
+// a fresh one for the next document.
+class EvalMemo {
+ public:
+  const Value* Find(const Expr& e) const {
+    auto it = values_.find(&e);
+    return it == values_.end() ? nullptr : &it->second;
+  }
+  const Value& Keep(const Expr& e, Value v) {
+    return values_.insert_or_assign(&e, std::move(v)).first->second;
+  }
+
+ private:
+  std::unordered_map<const Expr*, Value> values_;
+};
+
 // Appends the findings of `rule` on `doc` to `out`.
 void EvaluateRule(const RuleDecl& rule, const Document& doc, const EvalOptions& options,
                   std::vector<Finding>& out);
+void EvaluateRule(const RuleDecl& rule, const Document& doc, const EvalOptions& options,
+                  EvalMemo& memo, std::vector<Finding>& out);
 
 // Appends the findings of every rule of `pack` on `doc` to `out`.
 void Evaluate(const CompiledPack& pack, const Document& doc, const EvalOptions& options,

@@ -1,60 +1,40 @@
 #include "eval/mentions.h"
 
-#include <cctype>
-#include <string>
-#include <vector>
+#include "common/ascii.h"
 
 namespace s75 {
 
 namespace {
 
 bool IsWordChar(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return std::isalnum(u) != 0 || c == '_' || u >= 0x80;
+  return IsAsciiAlnum(c) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-bool IsSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-
-char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-std::vector<std::string> Words(std::string_view term) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : term) {
-    if (IsSpace(c)) {
-      if (!word.empty()) {
-        words.push_back(std::move(word));
-      }
-      word.clear();
-    } else {
-      word += Lower(c);
-    }
-  }
-  if (!word.empty()) {
-    words.push_back(std::move(word));
-  }
-  return words;
-}
-
-// Length of the match of `words` at `pos`, or 0 when there is none.
-size_t MatchAt(std::string_view text, size_t pos, const std::vector<std::string>& words) {
+// Length of the match of the term's words at `pos`, or 0 when there is none.
+// `term` has no leading or trailing white space; its words are separated by
+// runs of it, and each run matches any non-empty run in `text`.
+size_t MatchAt(std::string_view text, size_t pos, std::string_view term) {
   size_t i = pos;
-  for (size_t w = 0; w < words.size(); ++w) {
-    if (w > 0) {
+  size_t j = 0;
+  while (j < term.size()) {
+    if (IsAsciiSpace(term[j])) {
+      while (j < term.size() && IsAsciiSpace(term[j])) {
+        ++j;
+      }
       size_t spaces = i;
-      while (i < text.size() && IsSpace(text[i])) {
+      while (i < text.size() && IsAsciiSpace(text[i])) {
         ++i;
       }
       if (i == spaces) {
         return 0;
       }
+      continue;
     }
-    for (char c : words[w]) {
-      if (i >= text.size() || Lower(text[i]) != c) {
-        return 0;
-      }
-      ++i;
+    if (i >= text.size() || AsciiLower(text[i]) != AsciiLower(term[j])) {
+      return 0;
     }
+    ++i;
+    ++j;
   }
   if (i < text.size() && IsWordChar(text[i])) {
     return 0;
@@ -71,7 +51,8 @@ bool Negated(std::string_view text, size_t pos) {
   if (sep != '-' && sep != ' ') {
     return false;
   }
-  if (Lower(text[pos - 4]) != 'n' || Lower(text[pos - 3]) != 'o' || Lower(text[pos - 2]) != 'n') {
+  if (AsciiLower(text[pos - 4]) != 'n' || AsciiLower(text[pos - 3]) != 'o' ||
+      AsciiLower(text[pos - 2]) != 'n') {
     return false;
   }
   return pos == 4 || !IsWordChar(text[pos - 5]);
@@ -80,15 +61,16 @@ bool Negated(std::string_view text, size_t pos) {
 }  // namespace
 
 bool Mentions(std::string_view text, std::string_view term) {
-  std::vector<std::string> words = Words(term);
-  if (words.empty()) {
+  term = TrimAsciiSpace(term);
+  if (term.empty()) {
     return false;
   }
+  const char first = AsciiLower(term.front());
   for (size_t pos = 0; pos < text.size(); ++pos) {
-    if (pos > 0 && IsWordChar(text[pos - 1])) {
+    if (AsciiLower(text[pos]) != first || (pos > 0 && IsWordChar(text[pos - 1]))) {
       continue;
     }
-    if (MatchAt(text, pos, words) > 0 && !Negated(text, pos)) {
+    if (MatchAt(text, pos, term) > 0 && !Negated(text, pos)) {
       return true;
     }
   }

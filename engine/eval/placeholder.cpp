@@ -1,42 +1,29 @@
 #include "eval/placeholder.h"
 
+#include <algorithm>
 #include <array>
-#include <cctype>
-#include <string>
+
+#include "common/ascii.h"
 
 namespace s75 {
 
-namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
-}  // namespace
-
-bool IsBlank(std::string_view text) { return Trim(text).empty(); }
+bool IsBlank(std::string_view text) { return TrimAsciiSpace(text).empty(); }
 
 bool IsPlaceholder(std::string_view text, bool na_is_answer) {
   static constexpr std::array<std::string_view, 11> kWords = {
       "tbc", "tbd", "tba", "to be agreed", "to be confirmed", "to follow", "pending",
       "xxx", "...", "?",   "n/a"};
-  std::string_view t = Trim(text);
+  std::string_view t = TrimAsciiSpace(text);
   if (t.size() >= 2 &&
       ((t.front() == '[' && t.back() == ']') || (t.front() == '(' && t.back() == ')'))) {
-    t = Trim(t.substr(1, t.size() - 2));
+    t = TrimAsciiSpace(t.substr(1, t.size() - 2));
   }
-  std::string lower;
-  for (char c : t) {
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  auto same = [t](std::string_view w) {
+    return std::equal(t.begin(), t.end(), w.begin(), w.end(),
+                      [](char a, char b) { return AsciiLower(a) == b; });
+  };
   for (std::string_view w : kWords) {
-    if (lower == w) {
+    if (same(w)) {
       return !(na_is_answer && w == "n/a");
     }
   }

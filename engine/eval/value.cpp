@@ -32,7 +32,7 @@ std::string Value::ToText() const {
     case kNumber:
       return money ? Money(number) : number.ToString();
     case kText:
-      return text;
+      return std::string(text);
     case kDate:
       return date.ToString();
     case kYear:

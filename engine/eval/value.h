@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/date.h"
@@ -27,7 +28,11 @@ struct Value {
   FinancialYear year;
   long long months = 0;
   long long days = 0;
-  std::string text;
+  // Text: a view of the document's or the rules' own text, which outlive
+  // every value, or of `owned_text` for text the evaluator computed. Values
+  // are copied often (locals, list elements), and a copy shares the text.
+  std::string_view text;
+  std::shared_ptr<const std::string> owned_text;
   std::shared_ptr<const std::vector<Value>> list;
   // Where the value is in the document: its node, or for an absent value
   // the nearest mapping that exists. Null for computed values.
@@ -55,9 +60,17 @@ struct Value {
     v.money = money;
     return v;
   }
+  // Computed text, owned by the value.
   static Value Text(std::string t) {
     Value v = Of(kText);
-    v.text = std::move(t);
+    v.owned_text = std::make_shared<const std::string>(std::move(t));
+    v.text = *v.owned_text;
+    return v;
+  }
+  // Text that outlives the value: the document's or a compiled rule's.
+  static Value TextView(std::string_view t) {
+    Value v = Of(kText);
+    v.text = t;
     return v;
   }
   static Value List(std::vector<Value> items, const Node* at = nullptr) {

@@ -112,17 +112,30 @@ class Validator {
   // Reports each repeated key at the repeat, naming the first line. Linear
   // in the number of keys, so a hostile mapping cannot stall the loader.
   void CheckDuplicates(const Node& node) {
+    // Most mappings have a handful of keys: compare those pairwise.
+    constexpr size_t kSmall = 16;
     std::unordered_map<std::string_view, const Node*> first;
-    first.reserve(node.entries.size());
-    for (const auto& [key, value] : node.entries) {
-      auto [it, fresh] = first.emplace(key->text, key);
-      if (fresh) {
-        continue;
+    if (node.entries.size() > kSmall) {
+      first.reserve(node.entries.size());
+    }
+    for (size_t i = 0; i < node.entries.size(); ++i) {
+      const Node* key = node.entries[i].first;
+      const Node* earlier = nullptr;
+      if (node.entries.size() <= kSmall) {
+        for (size_t j = 0; j < i && earlier == nullptr; ++j) {
+          if (node.entries[j].first->text == key->text) {
+            earlier = node.entries[j].first;
+          }
+        }
+      } else if (auto [it, fresh] = first.emplace(key->text, key); !fresh) {
+        earlier = it->second;
       }
-      Report("DOC.02", key,
-             "duplicate key `" + key->text + "` in " + Where(&node) + ": first given at line " +
-                 std::to_string(it->second->line) +
-                 "; the first value is used, so merge the two or delete one");
+      if (earlier != nullptr) {
+        Report("DOC.02", key,
+               "duplicate key `" + key->text + "` in " + Where(&node) + ": first given at line " +
+                   std::to_string(earlier->line) +
+                   "; the first value is used, so merge the two or delete one");
+      }
     }
   }
 
@@ -132,14 +145,10 @@ class Validator {
     }
     CheckDuplicates(node);
     node.slots.assign(spec.fields.size(), nullptr);
-    std::vector<std::string> names;
-    for (const FieldSpec& f : spec.fields) {
-      names.push_back(f.name);
-    }
     for (auto& [key, value] : node.entries) {
       int index = key->kind == NodeKind::kScalar ? spec.FieldIndex(key->text) : -1;
       if (index < 0) {
-        UnknownKey(node, *key, names);
+        UnknownKey(node, *key, spec);
         continue;
       }
       if (node.slots[static_cast<size_t>(index)] != nullptr) {
@@ -159,7 +168,7 @@ class Validator {
     }
   }
 
-  void UnknownKey(const Node& map, const Node& key, const std::vector<std::string>& names) {
+  void UnknownKey(const Node& map, const Node& key, const FieldSpec& spec) {
     if (key.kind != NodeKind::kScalar) {
       Report("DOC.03", &key, "a key in " + Where(&map) + " is not a plain word; use a field name");
       return;
@@ -167,6 +176,10 @@ class Validator {
     if (key.text == "<<") {
       Report("DOC.03", &key, "YAML merge keys (`<<`) are not supported: write the keys out");
       return;
+    }
+    std::vector<std::string> names;
+    for (const FieldSpec& f : spec.fields) {
+      names.push_back(f.name);
     }
     std::string hint = ClosestName(key.text, names);
     std::string in = NodePath(&map).empty() ? "at the top level" : "in `" + NodePath(&map) + "`";
@@ -223,12 +236,13 @@ class Validator {
                           "the quotes");
       return std::nullopt;
     }
-    std::string lower = Lower(node.text);
-    if (lower.find('e') != std::string::npos && lower.find_first_of("0123456789") == 0) {
+    std::string_view text = node.text;
+    if (text.find_first_of("eE") != std::string::npos && text.find_first_of("0123456789") == 0) {
       TypeError(node, "which has an exponent: write the number out in full");
       return std::nullopt;
     }
-    if (lower.find(".inf") != std::string::npos || lower == ".nan") {
+    if (text.find_first_of("iInN") != std::string::npos &&
+        (Lower(text).find(".inf") != std::string::npos || Lower(text) == ".nan")) {
       TypeError(node, "which is not a finite number: write " + TypeDescription(spec));
       return std::nullopt;
     }

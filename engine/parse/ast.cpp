@@ -87,6 +87,7 @@ std::unique_ptr<Expr> Expr::Clone() const {
   e->field_index = field_index;
   e->slot = slot;
   e->regex = regex;
+  e->memo = memo;
   return e;
 }
 

@@ -78,6 +78,7 @@ struct Expr {
   int field_index = -1;                   // kField: index in the object's spec
   int slot = -1;                          // kName / kComprehension: the local's slot
   std::shared_ptr<const re2::RE2> regex;  // matches(): the compiled pattern
+  bool memo = false;  // evaluated inside a loop but reads no local: computed once per document
 
   std::unique_ptr<Expr> Clone() const;
 };

@@ -142,5 +142,48 @@ TEST(EvalTest, DuplicatesAndPartnerLookup) {
   EXPECT_EQ(RunRule("report \"{partner(host.partner).name}\"", yaml)[0].message, "A");
 }
 
+// Loop invariants (compile/invariants.h) are computed once per document; an
+// expression that reads a loop's variable must still be computed each time.
+TEST(EvalTest, LoopInvariantsKeepTheirValueAndVariantsDoNot) {
+  auto f = RunRule(
+      "for each p in partners where p.id in partners.id {\n"
+      "  for each q in partners where count((o in outcomes where o.lead == p.id)) > "
+      "count((o in outcomes where o.lead == q.id))\n"
+      "    report \"{p.id} leads more outcomes than {q.id} of {join(partners.id)}\"\n"
+      "}",
+      "partners: [{id: a}, {id: b}, {id: c}]\n"
+      "outcomes: [{lead: a}, {lead: a}, {lead: b}]\n");
+  std::vector<std::string> messages;
+  for (const Finding& x : f) {
+    messages.push_back(x.message);
+  }
+  EXPECT_EQ(messages, (std::vector<std::string>{"a leads more outcomes than b of a, b, c",
+                                                "a leads more outcomes than c of a, b, c",
+                                                "b leads more outcomes than c of a, b, c"}));
+}
+
+// Nothing computed for one document is reused for the next.
+TEST(EvalTest, InvariantsAreNotCarriedFromOneDocumentToTheNext) {
+  Diagnostics diags;
+  auto pack =
+      CompilePack({{"rules/t.rules",
+                    "rule X.01 \"x\" {\n title \"X\"\n severity error\n check {\n"
+                    "  for each p in partners where p.id != \"z\" report \"{join(partners.id)}\"\n"
+                    " }\n}\n"}},
+                  diags);
+  ASSERT_TRUE(pack);
+  std::vector<std::string> messages;
+  for (const char* ids : {"[{id: a}, {id: b}]", "[{id: x}]"}) {
+    LoadResult doc =
+        LoadAgreementText(std::string("format: s75check/1\npartners: ") + ids + "\n", "a.yaml", {});
+    std::vector<Finding> out;
+    Evaluate(*pack, *doc.document, EvalOptions{*Date::Parse("2026-11-22")}, out);
+    for (const Finding& f : out) {
+      messages.push_back(f.message);
+    }
+  }
+  EXPECT_EQ(messages, (std::vector<std::string>{"a, b", "a, b", "x"}));
+}
+
 }  // namespace
 }  // namespace s75

@@ -1,0 +1,17 @@
+// Loop invariants: the compiler's last pass over a checked rule.
+//
+// An expression inside a loop (a `for each` body or filter, or the condition
+// of a comprehension) that reads no local variable has the same value on
+// every pass over one document: `partners.id` in `for each m in ... where
+// not is_partner(m)`. Such expressions, when they build a list or call a
+// function, are marked `memo` so the evaluator computes each once per
+// document instead of once per element.
+#pragma once
+
+#include "parse/ast.h"
+
+namespace s75 {
+
+void MarkLoopInvariants(RuleDecl& rule);
+
+}  // namespace s75
