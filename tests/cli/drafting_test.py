@@ -6,7 +6,8 @@ Usage: drafting_test.py S75CHECK   (run from the repository root)
 The schema: a valid draft 2020-12 schema; every example in agreements/
 validates; variants with a wrong type, a bad date, an unknown key, a missing
 required key or a word outside a vocabulary fail it, and the loader agrees
-(each gives a DOC finding), while variants the loader accepts pass it; -o
+(each gives a DOC finding; a misspelt key suggests the right one), while
+variants the loader accepts pass it; -o
 writes the same schema. init: for every --arrangement and --model, and with
 more partners, the model loads with no DOC finding, validates against the
 schema, and its placeholders are findings that call them placeholders; filled
@@ -161,6 +162,10 @@ def variant_checks(c, validator):
         c.expect(errors(validator, load_yaml(text)), f"schema accepts {new!r}")
         found = [f["rule"] for f in c.findings(text, "bad.yaml")]
         c.expect(rule in found, f"loader gives no {rule} for {new!r}: {found}")
+    messages = [f["message"] for f in c.findings(edited(c, TITLE, TITLE.replace("title", "titel")),
+                                                 "typo.yaml")]
+    c.expect("unknown key `titel` in `agreement`; did you mean `title`?" in messages,
+             f"an unknown key does not suggest the nearest known one: {messages}")
     for old, new in GOOD:
         text = edited(c, old, new)
         c.expect(not errors(validator, load_yaml(text)),
