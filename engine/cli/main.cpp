@@ -1,10 +1,12 @@
 // s75check: checks section 75 partnership agreements against the rule packs.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 #include <thread>
 
 #include "cli/commands.h"
 #include "cli/config.h"
+#include "cli/draft_commands.h"
 #include "driver/pipeline.h"
 #include "report/register.h"
 #include "report/reporter.h"
@@ -75,6 +77,44 @@ void AddBaselineAndConfigOptions(CLI::App* app, s75::CheckCommand& check,
   app->add_flag("--no-config", config.none, "Read no settings file")->excludes(file);
 }
 
+// init: the shape of the model agreement, and where it goes.
+CLI::App* AddInitCommand(CLI::App& app, s75::InitCommand& init, std::vector<std::string>& chosen) {
+  CLI::App* sub = app.add_subcommand(
+      "init", "Print a model agreement: every element of the format, commented, to fill in");
+  auto choice = [](const std::vector<std::string>& choices) {
+    return CLI::Validator([&choices](std::string& v) { return s75::CheckChoice(v, choices); },
+                          "WORD", "choice");
+  };
+  sub->add_option("--arrangement", chosen,
+                  "pooled_fund, lead_commissioning, integrated_provision or aligned_budget "
+                  "(repeatable; default pooled_fund)")
+      ->allow_extra_args(false)
+      ->check(choice(s75::ModelArrangements()));
+  sub->add_option("--model", init.model.financial_model,
+                  "CIPFA financial model: lead_body (default), aligned_budget, "
+                  "joint_commissioning or joint_venture")
+      ->check(choice(s75::ModelFinancialModels()));
+  sub->add_option("--partners", init.model.partners, "Number of partners, 2 to 20 (default 2)")
+      ->check(CLI::Validator([](std::string& v) { return s75::CheckPartnerCount(v); }, "N",
+                             "partners"));
+  sub->add_option("-o,--output", init.output,
+                  "Write the model to FILE (whole or not at all); an existing FILE is kept "
+                  "unless --force");
+  sub->add_flag("--force", init.force, "Replace FILE if it exists");
+  return sub;
+}
+
+// The arrangements given, each once, in the order first given.
+std::vector<std::string> Distinct(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const std::string& w : words) {
+    if (std::find(out.begin(), out.end(), w) == out.end()) {
+      out.push_back(w);
+    }
+  }
+  return out;
+}
+
 // Parses the command line and runs the command; returns the exit status.
 int Run(int argc, char** argv) {
   CLI::App app{"s75check: checks section 75 partnership agreements for compliance"};
@@ -143,6 +183,16 @@ int Run(int argc, char** argv) {
   test_app->add_option("dir", test.dir, "Directory of rule files (default: the built-in packs)");
   AddAsOf(test_app, test_as_of);
 
+  s75::InitCommand init;
+  std::vector<std::string> init_arrangements;
+  CLI::App* init_app = AddInitCommand(app, init, init_arrangements);
+
+  s75::SchemaCommand schema;
+  CLI::App* schema_app = app.add_subcommand(
+      "schema", "Print a JSON Schema (draft 2020-12) of the agreement format, for editors");
+  schema_app->add_option("-o,--output", schema.output,
+                         "Write the schema to FILE (whole or not at all)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -166,6 +216,15 @@ int Run(int argc, char** argv) {
     }
     if (*rules_app) {
       return s75::RunRulesCommand(rules, std::cout, std::cerr);
+    }
+    if (*init_app) {
+      if (!init_arrangements.empty()) {
+        init.model.arrangements = Distinct(init_arrangements);
+      }
+      return s75::RunInitCommand(init, std::cout, std::cerr);
+    }
+    if (*schema_app) {
+      return s75::RunSchemaCommand(schema, std::cout, std::cerr);
     }
     if (*explain_app) {
       return s75::RunExplainCommand(explain, std::cout, std::cerr);

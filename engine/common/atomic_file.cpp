@@ -71,7 +71,13 @@ AtomicFile::~AtomicFile() {
   }
 }
 
-std::string AtomicFile::Commit() {
+std::string AtomicFile::Commit() { return Finish(true); }
+
+std::string AtomicFile::CommitNew() { return Finish(false); }
+
+// Puts the finished temporary file at `path`: rename replaces a file there;
+// link fails if one exists, and the temporary name is then removed.
+std::string AtomicFile::Finish(bool replace) {
   if (!error_.empty()) {
     return error_;
   }
@@ -82,21 +88,36 @@ std::string AtomicFile::Commit() {
       written && !out_.fail() ? Sync(temp_) : "cannot write " + path_ + ": " + std::strerror(errno);
   if (error.empty()) {
     SetDefaultMode(temp_.c_str());
-    if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
+    if (replace && std::rename(temp_.c_str(), path_.c_str()) != 0) {
       error = "cannot replace " + path_ + ": " + std::strerror(errno);
     }
+    if (!replace && link(temp_.c_str(), path_.c_str()) != 0) {
+      error = "cannot create " + path_ + ": " + std::strerror(errno);
+    }
   }
-  committed_ = error.empty();
+  committed_ = error.empty() && replace;
   return error;
 }
 
-std::string WriteFileAtomically(const std::string& path, std::string_view content) {
+namespace {
+
+std::string WriteWhole(const std::string& path, std::string_view content, bool replace) {
   AtomicFile file(path);
   if (!file.error().empty()) {
     return file.error();
   }
   file.stream().write(content.data(), static_cast<std::streamsize>(content.size()));
-  return file.Commit();
+  return replace ? file.Commit() : file.CommitNew();
+}
+
+}  // namespace
+
+std::string WriteFileAtomically(const std::string& path, std::string_view content) {
+  return WriteWhole(path, content, true);
+}
+
+std::string WriteNewFileAtomically(const std::string& path, std::string_view content) {
+  return WriteWhole(path, content, false);
 }
 
 }  // namespace s75

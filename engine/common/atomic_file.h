@@ -23,8 +23,13 @@ class AtomicFile {
   std::ostream& stream() { return out_; }
   // Flushes, syncs and renames; "" on success, else why it failed.
   std::string Commit();
+  // As Commit, but never replaces an existing `path`: if one exists (even
+  // one created meanwhile by another process), it is left as it was.
+  std::string CommitNew();
 
  private:
+  std::string Finish(bool replace);
+
   std::string path_;
   std::string temp_;
   std::ofstream out_;
@@ -36,5 +41,8 @@ class AtomicFile {
 // `path`. On failure the old file is untouched, the temporary removed, and
 // the reason returned; "" on success.
 std::string WriteFileAtomically(const std::string& path, std::string_view content);
+
+// As WriteFileAtomically, but fails, leaving it untouched, if `path` exists.
+std::string WriteNewFileAtomically(const std::string& path, std::string_view content);
 
 }  // namespace s75

@@ -67,268 +67,432 @@ FieldSpec Required(FieldSpec f) {
   return f;
 }
 FieldSpec TextList(std::string name, std::string d) {
-  return List(std::move(name), Text("", "one entry"), std::move(d));
+  return List(std::move(name), Text("", "One entry."), std::move(d));
+}
+// The field with the source that asks for it: a Table 1 row, a regulation.
+FieldSpec Ref(std::string reference, FieldSpec f) {
+  f.reference = std::move(reference);
+  return f;
 }
 
 const std::vector<std::string> kFrequencies = {"monthly", "quarterly", "six_monthly", "annual"};
 
+constexpr const char* kFormatRef = "s75check agreement format v1";
+constexpr const char* kRow1 = "MTAE Table 1 row 1";
+constexpr const char* kRow2 = "MTAE Table 1 row 2";
+constexpr const char* kRow4 = "MTAE Table 1 row 4";
+constexpr const char* kRow5 = "MTAE Table 1 row 5";
+constexpr const char* kRow7 = "MTAE Table 1 row 7";
+constexpr const char* kRow9 = "MTAE Table 1 row 9";
+constexpr const char* kRow10 = "MTAE Table 1 row 10";
+constexpr const char* kRow11 = "MTAE Table 1 row 11";
+constexpr const char* kSigning = "MTAE para 37";
+constexpr const char* kConsultation = "PAR reg 4(2)";
+constexpr const char* kMeasurable = "MTAE paras 58–59, Table 2";
+constexpr const char* kFundManager = "PAR reg 7(4)";
+constexpr const char* kGoodGovernance = "CIPFA, good governance standards";
+constexpr const char* kOverspend = "HFD paras 97–98";
+constexpr const char* kAudit = "CIPFA appendix, internal and external audit";
+constexpr const char* kResources = "PAR reg 7(3)(e)";
+constexpr const char* kInformation = "MTAE para 43";
+constexpr const char* kJointPosts = "MTAE para 38";
+constexpr const char* kCatalogue = "s75check rule catalogue v1";
+
 FieldSpec AgreementSection() {
-  return Required(Object(
-      "agreement", "What the agreement is and under which power it is made.",
-      {
-          Required(Id("id", "Identifier of the agreement, unique within a sweep.")),
-          Required(Text("title", "Title of the agreement.")),
-          Enum("status", {"draft", "signed", "in_force", "expired", "terminated"},
-               "Where the agreement stands."),
-          Enum("legal_basis", {"s75", "s75_s77", "s256", "s76", "non_statutory"},
-               "The statutory power: s75 of the NHS Act 2006, a care trust (s77), s256, s76, or "
-               "none."),
-          List("arrangements",
-               Enum("",
-                    {"pooled_fund", "lead_commissioning", "integrated_provision", "aligned_budget",
-                     "care_trust", "grant"},
-                    "an arrangement"),
-               "The flexibilities used (MTAE Appendix 3)."),
-          Enum("financial_model",
-               {"aligned_budget", "lead_body", "joint_commissioning", "joint_venture"},
-               "The CIPFA pooled budget model."),
-          Object("consultation", "Joint consultation with people affected (PAR reg 4(2)).",
-                 {DateF("completed_on", "When the joint consultation was completed."),
-                  Text("description", "Who was consulted and how.")}),
-      }));
+  return Ref(
+      "NHSA s75; PAR reg 7(3)",
+      Required(Object(
+          "agreement", "What the agreement is and under which power it is made.",
+          {
+              Ref(kFormatRef,
+                  Required(Id("id", "Identifier of the agreement, unique within a sweep."))),
+              Ref(kFormatRef, Required(Text("title", "Title of the agreement."))),
+              Ref("MTAE para 37; MTAE Table 1 rows 9–10",
+                  Enum("status", {"draft", "signed", "in_force", "expired", "terminated"},
+                       "Where the agreement stands.")),
+              Ref("NHSA s75; MTAE para 38",
+                  Enum("legal_basis", {"s75", "s75_s77", "s256", "s76", "non_statutory"},
+                       "The statutory power: s75 of the NHS Act 2006, a care trust (s77), s256, "
+                       "s76, or none.")),
+              Ref("PAR reg 2(1); MTAE para 34",
+                  List("arrangements",
+                       Enum("",
+                            {"pooled_fund", "lead_commissioning", "integrated_provision",
+                             "aligned_budget", "care_trust", "grant"},
+                            "An arrangement."),
+                       "The flexibilities used (MTAE Appendix 3).")),
+              Ref("CIPFA \"four main pooled budget models\"",
+                  Enum("financial_model",
+                       {"aligned_budget", "lead_body", "joint_commissioning", "joint_venture"},
+                       "The CIPFA pooled budget model.")),
+              Ref(kConsultation,
+                  Object("consultation", "Joint consultation with the people affected.",
+                         {Ref(kConsultation,
+                              DateF("completed_on", "When the joint consultation was completed.")),
+                          Ref(kConsultation, Text("description", "Who was consulted and how."))})),
+          })));
 }
 
 FieldSpec PartnersSection() {
-  FieldSpec signatory =
-      Object("signatory", "Who signs for the partner.",
-             {Text("name", "Name of the signatory."), Text("title", "Post of the signatory."),
-              DateF("signed_on", "When the partner signed; absent while unsigned.")});
-  FieldSpec partner =
-      Object("", "A partner body.",
-             {Required(Id("id", "Identifier used for the partner elsewhere in the agreement.")),
-              Required(Text("name", "Legal name of the partner body.")),
-              Required(Enum("kind",
-                            {"pct", "ccg", "icb", "nhs_trust", "nhs_foundation_trust",
-                             "nhs_england", "care_trust", "local_authority", "other"},
-                            "Kind of body: an NHS body, a local authority, or other.")),
-              Enum("role", {"host", "partner"}, "host leads on delivery; partner supports."),
-              std::move(signatory)});
-  FieldSpec list = Required(List("partners", std::move(partner), "The partner bodies."));
+  FieldSpec signatory = Ref(
+      kSigning,
+      Object(
+          "signatory", "Who signs for the partner.",
+          {Ref(kSigning, Text("name", "Name of the signatory.")),
+           Ref(kSigning, Text("title", "Post of the signatory.")),
+           Ref(kSigning, DateF("signed_on", "When the partner signed; absent while unsigned."))}));
+  FieldSpec partner = Object(
+      "", "A partner body.",
+      {Ref("MTAE Table 1 rows 3, 5",
+           Required(Id("id", "Identifier used for the partner elsewhere in the agreement."))),
+       Ref("PAR reg 2(1) \"partners\"", Required(Text("name", "Legal name of the partner body."))),
+       Ref("PAR reg 2(1) \"partners\"; NHSA s75",
+           Required(Enum("kind",
+                         {"pct", "ccg", "icb", "nhs_trust", "nhs_foundation_trust", "nhs_england",
+                          "care_trust", "local_authority", "other"},
+                         "Kind of body: an NHS body, a local authority, or other."))),
+       Ref("MTAE Table 1 row 3",
+           Enum("role", {"host", "partner"}, "host leads on delivery; partner supports.")),
+       std::move(signatory)});
+  FieldSpec list = Ref("PAR reg 2(1) \"partners\"; NHSA s75",
+                       Required(List("partners", std::move(partner), "The partner bodies.")));
   list.min_items = 1;
   return list;
 }
 
+FieldSpec TerminationObject() {
+  return Ref(
+      kRow10,
+      Object(
+          "termination", "How the arrangement ends.",
+          {Ref(kRow10, Integer("notice_months", 0, "Notice period in months.")),
+           Ref(kRow10, Text("exit_strategy", "How staff, contracts and commitments are unwound.")),
+           Ref(kRow10, Text("asset_distribution", "How assets are distributed on termination.")),
+           Ref(kRow10,
+               Text("liability_distribution", "How liabilities are shared on termination.")),
+           Ref("CIPFA appendix, terminating the partnership",
+               Text("service_continuity",
+                    "How each partner continues its functions at the end."))}));
+}
+
 FieldSpec TermSection() {
-  return Object(
-      "term", "Duration, review, renewal and termination (MTAE Table 1 rows 9-10).",
-      {
-          DateF("commencement", "When the arrangement starts."),
-          DateF("expiry", "Last day the agreement is in force."),
-          Integer("duration_months", 1, "Length of the agreement in months, instead of expiry."),
-          Object("review", "How and when the agreement is reviewed.",
-                 {Enum("frequency", {"annual", "six_monthly", "quarterly", "none"},
-                       "How often the agreement is reviewed."),
-                  DateF("last_review", "When it was last reviewed."),
-                  DateF("next_review", "When it is next to be reviewed."),
-                  Bool("evaluates_outcomes",
-                       "Whether the review evaluates performance against the outcomes.")}),
-          Text("renewal", "How the partners decide on renewal."),
-          Object(
-              "termination", "How the arrangement ends.",
-              {Integer("notice_months", 0, "Notice period in months."),
-               Text("exit_strategy", "How staff, contracts and commitments are unwound."),
-               Text("asset_distribution", "How assets are distributed on termination."),
-               Text("liability_distribution", "How liabilities are shared on termination."),
-               Text("service_continuity", "How each partner continues its functions at the end.")}),
-      });
+  const char* review_date = "MTAE para 38; MTAE Table 1 row 10";
+  return Ref(
+      "MTAE Table 1 rows 9–10",
+      Object(
+          "term", "Duration, review, renewal and termination.",
+          {
+              Ref(kRow9, DateF("commencement", "When the arrangement starts.")),
+              Ref(kRow9, DateF("expiry", "Last day the agreement is in force.")),
+              Ref(kRow9, Integer("duration_months", 1,
+                                 "Length of the agreement in months, instead of expiry.")),
+              Ref(kRow10,
+                  Object(
+                      "review", "How and when the agreement is reviewed.",
+                      {Ref(kRow10, Enum("frequency", {"annual", "six_monthly", "quarterly", "none"},
+                                        "How often the agreement is reviewed.")),
+                       Ref(review_date, DateF("last_review", "When it was last reviewed.")),
+                       Ref(review_date, DateF("next_review", "When it is next to be reviewed.")),
+                       Ref("MTAE para 58; MTAE Recommendations",
+                           Bool("evaluates_outcomes",
+                                "Whether the review evaluates performance against the "
+                                "outcomes."))})),
+              Ref(kRow10, Text("renewal", "How the partners decide on renewal.")),
+              TerminationObject(),
+          }));
 }
 
 FieldSpec OutcomesSection() {
+  const char* table2 = "MTAE Table 2";
+  const char* monitored = "MTAE para 58";
   FieldSpec outcome = Object(
       "", "One outcome for service users.",
       {
-          Id("id", "Identifier of the outcome."),
-          Text("description", "What the outcome is."),
-          Text("indicator", "National or local indicator reference."),
-          Object("baseline", "Where performance starts.",
-                 {Number("value", "Baseline value."), Year("period", "Year of the baseline.")}),
-          Object("target", "Where performance should get to, and by when.",
-                 {Number("value", "Target value."), DateF("by", "Date the target is due.")}),
-          Text("lead", "Partner id, or a named post, leading on the outcome."),
-          Text("data_source", "Where the measurements come from."),
-          Text("local_priority", "The local priority the outcome serves."),
-          Enum("reporting", kFrequencies, "How often the outcome is reported."),
-          List("monitoring",
-               Object("", "A reported actual.",
-                      {DateF("period", "End of the period reported."),
-                       Number("value", "The reported value.")}),
-               "Reported actuals."),
+          Ref(table2, Id("id", "Identifier of the outcome.")),
+          Ref(kRow1, Text("description", "What the outcome is.")),
+          Ref(kMeasurable, Text("indicator", "National or local indicator reference.")),
+          Ref(kMeasurable, Object("baseline", "Where performance starts.",
+                                  {Ref(kMeasurable, Number("value", "Baseline value.")),
+                                   Ref(table2, Year("period", "Year of the baseline."))})),
+          Ref(kMeasurable, Object("target", "Where performance should get to, and by when.",
+                                  {Ref(kMeasurable, Number("value", "Target value.")),
+                                   Ref(kMeasurable, DateF("by", "Date the target is due."))})),
+          Ref(kMeasurable, Text("lead", "Partner id, or a named post, leading on the outcome.")),
+          Ref(kMeasurable, Text("data_source", "Where the measurements come from.")),
+          Ref(kMeasurable, Text("local_priority", "The local priority the outcome serves.")),
+          Ref(monitored, Enum("reporting", kFrequencies, "How often the outcome is reported.")),
+          Ref(monitored,
+              List("monitoring",
+                   Object("", "A reported actual.",
+                          {Ref(monitored, DateF("period", "End of the period reported.")),
+                           Ref(monitored, Number("value", "The reported value."))}),
+                   "Reported actuals.")),
       });
-  return List("outcomes", std::move(outcome), "Measurable outcomes (MTAE Table 2).");
+  return Ref("MTAE Table 1 row 1; MTAE Table 2",
+             List("outcomes", std::move(outcome), "Measurable outcomes for service users."));
 }
 
 FieldSpec ScopeSection() {
-  return Object(
-      "scope", "Functions, client groups and services covered (MTAE Table 1 rows 2, 6).",
-      {
-          List("client_groups",
-               Enum("",
-                    {"learning_disability", "mental_health", "older_people", "physical_disability",
-                     "substance_misuse", "children", "community_equipment", "intermediate_care",
-                     "continuing_care", "carers", "public_health", "other"},
-                    "a client group"),
-               "Client groups served."),
-          TextList("nhs_functions", "NHS functions covered."),
-          TextList("council_functions", "Health-related council functions covered."),
-          TextList("services_included", "Services subject to the arrangement."),
-          TextList("services_excluded", "Services not subject to the arrangement."),
-      });
+  const char* excluded = "MTAE Table 1 row 2; PAR reg 5";
+  return Ref(
+      "MTAE Table 1 rows 2, 6; PAR reg 7(3)(c), (d)",
+      Object(
+          "scope", "Functions, client groups and services covered.",
+          {
+              Ref("MTAE Table 1 row 6",
+                  List("client_groups",
+                       Enum("",
+                            {"learning_disability", "mental_health", "older_people",
+                             "physical_disability", "substance_misuse", "children",
+                             "community_equipment", "intermediate_care", "continuing_care",
+                             "carers", "public_health", "other"},
+                            "A client group."),
+                       "Client groups served.")),
+              Ref(excluded, TextList("nhs_functions", "NHS functions covered.")),
+              Ref(kRow2,
+                  TextList("council_functions", "Health-related council functions covered.")),
+              Ref(excluded, TextList("services_included", "Services subject to the arrangement.")),
+              Ref(kRow2, TextList("services_excluded", "Services not subject to the arrangement.")),
+          }));
 }
 
 FieldSpec ManagementSection() {
-  return Object(
-      "management", "How the arrangement is managed and monitored (MTAE Table 1 row 4).",
-      {
-          Object("pooled_fund_manager", "The officer of the host who manages the pool.",
-                 {Text("name", "Name or post of the manager."),
-                  Id("partner", "The partner that employs the manager.")}),
-          Object("monitoring", "Joint monitoring of the arrangement.",
-                 {Enum("frequency", kFrequencies, "How often monitoring happens."),
-                  Bool("joint", "Whether the partners monitor jointly."),
-                  Text("description", "How monitoring is done.")}),
-          List(
-              "reporting",
-              Object("", "A report the arrangement produces.",
-                     {Enum("report", {"financial", "performance", "annual_return", "risk", "other"},
-                           "Kind of report."),
-                      Enum("frequency", kFrequencies, "How often it is made."),
-                      Text("to", "Who receives it.")}),
-              "Reports and their recipients."),
-      });
+  const char* returns = "PAR reg 7; PAR reg 9(4)";
+  return Ref(
+      "MTAE Table 1 row 4; PAR reg 7(3)(g)",
+      Object(
+          "management", "How the arrangement is managed and monitored.",
+          {
+              Ref(kFundManager,
+                  Object("pooled_fund_manager", "The officer of the host who manages the pool.",
+                         {Ref(kFundManager, Text("name", "Name or post of the manager.")),
+                          Ref(kFundManager,
+                              Id("partner", "The partner that employs the manager: the host."))})),
+              Ref(kRow4, Object("monitoring", "Joint monitoring of the arrangement.",
+                                {Ref(kRow4, Enum("frequency", kFrequencies,
+                                                 "How often monitoring happens.")),
+                                 Ref(kRow4, Bool("joint", "Whether the partners monitor jointly.")),
+                                 Ref(kRow4, Text("description", "How monitoring is done."))})),
+              Ref("MTAE Table 1 row 4; PAR reg 7; PAR reg 9(4)",
+                  List("reporting",
+                       Object(
+                           "", "A report the arrangement produces.",
+                           {Ref("PAR reg 7; PAR reg 9(4); HFD R1, R9",
+                                Enum("report",
+                                     {"financial", "performance", "annual_return", "risk", "other"},
+                                     "Kind of report.")),
+                            Ref(returns, Enum("frequency", kFrequencies, "How often it is made.")),
+                            Ref(kRow4, Text("to", "Who receives it."))}),
+                       "Reports and their recipients.")),
+          }));
 }
 
 FieldSpec GovernanceSection() {
-  return Object(
-      "governance", "Governance arrangements (MTAE Table 1 row 5; CIPFA good governance).",
-      {
-          Object("board", "The partnership board.",
-                 {Text("name", "Name of the board."),
-                  List("members", Id("", "a partner id"), "Partner ids represented."),
-                  Bool("terms_of_reference", "Whether the board has terms of reference.")}),
-          Text("financial", "Financial governance."),
-          Text("corporate", "Corporate governance and reporting lines."),
-          Text("decision_making", "How decisions are taken."),
-          Text("scrutiny", "How the arrangement is scrutinised."),
-          Text("conduct", "Standards of conduct for members."),
-          Text("capacity", "How members' capacity is developed."),
-      });
+  return Ref(
+      "MTAE Table 1 row 5; CIPFA, good governance standards",
+      Object(
+          "governance", "How the partnership is governed.",
+          {
+              Ref(kRow5, Object("board", "The partnership board.",
+                                {Ref(kRow5, Text("name", "Name of the board.")),
+                                 Ref(kRow5, List("members", Id("", "A partner id."),
+                                                 "Partner ids represented on the board.")),
+                                 Ref(kRow5, Bool("terms_of_reference",
+                                                 "Whether the board has terms of reference."))})),
+              Ref(kRow5, Text("financial", "Financial governance.")),
+              Ref(kRow5, Text("corporate", "Corporate governance and reporting lines.")),
+              Ref(kGoodGovernance, Text("decision_making", "How decisions are taken.")),
+              Ref(kGoodGovernance, Text("scrutiny", "How the arrangement is scrutinised.")),
+              Ref(kGoodGovernance, Text("conduct", "Standards of conduct for members.")),
+              Ref(kGoodGovernance, Text("capacity", "How members' capacity is developed.")),
+          }));
 }
 
 FieldSpec Approach(std::string name, std::vector<std::string> approaches, bool host_first) {
   std::vector<FieldSpec> fields;
-  fields.push_back(Enum("approach", std::move(approaches), "How the balance is dealt with."));
+  fields.push_back(
+      Ref(kRow7, Enum("approach", std::move(approaches), "How the balance is dealt with.")));
   if (host_first) {
-    fields.push_back(Money("host_first_amount", "Amount the host bears before sharing."));
+    fields.push_back(
+        Ref("HFD para 98", Money("host_first_amount", "Amount the host bears before sharing.")));
   }
-  fields.push_back(MapOf("shares", Field("", ValueType::kShare, "a share"),
-                         "Each partner's share, by partner id; the shares sum to 1."));
-  return Object(std::move(name), "Who bears the year-end balance.", std::move(fields));
+  fields.push_back(Ref(kOverspend, MapOf("shares", Field("", ValueType::kShare, "A share."),
+                                         "Each partner's share, by partner id; the shares sum "
+                                         "to 1.")));
+  return Ref("MTAE Table 1 row 7; HFD paras 97–98",
+             Object(std::move(name), "Who bears the year-end balance.", std::move(fields)));
+}
+
+FieldSpec ContributionElement() {
+  return Object(
+      "", "One partner's contribution.",
+      {Ref(kRow7, Id("partner", "The contributing partner.")),
+       Ref(kRow7, Money("amount", "Amount contributed.")),
+       Ref("HFD para 72; MTAE Table 1 row 7",
+           Enum("basis", {"needs_assessment", "historical", "formula"}, "How the amount was set.")),
+       Ref("HFD R1", Text("purpose", "What the contribution pays for."))});
 }
 
 FieldSpec FinanceSection() {
-  FieldSpec contribution = Object(
-      "", "One partner's contribution.",
-      {Id("partner", "The contributing partner."), Money("amount", "Amount contributed."),
-       Enum("basis", {"needs_assessment", "historical", "formula"}, "How the amount was set."),
-       Text("purpose", "What the contribution pays for.")});
-  return Object(
-      "finance", "Contributions, risk share and financial arrangements (MTAE Table 1 row 7).",
-      {
-          Year("year", "Financial year the figures are for."),
-          Bool("pooled", "Whether contributions are pooled under one manager."),
-          Money("pool_total", "Total of the pooled fund."),
-          List("contributions", std::move(contribution), "Each partner's contribution."),
-          Text("variation", "How contributions may be varied."),
-          List("other_resources",
-               Object("", "A resource provided outside the pool.",
-                      {Id("partner", "The partner providing it."),
-                       Text("description", "What is provided.")}),
-               "Resources in support of the partnership, not in the pool."),
-          Bool("split_elements", "Whether the pool is run as separate health and care budgets."),
-          Bool("commissioning_accounted_separately",
-               "Whether commissioning is accounted for separately from provision."),
-          Approach("overspend",
-                   {"host", "proportional", "fixed_shares", "host_first_then_proportional"}, true),
-          Approach("underspend", {"carry_forward", "proportional", "return", "fixed_shares"},
-                   false),
-          Text("year_end_disclosure", "What partners disclose at year end."),
-          Text("recharge_formula", "How the lead body recharges the partners."),
-          Text("budget_timetable", "How budget-setting timetables are synchronised."),
-          Bool("user_charging", "Whether social care charges apply to the service."),
-          Text("charging", "How charges are made and accounted."),
-          Text("value_for_money", "How value for money is assessed."),
-          Object("audit", "Audit arrangements.",
-                 {Text("internal", "Internal audit."), Text("external", "External audit.")}),
-      });
+  const char* charging = "MTAE para 20";
+  return Ref(
+      "MTAE Table 1 row 7; PAR reg 7(3)(b)",
+      Object("finance", "Contributions, risk share and financial arrangements.",
+             {
+                 Ref(kRow7, Year("year", "Financial year the figures are for.")),
+                 Ref("MTAE para 34", Bool("pooled",
+                                          "Whether contributions are pooled under one "
+                                          "manager.")),
+                 Ref(kRow7, Money("pool_total", "Total of the pooled fund.")),
+                 Ref(kRow7,
+                     List("contributions", ContributionElement(), "Each partner's contribution.")),
+                 Ref("PAR reg 7(3)(b)", Text("variation", "How contributions may be varied.")),
+                 Ref(kResources,
+                     List("other_resources",
+                          Object("", "A resource provided outside the pool.",
+                                 {Ref(kResources, Id("partner", "The partner providing it.")),
+                                  Ref(kResources, Text("description", "What is provided."))}),
+                          "Staff, goods, services or accommodation in support of the "
+                          "partnership, not in the pool.")),
+                 Ref("HFD paras 23, 78",
+                     Bool("split_elements",
+                          "Whether the pool is run as separate health and care budgets.")),
+                 Ref("MTAE para 35",
+                     Bool("commissioning_accounted_separately",
+                          "Whether commissioning is accounted for separately from provision.")),
+                 Approach("overspend",
+                          {"host", "proportional", "fixed_shares", "host_first_then_proportional"},
+                          true),
+                 Approach("underspend", {"carry_forward", "proportional", "return", "fixed_shares"},
+                          false),
+                 Ref("MTAE para 30", Text("year_end_disclosure",
+                                          "What partners disclose at year "
+                                          "end.")),
+                 Ref("CIPFA appendix, income and expenditure",
+                     Text("recharge_formula", "How the lead body recharges the partners.")),
+                 Ref("MTAE Recommendations; MTAE paras 40–42",
+                     Text("budget_timetable", "How budget-setting timetables are synchronised.")),
+                 Ref(charging,
+                     Bool("user_charging", "Whether social care charges apply to the service.")),
+                 Ref(charging, Text("charging", "How charges are made and accounted.")),
+                 Ref("HFD R1, R11", Text("value_for_money", "How value for money is assessed.")),
+                 Ref(kAudit, Object("audit", "Audit arrangements.",
+                                    {Ref(kAudit, Text("internal", "Internal audit.")),
+                                     Ref(kAudit, Text("external", "External audit."))})),
+             }));
 }
 
 FieldSpec TechnicalSection() {
-  return Object(
-      "technical", "Technical matters (MTAE Table 1 row 11).",
-      {Text("vat", "VAT arrangements."), Text("liability", "Liability."),
-       Text("insurance", "Insurance."), Text("indemnity", "Indemnities."),
-       Text("legal", "Legal advice and costs."),
-       Object("complaints", "Complaints procedure.",
-              {Bool("joint", "Whether there is one joint procedure."),
-               Text("description", "How complaints are handled.")}),
-       Text("disputes", "Dispute resolution."), Text("risk_sharing", "How risks are shared."),
-       Object("risk_register", "The risk register.",
-              {Bool("shared", "Whether the partners keep a shared risk register.")})});
+  return Ref(
+      kRow11,
+      Object("technical", "Technical matters.",
+             {Ref(kRow11, Text("vat", "VAT arrangements.")),
+              Ref(kRow11, Text("liability", "Liability.")),
+              Ref(kRow11, Text("insurance", "Insurance.")),
+              Ref(kRow11, Text("indemnity", "Indemnities.")),
+              Ref(kRow11, Text("legal", "Legal advice and costs.")),
+              Ref("MTAE Table 1 row 11; HFD R5",
+                  Object("complaints", "Complaints procedure.",
+                         {Ref("HFD R5", Bool("joint", "Whether there is one joint procedure.")),
+                          Ref(kRow11, Text("description", "How complaints are handled."))})),
+              Ref(kRow11, Text("disputes", "Dispute resolution.")),
+              Ref(kRow11, Text("risk_sharing", "How risks are shared.")),
+              Ref(kRow11, Object("risk_register", "The risk register.",
+                                 {Ref(kRow11, Bool("shared",
+                                                   "Whether the partners keep a shared "
+                                                   "risk register."))}))}));
+}
+
+FieldSpec AimsSection() {
+  return Ref("MTAE Table 1 row 1; PAR reg 7(3)(a)",
+             Object("aims", "Aims, agreed annually.",
+                    {Ref(kRow1, Year("year", "Year the aims apply to.")),
+                     Ref("MTAE Table 1 row 1 (\"annually agreed\")",
+                         DateF("agreed_on", "When the aims were agreed.")),
+                     Ref(kRow1, TextList("statements", "The aims."))}));
+}
+
+FieldSpec HostSection() {
+  const char* row3 = "MTAE Table 1 row 3";
+  return Ref(row3,
+             Object("host", "The host partner.",
+                    {Ref("MTAE Table 1 row 3; PAR reg 7(4)",
+                         Id("partner", "The host partner that leads on delivery.")),
+                     Ref(row3, Text("support", "How the other partners support the host."))}));
+}
+
+FieldSpec CapitalSection() {
+  const char* row8 = "MTAE Table 1 row 8";
+  return Ref(row8,
+             Object("capital", "Capital items.",
+                    {Ref(row8, Text("ownership", "Who owns capital items bought by the pool.")),
+                     Ref(row8, Text("disclosure", "How capital items are recorded."))}));
+}
+
+FieldSpec InformationSection() {
+  return Ref(
+      kInformation,
+      Object("information", "Information protocols.",
+             {Ref(kInformation, Text("data_collection", "Joint data collection.")),
+              Ref(kInformation, Text("information_sharing", "Information sharing protocol.")),
+              Ref(kInformation, Text("record_keeping", "Record keeping."))}));
+}
+
+FieldSpec UserInvolvementSection() {
+  return Ref(
+      "HFD R1, R6; CIPFA, good governance standards",
+      Object("user_involvement", "Involving users and carers.",
+             {Ref("HFD R1, R6", Text("feedback", "How user and carer feedback is gathered.")),
+              Ref(kGoodGovernance, Text("priorities", "How users shape priorities."))}));
+}
+
+FieldSpec StaffSection() {
+  return Ref(
+      kResources,
+      Object(
+          "staff", "Staff arrangements.",
+          {Ref(kResources, Enum("arrangements", {"secondment", "transfer", "none", "mixed"},
+                                "How staff are provided.")),
+           Ref(kJointPosts,
+               List("joint_posts",
+                    Object("", "A joint post.",
+                           {Ref(kJointPosts, Text("title", "Title of the post.")),
+                            Ref(kJointPosts, Id("employer", "The employing partner.")),
+                            Ref(kJointPosts, Bool("functions_delegated",
+                                                  "Whether functions are formally delegated."))}),
+                    "Joint posts."))}));
+}
+
+FieldSpec WaiversSection() {
+  return Ref(kCatalogue,
+             List("waivers",
+                  Object("", "A finding the partners have consciously accepted.",
+                         {Ref(kCatalogue, Text("rule", "The rule id waived, e.g. T1.08.")),
+                          Ref(kCatalogue, Text("reason", "Why the finding is accepted.")),
+                          Ref(kCatalogue, Text("approved_by", "Who approved the waiver.")),
+                          Ref(kCatalogue, DateF("expires", "When the waiver lapses."))}),
+                  "Findings the partners have consciously accepted."));
 }
 
 FieldSpec BuildFormat() {
   std::vector<FieldSpec> top;
-  top.push_back(Required(Text("format", "Format name and version: s75check/1.")));
+  top.push_back(Ref(kFormatRef, Required(Text("format", "Format name and version: s75check/1."))));
   top.push_back(AgreementSection());
   top.push_back(PartnersSection());
   top.push_back(TermSection());
-  top.push_back(Object(
-      "aims", "Aims agreed annually (MTAE Table 1 row 1).",
-      {Year("year", "Year the aims apply to."), DateF("agreed_on", "When the aims were agreed."),
-       TextList("statements", "The aims.")}));
+  top.push_back(AimsSection());
   top.push_back(OutcomesSection());
   top.push_back(ScopeSection());
-  top.push_back(Object("host", "The host partner (MTAE Table 1 row 3).",
-                       {Id("partner", "The host partner that leads on delivery."),
-                        Text("support", "How the other partners support the host.")}));
+  top.push_back(HostSection());
   top.push_back(ManagementSection());
   top.push_back(GovernanceSection());
   top.push_back(FinanceSection());
-  top.push_back(Object("capital", "Capital items (MTAE Table 1 row 8).",
-                       {Text("ownership", "Who owns capital items bought by the pool."),
-                        Text("disclosure", "How capital items are recorded.")}));
+  top.push_back(CapitalSection());
   top.push_back(TechnicalSection());
-  top.push_back(Object("information", "Information protocols (MTAE para 43).",
-                       {Text("data_collection", "Joint data collection."),
-                        Text("information_sharing", "Information sharing protocol."),
-                        Text("record_keeping", "Record keeping.")}));
-  top.push_back(Object("user_involvement", "Involving users and carers.",
-                       {Text("feedback", "How user and carer feedback is gathered."),
-                        Text("priorities", "How users shape priorities.")}));
-  top.push_back(Object(
-      "staff", "Staff arrangements.",
-      {Enum("arrangements", {"secondment", "transfer", "none", "mixed"}, "How staff are provided."),
-       List("joint_posts",
-            Object("", "A joint post.",
-                   {Text("title", "Title of the post."), Id("employer", "The employing partner."),
-                    Bool("functions_delegated", "Whether functions are formally delegated.")}),
-            "Joint posts.")}));
-  top.push_back(List("waivers",
-                     Object("", "A finding the partners have consciously accepted.",
-                            {Text("rule", "The rule id waived."), Text("reason", "Why."),
-                             Text("approved_by", "Who approved the waiver."),
-                             DateF("expires", "When the waiver lapses.")}),
-                     "Accepted findings."));
+  top.push_back(InformationSection());
+  top.push_back(UserInvolvementSection());
+  top.push_back(StaffSection());
+  top.push_back(WaiversSection());
   return Object("", "A section 75 partnership agreement.", std::move(top));
 }
 
@@ -350,6 +514,10 @@ bool FieldSpec::IsScalar() const {
 const FieldSpec& AgreementFormat() {
   static const FieldSpec kFormat = BuildFormat();
   return kFormat;
+}
+
+std::string FieldNote(const FieldSpec& spec) {
+  return spec.reference.empty() ? spec.description : spec.description + " [" + spec.reference + "]";
 }
 
 std::string TypeDescription(const FieldSpec& spec) {

@@ -32,7 +32,8 @@ struct FieldSpec {
   std::string name;
   ValueType type = ValueType::kText;
   bool required = false;
-  std::string description;
+  std::string description;                   // what the field is for, one sentence
+  std::string reference;                     // the source asking for it (MTAE Table 1 row 7)
   std::vector<std::string> vocabulary;       // kEnum
   long long min_integer = 0;                 // kInteger
   size_t min_items = 0;                      // kList
@@ -50,6 +51,10 @@ const FieldSpec& AgreementFormat();
 
 // The value of `format:` this version reads.
 inline constexpr std::string_view kFormatVersion = "s75check/1";
+
+// The description and, where there is one, the reference in brackets:
+// "When the arrangement starts. [MTAE Table 1 row 9]".
+std::string FieldNote(const FieldSpec& spec);
 
 // A readable name of a type, for messages ("a date (YYYY-MM-DD)").
 std::string TypeDescription(const FieldSpec& spec);

@@ -1,0 +1,22 @@
+// The agreement format as a JSON Schema (draft 2020-12), generated from the
+// same FieldSpec tree the loader validates with, for editors' YAML support.
+#pragma once
+
+#include <string>
+
+namespace s75 {
+
+// The schema as indented JSON text, ending in a newline. Properties keep the
+// format's order; each has its description and reference. It accepts what
+// the loader accepts, within what JSON Schema can say (README: "Editors").
+std::string AgreementJsonSchema();
+
+// An ECMA-262 regular expression matching exactly the dates the loader
+// accepts: YYYY-MM-DD naming a real day of the proleptic Gregorian calendar.
+std::string DatePattern();
+
+// An ECMA-262 regular expression matching exactly the financial years the
+// loader accepts: YYYY/YY with YY the last two digits of YYYY + 1.
+std::string YearPattern();
+
+}  // namespace s75
