@@ -14,8 +14,10 @@
 #include "driver/rule_tests.h"
 #include "format/format.h"
 #include "report/register.h"
+#include "report/render_writer.h"
 #include "report/reporter.h"
 #include "report/rule_docs.h"
+#include "report/text_reporter.h"
 
 namespace s75 {
 
@@ -278,6 +280,53 @@ int RunRegisterCommand(const RegisterCommand& cmd, std::ostream& out, std::ostre
     return 2;
   }
   return reg.totals.unreadable > 0 ? 2 : 0;
+}
+
+namespace {
+
+// The check `render --findings` shows; nullopt (said on `err`) when the rules
+// do not compile.
+std::optional<FileResult> CheckForRender(const RenderCommand& cmd, const LoadResult& loaded,
+                                         std::ostream& err) {
+  std::unique_ptr<const CompiledPack> pack = CompileRules(cmd.pack, err);
+  if (!pack) {
+    return std::nullopt;
+  }
+  CheckOptions options;
+  options.as_of = cmd.as_of;
+  options.limits = cmd.limits;
+  return CheckLoaded(*pack, loaded, cmd.path, options);
+}
+
+}  // namespace
+
+int RunRenderCommand(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
+  LoadResult loaded = LoadAgreementFile(cmd.path, cmd.limits);
+  std::optional<FileResult> file =
+      FileResult{cmd.path, loaded.agreement_id, loaded.checked, loaded.findings, {}, 0};
+  if (!loaded.checked) {
+    TextReporter(ReporterOptions{true, {}}).File(*file, err);
+    err << "s75check: " << cmd.path
+        << " cannot be read as an agreement, so nothing was rendered: correct the error above\n";
+    return 2;
+  }
+  if (cmd.findings && !(file = CheckForRender(cmd, loaded, err))) {
+    return 2;
+  }
+  if (!cmd.findings && !file->findings.empty()) {
+    err << "s75check: " << cmd.path << " has " << file->findings.size()
+        << " document error(s); values in error are shown as written (see `s75check check "
+        << cmd.path << "`, or render with --findings)\n";
+  }
+  std::vector<Finding> shown = cmd.findings ? file->findings : std::vector<Finding>{};
+  std::optional<RenderedFindings> counts;
+  if (cmd.findings) {
+    counts = RenderedFindings{cmd.as_of, SummarizeFile(*file)};
+  }
+  RenderedAgreement doc = RenderAgreement(*loaded.document, shown);
+  std::ostringstream text;
+  (cmd.format == "html" ? WriteRenderedHtml : WriteRenderedMarkdown)(doc, counts, text);
+  return Emit(cmd.output, text.str(), out, err) ? 0 : 2;
 }
 
 int RunRulesCommand(const RulesCommand& cmd, std::ostream& out, std::ostream& err) {

@@ -52,6 +52,21 @@ struct RegisterCommand {
 // Exit status 0, or 2 when a file could not be read (it is still a row).
 int RunRegisterCommand(const RegisterCommand& cmd, std::ostream& out, std::ostream& err);
 
+struct RenderCommand {
+  PackOptions pack;
+  std::string path;
+  std::string format = "markdown";
+  std::string output;     // "" for stdout
+  bool findings = false;  // run the check and show each finding beside its clause
+  Date as_of;
+  LoadLimits limits;
+};
+
+// Exit status 0 when rendered, 2 when the file cannot be read as an agreement
+// (DOC.01, DOC.06, DOC.07), the rules do not compile or the output cannot be
+// written. Findings do not change the status: `check` is the gate.
+int RunRenderCommand(const RenderCommand& cmd, std::ostream& out, std::ostream& err);
+
 struct RulesCommand {
   PackOptions pack;
   std::string format = "text";

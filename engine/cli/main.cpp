@@ -9,6 +9,7 @@
 #include "cli/draft_commands.h"
 #include "driver/pipeline.h"
 #include "report/register.h"
+#include "report/render_writer.h"
 #include "report/reporter.h"
 
 namespace {
@@ -165,6 +166,20 @@ int Run(int argc, char** argv) {
       ->check(CLI::Range(1, 256));
   AddLimitOptions(reg_app, reg.limits);
 
+  s75::RenderCommand render;
+  std::string render_as_of;
+  CLI::App* render_app = app.add_subcommand("render", "The agreement as a readable document");
+  render_app->add_option("file", render.path, "Agreement file")->required();
+  render_app->add_option("--format", render.format, "markdown (default) or html")
+      ->check(CLI::IsMember(FormatNames(s75::RenderFormats())));
+  render_app->add_option("-o,--output", render.output,
+                         "Write the document to FILE (whole or not at all)");
+  render_app->add_flag("--findings", render.findings,
+                       "Check the agreement and show each finding beside its clause");
+  AddAsOf(render_app, render_as_of);
+  AddPackOptions(render_app, render.pack);
+  AddLimitOptions(render_app, render.limits);
+
   s75::RulesCommand rules;
   CLI::App* rules_app = app.add_subcommand("rules", "List every rule");
   rules_app->add_option("--format", rules.format, "text, json or markdown")
@@ -213,6 +228,10 @@ int Run(int argc, char** argv) {
     if (*reg_app) {
       reg.as_of = AsOf(reg_as_of);
       return s75::RunRegisterCommand(reg, std::cout, std::cerr);
+    }
+    if (*render_app) {
+      render.as_of = AsOf(render_as_of);
+      return s75::RunRenderCommand(render, std::cout, std::cerr);
     }
     if (*rules_app) {
       return s75::RunRulesCommand(rules, std::cout, std::cerr);

@@ -257,13 +257,13 @@ FileResult CheckFile(const CompiledPack& pack, const std::string& path,
   return CheckLoaded(pack, LoadAgreementFile(path, options.limits), path, options);
 }
 
-FileResult CheckLoaded(const CompiledPack& pack, LoadResult loaded, const std::string& path,
+FileResult CheckLoaded(const CompiledPack& pack, const LoadResult& loaded, const std::string& path,
                        const CheckOptions& options) {
   FileResult r;
   r.path = path;
   r.checked = loaded.checked;
   r.agreement_id = loaded.agreement_id;
-  r.findings = std::move(loaded.findings);
+  r.findings = loaded.findings;
   const RuleSelection& selection = options.selection;
   if (loaded.checked) {
     EvalMemo memo;

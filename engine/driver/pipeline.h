@@ -63,7 +63,7 @@ std::vector<std::string> KnownRuleIds(const CompiledPack& pack);
 
 // Stage 3, after loading: evaluate the selected rules on a loaded agreement
 // and apply its waivers.
-FileResult CheckLoaded(const CompiledPack& pack, LoadResult loaded, const std::string& path,
+FileResult CheckLoaded(const CompiledPack& pack, const LoadResult& loaded, const std::string& path,
                        const CheckOptions& options);
 
 // Stage 3: load one file, evaluate the selected rules, apply its waivers.

@@ -117,6 +117,31 @@ footer { margin-top: 40px; padding-top: 8px; border-top: 1px solid var(--line); 
 }
 )css";
 
+// What a rendered agreement adds to the style sheet: numbered clauses set out
+// like a legal document, and findings beside the clauses they concern.
+inline constexpr std::string_view kRenderStyle = R"css(
+main.agreement, header.page div { max-width: 900px; }
+.agreement h2 .no { display: inline-block; min-width: 2em; }
+dl.particulars { display: grid; grid-template-columns: max-content 1fr; gap: 2px 18px; margin: 16px 0 0; }
+dl.particulars dt { font-weight: 600; }
+dl.particulars dd { margin: 0; }
+.provision p { margin: 6px 0; padding-left: 3em; text-indent: -3em; }
+.provision .no { display: inline-block; min-width: 3em; text-indent: 0; font-weight: 600; color: var(--muted); font-variant-numeric: tabular-nums; }
+.provision.depth-1 { margin-left: 3em; }
+.provision.depth-1 p, .provision.depth-2 p { margin: 2px 0; padding-left: 2.4em; text-indent: -2.4em; }
+.provision.depth-2 { margin-left: 6em; }
+.provision.depth-1 .no, .provision.depth-2 .no { min-width: 2.4em; font-weight: 400; }
+p.empty, p.lede { color: var(--muted); }
+aside.finding { margin: 4px 0 10px 3em; padding: 4px 10px; border-left: 4px solid var(--line); font-size: 14px; background: var(--panel); }
+aside.finding.error { border-left-color: var(--error); background: var(--error-bg); }
+aside.finding.warning { border-left-color: var(--warning-bar); background: var(--warning-bg); }
+aside.finding.info { border-left-color: var(--info-bar); background: var(--info-bg); }
+aside.finding.waived { border-left-color: var(--waived); background: var(--waived-bg); }
+aside.finding .where { color: var(--muted); font-size: 12.5px; }
+aside.finding .waiver { display: block; font-size: 13px; }
+@media print { aside.finding { break-inside: avoid; } }
+)css";
+
 // Sorting (click a column heading) and filtering (a text box and a check box
 // per severity) of the findings table. The view is kept in the address's
 // fragment (#filter=T1.07&hide=info&sort=line&dir=desc), so a link or a

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "report/html_assets.h"
+#include "report/html_page.h"
 #include "report/markup_escape.h"
 #include "report/money.h"
 #include "report/report_views.h"
@@ -60,14 +61,8 @@ const StateStyle& StyleOf(CellState state) {
 }
 
 void WriteHead(const CheckReport& report, std::ostream& out) {
-  out << "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; base-uri 'none'; "
-         "form-action 'none'\">\n"
-      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<meta name=\"generator\" content=\"s75check " << Esc(report.tool_version) << "\">\n"
-      << "<title>Section 75 agreement check, as of " << report.as_of.ToLongString()
-      << "</title>\n<style>" << kHtmlStyle << "</style>\n</head>\n";
+  std::string title = "Section 75 agreement check, as of " + report.as_of.ToLongString();
+  WriteHtmlHead({title, report.tool_version, true, ""}, out);
 }
 
 void WriteBanner(const CheckReport& report, std::ostream& out) {

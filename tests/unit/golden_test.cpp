@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/commands.h"
 #include "common/atomic_file.h"
 #include "driver/pipeline.h"
 #include "report/github_reporter.h"
@@ -92,6 +93,38 @@ TEST_P(GoldenTest, JsonReportMatches) {
   JsonReporter().Write(report, actual);
   std::string golden = "tests/golden/" + GetParam() + ".json";
   ExpectGolden(golden, actual.str());
+}
+
+// `s75check render` of an example, as the command writes it: Markdown or
+// HTML, with findings as of 2026-11-22 or without.
+std::string Rendered(const std::string& name, const std::string& format, bool findings) {
+  fs::current_path(S75_SOURCE_DIR);
+  RenderCommand cmd;
+  cmd.path = "agreements/" + name + ".yaml";
+  cmd.format = format;
+  cmd.findings = findings;
+  cmd.as_of = *Date::Parse("2026-11-22");
+  std::ostringstream out;
+  std::ostringstream err;
+  EXPECT_EQ(RunRenderCommand(cmd, out, err), 0) << err.str();
+  EXPECT_EQ(err.str(), "");
+  return out.str();
+}
+
+// Every example in Markdown and HTML, and in Markdown with its findings.
+TEST_P(GoldenTest, RenderedAgreementMatches) {
+  std::string golden = "tests/golden/render/" + GetParam();
+  ExpectGolden(golden + ".md", Rendered(GetParam(), "markdown", false));
+  ExpectGolden(golden + ".html", Rendered(GetParam(), "html", false));
+  ExpectGolden(golden + ".findings.md", Rendered(GetParam(), "markdown", true));
+}
+
+// HTML with findings beside their clauses: waivers, and a draft full of gaps.
+TEST(GoldenTest, RenderedHtmlWithFindingsMatches) {
+  for (const char* name : {"bcf-ccg-rollover", "draft-tbc"}) {
+    ExpectGolden("tests/golden/render/" + std::string(name) + ".findings.html",
+                 Rendered(name, "html", true));
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Agreements, GoldenTest, ::testing::ValuesIn(Examples()),

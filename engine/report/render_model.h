@@ -1,0 +1,57 @@
+// An agreement as a readable document: numbered clauses in the order a lawyer
+// expects (parties, term, aims and outcomes, scope, host and management,
+// governance, finance and risk share, capital, technical matters,
+// information, termination, schedules), each holding the provisions the
+// agreement makes, with money and dates written for people. Built from the
+// loaded document, so every field of the format has its place; the Markdown
+// and HTML writers (render_writer.h) only lay the model out.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/finding.h"
+#include "load/document.h"
+
+namespace s75 {
+
+// One numbered line of a clause: a provision ("2.1"), an entry of a list in it
+// ("(a)"), or a detail of such an entry ("(i)"). Text is plain, unescaped.
+struct Provision {
+  std::string number;  // "2.1", "(a)", "(i)"
+  int depth = 0;       // 0 provision, 1 entry, 2 detail
+  std::string label;   // "Commencement"; "" for an entry that is only text
+  std::string text;    // "1 April 2024"
+  std::string path;    // the YAML path it shows: "term.commencement", "partners[0]"
+  std::vector<const Finding*> findings;  // findings about it
+};
+
+// A clause: its provisions, and findings about the clause as a whole (a
+// missing provision, say).
+struct Clause {
+  int number = 0;     // 0 for the particulars, which are not numbered
+  std::string title;  // "Term"
+  std::vector<Provision> provisions;
+  std::vector<const Finding*> findings;
+};
+
+struct RenderedAgreement {
+  std::string title;  // agreement.title, else the file
+  std::string file;
+  std::vector<Clause> clauses;            // the particulars, then clauses 1 to 12
+  std::vector<const Finding*> general;    // findings no clause concerns
+  std::set<std::string> rendered_fields;  // format paths shown: "partners[].signatory.name"
+};
+
+// The agreement `doc` (loaded; its root a validated mapping) as clauses, with
+// `findings` (which must outlive the result) placed beside the provision or
+// clause they concern. Values with a type error are shown as written.
+RenderedAgreement RenderAgreement(const Document& doc, const std::vector<Finding>& findings);
+
+// The clause (by title: "Term", "Particulars") that shows the format field at
+// `path` ("term.review.frequency", "partners[].name"), or "" when none does.
+std::string ClauseOfField(std::string_view path);
+
+}  // namespace s75

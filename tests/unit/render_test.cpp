@@ -1,0 +1,225 @@
+// The rendered agreement: every field of the format has a clause and is shown,
+// findings sit beside the clause they concern, and hostile text is escaped.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "driver/pipeline.h"
+#include "load/loader.h"
+#include "report/render_model.h"
+#include "report/render_writer.h"
+
+namespace s75 {
+namespace {
+
+// A field's path with list elements as `[]`, and the text a test gives it.
+struct Leaf {
+  std::string path;
+  const FieldSpec* spec;
+};
+
+void CollectLeaves(const FieldSpec& spec, const std::string& path, std::vector<Leaf>& out) {
+  if (spec.type == ValueType::kObject) {
+    for (const FieldSpec& f : spec.fields) {
+      CollectLeaves(f, path.empty() ? f.name : path + "." + f.name, out);
+    }
+  } else if (spec.type == ValueType::kList) {
+    CollectLeaves(*spec.element, path + "[]", out);
+  } else {
+    out.push_back({path, &spec});
+  }
+}
+
+std::vector<Leaf> FormatLeaves() {
+  std::vector<Leaf> leaves;
+  CollectLeaves(AgreementFormat(), "", leaves);
+  return leaves;
+}
+
+// The unique text a text field is given: "v finance.year-end-disclosure",
+// which needs no escaping in Markdown or HTML.
+std::string Marker(const std::string& path) {
+  std::string out = "v ";
+  for (char c : path) {
+    if (c != '[' && c != ']') {
+      out += c == '_' ? '-' : c;
+    }
+  }
+  return out;
+}
+
+// A YAML flow value for every field under `spec`: partner references name
+// partner `a`, text is its marker.
+std::string FilledValue(const FieldSpec& spec, const std::string& path) {
+  switch (spec.type) {
+    case ValueType::kObject: {
+      std::string out = "{";
+      for (const FieldSpec& f : spec.fields) {
+        std::string sub = path.empty() ? f.name : path + "." + f.name;
+        out += (out.size() > 1 ? ", " : "") + f.name + ": " + FilledValue(f, sub);
+      }
+      return out + "}";
+    }
+    case ValueType::kList:
+      return "[" + FilledValue(*spec.element, path + "[]") + "]";
+    case ValueType::kMap:
+      return "{a: 1}";
+    case ValueType::kText:
+      return path == "format" ? "s75check/1" : "\"" + Marker(path) + "\"";
+    case ValueType::kDate:
+      return "2009-04-01";
+    case ValueType::kYear:
+      return "2009/10";
+    case ValueType::kMoney:
+      return "17400000";
+    case ValueType::kShare:
+      return "1";
+    case ValueType::kId:
+      return "a";
+    case ValueType::kBool:
+      return "true";
+    case ValueType::kInteger:
+      return std::to_string(spec.min_integer + 5);
+    case ValueType::kNumber:
+      return "91.5";
+    case ValueType::kEnum:
+      return spec.vocabulary.front();
+  }
+  return "~";
+}
+
+TEST(RenderTest, EveryFieldOfTheFormatHasAClause) {
+  for (const Leaf& leaf : FormatLeaves()) {
+    EXPECT_NE(ClauseOfField(leaf.path), "") << leaf.path << " is shown in no clause";
+  }
+  EXPECT_EQ(ClauseOfField("term.termination.notice_months"), "Termination");
+  EXPECT_EQ(ClauseOfField("term.review.frequency"), "Term");
+  EXPECT_EQ(ClauseOfField("finance.overspend.shares"), "Finance and risk share");
+  EXPECT_EQ(ClauseOfField("waivers[].reason"), "Schedules");
+}
+
+TEST(RenderTest, EveryFieldOfAFullAgreementIsRendered) {
+  std::string yaml = FilledValue(AgreementFormat(), "");
+  LoadResult loaded = LoadAgreementText(yaml, "full.yaml", LoadLimits{});
+  ASSERT_TRUE(loaded.checked);
+  ASSERT_TRUE(loaded.findings.empty()) << loaded.findings.front().message << "\n" << yaml;
+  RenderedAgreement doc = RenderAgreement(*loaded.document, {});
+  std::ostringstream md;
+  std::ostringstream html;
+  WriteRenderedMarkdown(doc, std::nullopt, md);
+  WriteRenderedHtml(doc, std::nullopt, html);
+  for (const Leaf& leaf : FormatLeaves()) {
+    EXPECT_TRUE(doc.rendered_fields.contains(leaf.path)) << leaf.path << " is not rendered";
+    if (leaf.spec->type == ValueType::kText && leaf.path != "format") {
+      std::string marker = Marker(leaf.path);
+      EXPECT_NE(md.str().find(marker), std::string::npos) << marker << " not in the Markdown";
+      EXPECT_NE(html.str().find(marker), std::string::npos) << marker << " not in the HTML";
+    }
+  }
+  EXPECT_NE(md.str().find("£17,400,000"), std::string::npos);
+  EXPECT_NE(md.str().find("1 April 2009"), std::string::npos);
+  EXPECT_NE(md.str().find("## 12. Schedules"), std::string::npos);
+}
+
+// The model agreement, loaded.
+LoadResult ModelAgreement() {
+  return LoadAgreementFile(
+      std::string(S75_SOURCE_DIR) + "/agreements/model-learning-disability.yaml", LoadLimits{});
+}
+
+Finding At(std::string path, std::string message) {
+  Finding f;
+  f.rule = "T1.00";
+  f.path = std::move(path);
+  f.message = std::move(message);
+  return f;
+}
+
+// The clause title and provision path where a finding was placed ("" for none).
+std::pair<std::string, std::string> PlaceOf(const RenderedAgreement& doc, const Finding& f) {
+  for (const Clause& c : doc.clauses) {
+    for (const Finding* g : c.findings) {
+      if (g == &f) {
+        return {c.title, ""};
+      }
+    }
+    for (const Provision& p : c.provisions) {
+      for (const Finding* g : p.findings) {
+        if (g == &f) {
+          return {c.title, p.path};
+        }
+      }
+    }
+  }
+  return {"", ""};
+}
+
+TEST(RenderTest, FindingsSitBesideTheProvisionTheyConcern) {
+  LoadResult loaded = ModelAgreement();
+  ASSERT_TRUE(loaded.checked);
+  std::vector<Finding> findings = {
+      At("finance.contributions[1].amount", "sum"),
+      At("", "disclosure of capital items (capital.disclosure) is missing"),
+      At("term.termination.notice_months", "short"),
+      At("finance", "no approach for overspends at year end"),
+      At("", "something about the whole agreement"),
+      At("agreement.title", "title"),
+      At("partners[0].signatory.signed_on", "late"),
+  };
+  RenderedAgreement doc = RenderAgreement(*loaded.document, findings);
+  using Place = std::pair<std::string, std::string>;
+  EXPECT_EQ(PlaceOf(doc, findings[0]), Place("Finance and risk share", "finance.contributions[1]"));
+  EXPECT_EQ(PlaceOf(doc, findings[1]), Place("Capital", "capital.disclosure"));
+  EXPECT_EQ(PlaceOf(doc, findings[2]), Place("Termination", "term.termination.notice_months"));
+  EXPECT_EQ(PlaceOf(doc, findings[3]), Place("Finance and risk share", ""));
+  EXPECT_EQ(PlaceOf(doc, findings[4]), Place("", ""));
+  ASSERT_EQ(doc.general.size(), 1U);
+  EXPECT_EQ(doc.general[0], &findings[4]);
+  EXPECT_EQ(PlaceOf(doc, findings[5]), Place("Particulars", ""));
+  EXPECT_EQ(PlaceOf(doc, findings[6]), Place("Parties", "partners[0].signatory"));
+}
+
+TEST(RenderTest, HostileTextIsEscapedInBothFormats) {
+  std::string file = std::string(S75_SOURCE_DIR) + "/tests/fixtures/hostile/hostile.yaml";
+  LoadResult loaded = LoadAgreementFile(file, LoadLimits{});
+  ASSERT_TRUE(loaded.checked);
+  Diagnostics diags;
+  auto pack = CompileBuiltinPacks({}, diags);
+  ASSERT_TRUE(pack);
+  CheckOptions options;
+  options.as_of = *Date::Parse("2026-11-22");
+  FileResult checked = CheckLoaded(*pack, loaded, "x<y>&\"'.yaml", options);
+  RenderedAgreement doc = RenderAgreement(*loaded.document, checked.findings);
+  doc.file = checked.path;
+  std::ostringstream html_out;
+  WriteRenderedHtml(doc, RenderedFindings{options.as_of, SummarizeFile(checked)}, html_out);
+  std::string html = html_out.str();
+  for (const char* raw : {"<script", "<img", "<b ", "\"onload=", "x<y>", "'Trust'"}) {
+    EXPECT_EQ(html.find(raw), std::string::npos) << raw;
+  }
+  for (const char* text : {"<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &apos;Trust&apos;",
+                           "&quot;onload=alert(2) x=&quot; endoscopy &lt;img src=x",
+                           "&lt;script&gt;alert(4)&lt;/script&gt;",
+                           "&lt;b onmouseover=alert(5)&gt;Board&lt;/b&gt;", "x&lt;y&gt;&amp;"}) {
+    EXPECT_NE(html.find(text), std::string::npos) << text;
+  }
+  EXPECT_FALSE(std::regex_search(html, std::regex(R"(<[a-z][^>]*\s(src|href)=)")))
+      << "a tag that fetches or links";
+
+  std::ostringstream md_out;
+  WriteRenderedMarkdown(doc, RenderedFindings{options.as_of, SummarizeFile(checked)}, md_out);
+  std::string md = md_out.str();
+  EXPECT_FALSE(std::regex_search(md, std::regex(R"((^|[^\\])<)"))) << "an unescaped <:\n" << md;
+  EXPECT_NE(md.find("# \\<script\\>alert(1)\\</script\\> \\& 'Trust' \\| Council"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("\\<script\\>alert(4)\\</script\\> \\| \\`code\\` \\*bold\\* "
+                    "\\[link\\](javascript:x)"),
+            std::string::npos)
+      << md;
+}
+
+}  // namespace
+}  // namespace s75
