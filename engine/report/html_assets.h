@@ -98,6 +98,12 @@ table.findings th:nth-child(4) { width: 14%; }
 table.findings th:nth-child(6) { width: 13%; }
 table.findings th:nth-child(7) { width: 14%; }
 table.findings td { overflow-wrap: anywhere; }
+.register-wrap { overflow-x: auto; }
+table.register { font-size: 13px; width: max-content; min-width: 100%; }
+table.register td { max-width: 20em; vertical-align: top; }
+table.register td.nowrap { white-space: nowrap; }
+table.register tr[data-severity=error] td:first-child { border-left: 4px solid var(--error); }
+table.register tr[data-severity=unreadable] td { background: #f4f6f9; }
 table.findings td.rule span, table.findings td.where span { display: block; font-size: 12px; color: var(--muted); }
 table.findings tr.waived td { background: #fafbfc; }
 table.findings td.waiver { font-size: 13px; }
@@ -149,9 +155,10 @@ aside.finding .waiver { display: block; font-size: 13px; }
 inline constexpr std::string_view kHtmlScript = R"js(
 (function () {
   'use strict';
-  var table = document.getElementById('findings');
+  var table = document.getElementById('findings') || document.getElementById('register');
   var controls = document.getElementById('controls');
   if (!table || !controls) return;
+  var noun = table.getAttribute('data-noun') || 'findings';
   var body = table.tBodies[0];
   var rows = Array.prototype.slice.call(body.rows);
   var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
@@ -217,7 +224,7 @@ inline constexpr std::string_view kHtmlScript = R"js(
       row.hidden = !show;
       if (show) visible++;
     });
-    shown.textContent = visible + ' of ' + rows.length + ' findings shown';
+    shown.textContent = visible + ' of ' + rows.length + ' ' + noun + ' shown';
   }
 
   function render() {

@@ -9,6 +9,7 @@
 #include "report/html_page.h"
 #include "report/markup_escape.h"
 #include "report/money.h"
+#include "report/pools.h"
 #include "report/report_views.h"
 #include "report/rule_docs.h"
 
@@ -263,7 +264,7 @@ std::string Money(const Decimal& amount, bool overflow) {
   return overflow ? "beyond range" : PoundsText(amount);
 }
 
-void WriteMoneyNote(const PoolTotals& pools, std::ostream& out) {
+void WriteMoneyNote(const PoolTally& pools, std::ostream& out) {
   out << "<p class=\"note\">An agreement that serves several client groups counts its whole "
          "pool in each of them, so the groups add up to more than the total whenever one does ("
       << "here, " << pools.in_several_groups << " of " << pools.agreements
@@ -274,9 +275,9 @@ void WriteMoneyNote(const PoolTotals& pools, std::ostream& out) {
   }
   if (!pools.without_pool.empty()) {
     out << " No pool is stated in:";
-    for (const FileResult* f : pools.without_pool) {
-      out << " <span class=\"path\">" << Esc(f->path) << "</span>"
-          << (f == pools.without_pool.back() ? "." : ",");
+    for (size_t i = 0; i < pools.without_pool.size(); ++i) {
+      out << " <span class=\"path\">" << Esc(pools.without_pool[i]) << "</span>"
+          << (i + 1 == pools.without_pool.size() ? "." : ",");
     }
   }
   if (pools.overflow) {
@@ -285,13 +286,13 @@ void WriteMoneyNote(const PoolTotals& pools, std::ostream& out) {
   out << "</p>\n";
 }
 
-void WriteMoneyTable(const PoolTotals& pools, std::ostream& out) {
+void WriteMoneyTable(const PoolTally& pools, std::ostream& out) {
   out << "<table class=\"money\">\n<thead><tr><th>Client group</th>"
          "<th class=\"num\">Agreements</th><th class=\"num\">Pooled</th></tr></thead>\n<tbody>\n";
-  for (const GroupPool& g : pools.groups) {
-    out << "<tr><td>" << (g.group.empty() ? "No client group stated" : Esc(Humanise(g.group)))
+  for (const PoolGroup& g : pools.ClientGroupsBySize()) {
+    out << "<tr><td>" << (g.name.empty() ? "No client group stated" : Esc(Humanise(g.name)))
         << "</td><td class=\"num\">" << g.agreements << "</td><td class=\"num\">"
-        << Money(g.total, pools.overflow) << "</td></tr>\n";
+        << Money(g.pooled, pools.overflow) << "</td></tr>\n";
   }
   out << "</tbody>\n<tfoot><tr><th>All agreements, each counted once</th><td class=\"num\">"
       << pools.agreements << "</td><td class=\"num\">" << Money(pools.total, pools.overflow)
@@ -299,9 +300,9 @@ void WriteMoneyTable(const PoolTotals& pools, std::ostream& out) {
 }
 
 void WriteMoney(const CheckReport& report, std::ostream& out) {
-  PoolTotals pools = PoolByClientGroup(report);
+  PoolTally pools = TallyPools(report);
   out << "<section id=\"money\">\n<h2>Pooled money by client group</h2>\n";
-  if (pools.agreements == 0) {
+  if (pools.with_pool == 0) {
     out << "<p class=\"intro\">No agreement states a pool.</p>\n";
   } else {
     WriteMoneyTable(pools, out);

@@ -2,8 +2,13 @@
 
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
+#include "report/html_assets.h"
+#include "report/html_page.h"
+#include "report/markup_escape.h"
 #include "report/money.h"
+#include "report/report_views.h"
 
 namespace s75 {
 
@@ -31,6 +36,14 @@ std::string DateText(const std::optional<Date>& d) { return d ? d->ToString() : 
 
 std::string Money(const std::optional<Decimal>& d) { return d ? d->ToString(2) : ""; }
 
+// A sum of pools, or "beyond range" when the sums went beyond Decimal's range.
+std::string SumText(const Decimal& sum, const PoolTally& pools) {
+  return pools.overflow ? "beyond range" : sum.ToString(2);
+}
+std::string PoundsOrRange(const Decimal& sum, const PoolTally& pools) {
+  return pools.overflow ? "beyond range" : PoundsText(sum);
+}
+
 RegisterRow RowOf(const FileResult& file) {
   RegisterRow row;
   row.path = file.path;
@@ -41,13 +54,6 @@ RegisterRow RowOf(const FileResult& file) {
   row.errors = s.error;
   row.warnings = s.warning;
   return row;
-}
-
-void AddTo(RegisterGroup& group, const std::optional<Decimal>& pool) {
-  ++group.agreements;
-  if (pool) {
-    group.pooled = group.pooled.Add(*pool).value_or(group.pooled);
-  }
 }
 
 void Count(const RegisterRow& row, Date as_of, RegisterTotals& t) {
@@ -62,15 +68,7 @@ void Count(const RegisterRow& row, Date as_of, RegisterTotals& t) {
   t.partly_signed += f.Signed() == Signatures::kSome ? 1 : 0;
   t.expired += f.ExpiredOn(as_of) ? 1 : 0;
   t.non_compliant += row.errors > 0 ? 1 : 0;
-  if (f.pool_total) {
-    t.pooled = t.pooled.Add(*f.pool_total).value_or(t.pooled);
-  }
-  for (const std::string& g : f.client_groups) {
-    AddTo(t.by_client_group[g], f.pool_total);
-  }
-  for (const std::string& a : f.arrangements) {
-    AddTo(t.by_arrangement[a], f.pool_total);
-  }
+  t.pools.Add(f, row.path);
 }
 
 // The register's columns, shared by CSV and Markdown.
@@ -154,12 +152,13 @@ void WriteCsv(const Register& reg, std::ostream& out) {
   const RegisterTotals& t = reg.totals;
   out << "\r\n";
   CsvLine({"total", "name", "pooled", "agreements"}, out);
-  CsvLine({"all", "", t.pooled.ToString(2), std::to_string(t.agreements)}, out);
-  for (const auto& [name, g] : t.by_client_group) {
-    CsvLine({"client_group", name, g.pooled.ToString(2), std::to_string(g.agreements)}, out);
+  const PoolTally& pools = t.pools;
+  CsvLine({"all", "", SumText(pools.total, pools), std::to_string(t.agreements)}, out);
+  for (const auto& [name, g] : pools.by_client_group()) {
+    CsvLine({"client_group", name, SumText(g.pooled, pools), std::to_string(g.agreements)}, out);
   }
-  for (const auto& [name, g] : t.by_arrangement) {
-    CsvLine({"arrangement", name, g.pooled.ToString(2), std::to_string(g.agreements)}, out);
+  for (const auto& [name, g] : pools.by_arrangement()) {
+    CsvLine({"arrangement", name, SumText(g.pooled, pools), std::to_string(g.agreements)}, out);
   }
   for (const auto& [name, n] : {std::pair{"unreadable", t.unreadable},
                                 {"unsigned", t.unsigned_by_all},
@@ -205,10 +204,15 @@ Json RowJson(const RegisterRow& row, Date as_of) {
   return j;
 }
 
-Json GroupsJson(const std::map<std::string, RegisterGroup>& groups) {
+// A sum of pools, or null when the sums went beyond range.
+Json SumJson(const Decimal& sum, const PoolTally& pools) {
+  return pools.overflow ? Json(nullptr) : Json(sum.ToString(2));
+}
+
+Json GroupsJson(const std::map<std::string, PoolGroup>& groups, const PoolTally& pools) {
   Json j = Json::object();
   for (const auto& [name, g] : groups) {
-    j[name] = {{"pooled", g.pooled.ToString(2)}, {"agreements", g.agreements}};
+    j[name] = {{"pooled", SumJson(g.pooled, pools)}, {"agreements", g.agreements}};
   }
   return j;
 }
@@ -228,9 +232,9 @@ void WriteJson(const Register& reg, std::ostream& out) {
                  {"partly_signed", t.partly_signed},
                  {"expired", t.expired},
                  {"non_compliant", t.non_compliant},
-                 {"pooled", t.pooled.ToString(2)},
-                 {"by_client_group", GroupsJson(t.by_client_group)},
-                 {"by_arrangement", GroupsJson(t.by_arrangement)}};
+                 {"pooled", SumJson(t.pools.total, t.pools)},
+                 {"by_client_group", GroupsJson(t.pools.by_client_group(), t.pools)},
+                 {"by_arrangement", GroupsJson(t.pools.by_arrangement(), t.pools)}};
   out << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 
@@ -271,12 +275,14 @@ void MdHeader(const std::vector<std::string>& names, std::ostream& out) {
   out << "\n";
 }
 
-void MdGroups(std::string_view title, const std::map<std::string, RegisterGroup>& groups,
-              std::ostream& out) {
+void MdGroups(std::string_view title, const std::map<std::string, PoolGroup>& groups,
+              const PoolTally& pools, std::ostream& out) {
   out << "\n### Pooled money by " << title << "\n\n";
   MdHeader({std::string(title), "pooled", "agreements"}, out);
   for (const auto& [name, g] : groups) {
-    MdRow({name, PoundsText(g.pooled), std::to_string(g.agreements)}, out);
+    MdRow({name.empty() ? "(none stated)" : name, PoundsOrRange(g.pooled, pools),
+           std::to_string(g.agreements)},
+          out);
   }
 }
 
@@ -301,16 +307,137 @@ void WriteMarkdown(const Register& reg, std::ostream& out) {
   out << "\n## Totals\n\n";
   MdHeader({"measure", "value"}, out);
   MdRow({"agreements", std::to_string(t.agreements)}, out);
-  MdRow({"pooled (each agreement once)", PoundsText(t.pooled)}, out);
+  MdRow({"pooled (each agreement once)", PoundsOrRange(t.pools.total, t.pools)}, out);
   MdRow({"unreadable", std::to_string(t.unreadable)}, out);
   MdRow({"signed by no partner", std::to_string(t.unsigned_by_all)}, out);
   MdRow({"signed by some partners", std::to_string(t.partly_signed)}, out);
   MdRow({"expired", std::to_string(t.expired)}, out);
   MdRow({"non-compliant (an error, or unreadable)", std::to_string(t.non_compliant)}, out);
-  MdGroups("client group", t.by_client_group, out);
-  MdGroups("arrangement", t.by_arrangement, out);
+  MdGroups("client group", t.pools.by_client_group(), t.pools, out);
+  MdGroups("arrangement", t.pools.by_arrangement(), t.pools, out);
   out << "\nAn agreement covering several client groups or arrangements counts in each, "
          "so a column may add up to more than the pooled total.\n";
+}
+
+// --- HTML ----------------------------------------------------------------------
+
+std::string Esc(std::string_view text) { return XmlEscape(text); }
+
+// What a row shows at a glance: "unreadable", "error", "warning" or "clean".
+std::string_view RowState(const RegisterRow& row) {
+  if (!row.readable) {
+    return "unreadable";
+  }
+  return row.errors > 0 ? "error" : row.warnings > 0 ? "warning" : "clean";
+}
+
+void HtmlSummary(const Register& reg, std::ostream& out) {
+  const RegisterTotals& t = reg.totals;
+  out << "<section id=\"summary\">\n<h2>Summary</h2>\n<dl class=\"summary\">\n";
+  // The colour (the check report's classes), the key the JSON uses, the label.
+  for (const auto& [css, key, label, value] :
+       {std::tuple{"files", "agreements", "Agreements", t.agreements},
+        {"unreadable", "unreadable", "Could not be checked", t.unreadable},
+        {"error", "non_compliant", "Non-compliant", t.non_compliant},
+        {"warning", "unsigned", "Signed by no partner", t.unsigned_by_all},
+        {"info", "partly_signed", "Signed by some partners", t.partly_signed},
+        {"waived", "expired", "Expired", t.expired}}) {
+    out << "<div class=\"" << css << "\"><dt>" << label << "</dt><dd data-summary=\"" << key
+        << "\">" << value << "</dd></div>\n";
+  }
+  out << "</dl>\n<p class=\"note\">Pooled in all: <strong data-summary=\"pooled\">"
+      << PoundsOrRange(t.pools.total, t.pools)
+      << "</strong>, each agreement counted once. Non-compliant: an error no waiver accepts, or "
+         "a file that could not be checked. Expiry is judged as of "
+      << reg.as_of.ToLongString() << ".</p>\n</section>\n";
+}
+
+void HtmlGroups(std::string_view id, std::string_view heading, std::string_view column,
+                const std::vector<PoolGroup>& groups, const PoolTally& pools, std::ostream& out) {
+  out << "<section id=\"" << id << "\">\n<h2>" << heading << "</h2>\n";
+  if (groups.empty()) {
+    out << "<p class=\"intro\">No readable agreement.</p>\n</section>\n";
+    return;
+  }
+  out << "<table class=\"money\">\n<thead><tr><th>" << column
+      << "</th><th class=\"num\">Agreements</th><th class=\"num\">Pooled</th></tr></thead>\n"
+         "<tbody>\n";
+  for (const PoolGroup& g : groups) {
+    out << "<tr><td>" << (g.name.empty() ? "None stated" : Esc(g.name)) << "</td><td class=\"num\">"
+        << g.agreements << "</td><td class=\"num\">" << PoundsOrRange(g.pooled, pools)
+        << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table>\n</section>\n";
+}
+
+void HtmlTable(const Register& reg, std::ostream& out) {
+  out << "<section id=\"register-section\">\n<h2>Agreements</h2>\n<p class=\"intro\">One row "
+         "per agreement file. With scripts enabled, click a heading to sort and use the filter "
+         "to narrow the list.</p>\n<div class=\"controls\" id=\"controls\" hidden>\n<label>Filter "
+         "<input type=\"search\" id=\"filter\" placeholder=\"id, partner, host or "
+         "words\"></label>\n";
+  for (std::string_view state : {"error", "warning", "clean", "unreadable"}) {
+    out << "<label><input type=\"checkbox\" value=\"" << state << "\" checked> "
+        << (state == "error"     ? "with errors"
+            : state == "warning" ? "warnings only"
+                                 : state)
+        << "</label>\n";
+  }
+  out << "<output id=\"shown\" aria-live=\"polite\"></output>\n</div>\n<div "
+         "class=\"register-wrap\">"
+         "<table class=\"register\" id=\"register\" data-noun=\"agreements\">\n<thead><tr>";
+  for (const Column& c : Columns()) {
+    bool number = c.name == "pool_total" || c.name == "errors" || c.name == "warnings";
+    out << "<th data-key=\"" << c.name << "\"" << (number ? " data-type=\"number\"" : "") << ">"
+        << Humanise(std::string(c.name)) << "</th>";
+  }
+  out << "</tr></thead>\n<tbody>\n";
+  for (const RegisterRow& row : reg.rows) {
+    out << "<tr data-severity=\"" << RowState(row) << "\">";
+    for (const Column& c : Columns()) {
+      if (c.name == "pool_total") {
+        const std::optional<Decimal>& pool = row.facts.pool_total;
+        out << "<td class=\"num nowrap\" data-sort=\"" << (pool ? pool->ToString() : "-1") << "\">"
+            << (pool ? PoundsText(*pool) : "") << "</td>";
+      } else {
+        bool number = c.name == "errors" || c.name == "warnings";
+        bool date = c.name == "commencement" || c.name == "expiry";
+        out << "<td"
+            << (number ? " class=\"num\""
+                : date ? " class=\"nowrap\""
+                       : "")
+            << ">" << Esc(c.value(row, reg.as_of)) << "</td>";
+      }
+    }
+    out << "</tr>\n";
+  }
+  out << "</tbody>\n</table></div>\n</section>\n";
+}
+
+void WriteHtml(const Register& reg, std::ostream& out) {
+  std::string title = "Section 75 agreements register, as of " + reg.as_of.ToLongString();
+  WriteHtmlHead({title, reg.tool_version, true, ""}, out);
+  out << "<body>\n<header class=\"page\"><div>\n<h1>Section 75 agreements register</h1>\n<p>"
+      << reg.rows.size() << (reg.rows.size() == 1 ? " agreement file" : " agreement files")
+      << " as of <time datetime=\"" << reg.as_of.ToString() << "\">" << reg.as_of.ToLongString()
+      << "</time> &middot; s75check " << Esc(reg.tool_version) << "</p>\n</div></header>\n<main>\n";
+  HtmlSummary(reg, out);
+  const PoolTally& pools = reg.totals.pools;
+  HtmlGroups("by-client-group", "Pooled money by client group", "Client group",
+             pools.ClientGroupsBySize(), pools, out);
+  std::vector<PoolGroup> arrangements;
+  for (const auto& [name, g] : pools.by_arrangement()) {
+    arrangements.push_back(g);
+  }
+  HtmlGroups("by-arrangement", "Pooled money by arrangement", "Arrangement", arrangements, pools,
+             out);
+  out << "<p class=\"note\">An agreement covering several client groups or arrangements counts "
+         "in each, so a table may add up to more than the pooled total.</p>\n";
+  HtmlTable(reg, out);
+  out << "<footer>Made by s75check " << Esc(reg.tool_version)
+      << ". Each agreement's findings: <code>s75check check FILE</code>.</footer>\n</main>\n"
+         "<script>"
+      << kHtmlScript << "</script>\n</body>\n</html>\n";
 }
 
 }  // namespace
@@ -349,12 +476,14 @@ bool WriteRegister(const Register& reg, std::string_view format, std::ostream& o
     WriteJson(reg, out);
   } else if (format == "markdown") {
     WriteMarkdown(reg, out);
+  } else if (format == "html") {
+    WriteHtml(reg, out);
   } else {
     return false;
   }
   return true;
 }
 
-std::vector<std::string_view> RegisterFormats() { return {"csv", "json", "markdown"}; }
+std::vector<std::string_view> RegisterFormats() { return {"csv", "json", "markdown", "html"}; }
 
 }  // namespace s75

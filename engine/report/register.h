@@ -3,13 +3,13 @@
 // unsigned, expired or non-compliant).
 #pragma once
 
-#include <map>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "report/check_report.h"
+#include "report/pools.h"
 
 namespace s75 {
 
@@ -22,12 +22,6 @@ struct RegisterRow {
   int warnings = 0;
 };
 
-// Money and agreement counts under one heading (a client group, an arrangement).
-struct RegisterGroup {
-  Decimal pooled;
-  int agreements = 0;
-};
-
 struct RegisterTotals {
   int agreements = 0;  // rows, readable or not
   int unreadable = 0;
@@ -35,11 +29,7 @@ struct RegisterTotals {
   int partly_signed = 0;    // some partners signed, not all
   int expired = 0;          // AgreementFacts::ExpiredOn the as-of date
   int non_compliant = 0;    // an unwaived error, or unreadable
-  Decimal pooled;           // every agreement's pool, each counted once
-  // An agreement with several client groups (or arrangements) counts in each,
-  // so these may add up to more than `pooled`.
-  std::map<std::string, RegisterGroup> by_client_group;
-  std::map<std::string, RegisterGroup> by_arrangement;
+  PoolTally pools;          // pooled money of the readable rows, by client group and arrangement
 };
 
 struct Register {

@@ -4,7 +4,6 @@
 #include <cctype>
 #include <map>
 #include <optional>
-#include <set>
 
 #include "report/rule_docs.h"
 
@@ -50,31 +49,6 @@ MatrixCell Cell(const CheckReport& report, const FileResult& file, const std::st
   return cell;
 }
 
-// Adds `amount` to `sum`, or sets `overflow` when the sum leaves Decimal's range.
-void AddMoney(Decimal amount, Decimal& sum, bool& overflow) {
-  if (std::optional<Decimal> s = sum.Add(amount)) {
-    sum = *s;
-  } else {
-    overflow = true;
-  }
-}
-
-// The agreement's client groups, each once; {""} when it names none.
-std::set<std::string> GroupsOf(const AgreementFacts& facts) {
-  std::set<std::string> groups(facts.client_groups.begin(), facts.client_groups.end());
-  if (groups.empty()) {
-    groups.insert("");
-  }
-  return groups;
-}
-
-bool GroupBefore(const GroupPool& a, const GroupPool& b) {
-  if (a.group.empty() != b.group.empty()) {
-    return b.group.empty();
-  }
-  return a.total != b.total ? a.total > b.total : a.group < b.group;
-}
-
 }  // namespace
 
 std::vector<FamilyCounts> CountByFamily(const CheckReport& report) {
@@ -115,38 +89,6 @@ ComplianceMatrix BuildMatrix(const CheckReport& report, const std::string& famil
     matrix.rows.push_back(std::move(row));
   }
   return matrix;
-}
-
-PoolTotals PoolByClientGroup(const CheckReport& report) {
-  PoolTotals totals;
-  std::map<std::string, GroupPool> groups;
-  for (const FileResult& file : report.files) {
-    if (!file.facts) {
-      continue;
-    }
-    if (!file.facts->pool_total) {
-      totals.without_pool.push_back(&file);
-      continue;
-    }
-    Decimal pool = *file.facts->pool_total;
-    ++totals.agreements;
-    totals.from_contributions += file.facts->pool_from_contributions ? 1 : 0;
-    AddMoney(pool, totals.total, totals.overflow);
-    std::set<std::string> names = GroupsOf(*file.facts);
-    totals.in_several_groups += names.size() > 1 ? 1 : 0;
-    for (const std::string& name : names) {
-      GroupPool& g = groups[name];
-      g.group = name;
-      ++g.agreements;
-      AddMoney(pool, g.total, totals.overflow);
-    }
-  }
-  totals.groups.reserve(groups.size());
-  for (auto& [name, group] : groups) {
-    totals.groups.push_back(std::move(group));
-  }
-  std::sort(totals.groups.begin(), totals.groups.end(), GroupBefore);
-  return totals;
 }
 
 std::string Humanise(const std::string& name) {

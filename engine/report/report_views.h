@@ -1,6 +1,6 @@
 // Views of a check run that the summary formats (HTML) draw: findings counted
-// by rule family, the compliance matrix of agreements against one family's
-// rules, and pooled money by client group. Pure functions of a CheckReport.
+// by rule family and the compliance matrix of agreements against one family's
+// rules (pooled money is report/pools.h). Pure functions of a CheckReport.
 #pragma once
 
 #include <string>
@@ -57,28 +57,6 @@ struct ComplianceMatrix {
 // Every file of `report` against every rule of `family` the packs define
 // (whether it ran or not).
 ComplianceMatrix BuildMatrix(const CheckReport& report, const std::string& family);
-
-// The pooled money of the agreements serving one client group.
-struct GroupPool {
-  std::string group;  // as written ("learning_disability"); "" for agreements naming none
-  Decimal total;
-  int agreements = 0;
-};
-
-// Pooled money by client group, and what the groups' sums leave out.
-struct PoolTotals {
-  std::vector<GroupPool> groups;  // largest total first; "" last
-  Decimal total;                  // every agreement's pool counted once
-  bool overflow = false;          // a sum went beyond Decimal's range
-  int agreements = 0;             // agreements with a pool total
-  int in_several_groups = 0;      // of those, the ones counted in more than one group
-  int from_contributions = 0;     // of those, the ones whose pool is their contributions' sum
-  std::vector<const FileResult*> without_pool;  // checked agreements with no pool total
-};
-
-// Pooled money by client group: an agreement serving several client groups
-// counts its whole pool in each; the grand total counts it once.
-PoolTotals PoolByClientGroup(const CheckReport& report);
 
 // "aims-and-outcomes" or "learning_disability" as words: "Aims and outcomes".
 std::string Humanise(const std::string& name);

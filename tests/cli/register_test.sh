@@ -85,5 +85,71 @@ expect "register -j 2" 0 "$bin" register "${A[@]}" --format json -j 2 agreements
 if cmp -s "$tmp/j1" "$tmp/out"; then pass; else fail "register: -j 1 and -j 2 differ"; fi
 expect "register -o" 0 "$bin" register "${A[@]}" --format csv -o "$tmp/r.csv" agreements
 count "register -o: a row per example plus header" "$tmp/r.csv" '^agreements/' 9
+
+# HTML: the totals as computed by hand above plus the hostile agreement (an
+# unsigned agreement pooling £1,000 for carers, with no arrangement), every agreement's text escaped,
+# and one script: the page's own.
+expect "register html" 2 "$bin" register "${A[@]}" --format html -o "$tmp/reg.html" "$dir" \
+  tests/fixtures/hostile/hostile.yaml
+python3 - "$tmp/reg.html" >"$tmp/py" 2>&1 <<'PY'
+import sys
+from html.parser import HTMLParser
+
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.summary, self.key, self.tags, self.rows, self.cells = {}, None, [], [], None
+        self.table, self.groups, self.group = None, {}, None
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append(tag)
+        self.key = a.get("data-summary")
+        if tag == "section":
+            self.table = a.get("id")
+        if tag == "tr" and self.table == "register-section" and "data-severity" in a:
+            self.cells = []
+            self.rows.append((a["data-severity"], self.cells))
+        if tag == "tr" and self.table in ("by-client-group", "by-arrangement"):
+            self.group = []
+    def handle_endtag(self, tag):
+        if tag == "tr" and self.group:
+            self.groups[(self.table, self.group[0])] = tuple(self.group[1:])
+            self.group = None
+    def handle_data(self, data):
+        if self.key:
+            self.summary[self.key] = data
+            self.key = None
+        if self.tags and self.tags[-1] == "td":
+            if self.cells is not None and self.table == "register-section":
+                self.cells.append(data)
+            if self.group is not None:
+                self.group.append(data)
+
+p = Page()
+p.feed(open(sys.argv[1]).read())
+want = {"agreements": "7", "unreadable": "2", "unsigned": "2", "partly_signed": "1",
+        "expired": "2", "non_compliant": "7", "pooled": "£1,751,000.75"}
+bad = [f"summary {k}: got {p.summary.get(k)!r}, wanted {v!r}" for k, v in want.items()
+       if p.summary.get(k) != v]
+groups = {("by-client-group", "carers"): ("3", "£1,001,000.50"),
+          ("by-client-group", "learning_disability"): ("2", "£1,250,000.50"),
+          ("by-client-group", "mental_health"): ("1", "£500,000.25"),
+          ("by-arrangement", "pooled_fund"): ("3", "£1,750,000.75")}
+bad += [f"{k}: got {p.groups.get(k)!r}, wanted {v!r}" for k, v in groups.items()
+        if p.groups.get(k) != v]
+states = sorted(s for s, _ in p.rows)
+if states != sorted(["error"] * 5 + ["unreadable"] * 2):
+    bad.append(f"row states {states}")
+titles = [c[2] for _, c in p.rows if len(c) > 2]
+if "<script>alert(1)</script> & 'Trust' | Council" not in titles:
+    bad.append(f"the hostile title is not shown as text: {titles}")
+if p.tags.count("script") != 1:
+    bad.append(f"{p.tags.count('script')} script elements")
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+if [[ $? == 0 ]]; then pass; else fail "register html: totals, rows and escaping" "$tmp/py"; fi
+lacks "register html: fetches nothing" "$tmp/reg.html" '(src|href)=|<link|url\([^#]'
+
 expect "register: bad format" 2 "$bin" register --format xml agreements
 finish

@@ -10,6 +10,7 @@
 #include "report/html_reporter.h"
 #include "report/markdown_reporter.h"
 #include "report/money.h"
+#include "report/pools.h"
 #include "report/report_views.h"
 
 namespace s75 {
@@ -117,17 +118,22 @@ TEST(ReportViewsTest, FamiliesInCatalogueOrderAddUpToTheSummary) {
 }
 
 TEST(ReportViewsTest, PoolCountsInEachGroupButOnceInTheTotal) {
-  PoolTotals p = PoolByClientGroup(SmallReport());
+  PoolTally p = TallyPools(SmallReport());
   EXPECT_EQ(PoundsText(p.total), "£1,000,250.50");
-  EXPECT_EQ(p.agreements, 2);
+  EXPECT_EQ(p.agreements, 3);
+  EXPECT_EQ(p.with_pool, 2);
   EXPECT_EQ(p.in_several_groups, 1);
-  ASSERT_EQ(p.groups.size(), 2U);
-  EXPECT_EQ(p.groups[0].group, "carers");  // listed twice in a, counted once
-  EXPECT_EQ(PoundsText(p.groups[0].total), "£1,000,250.50");
-  EXPECT_EQ(p.groups[0].agreements, 2);
-  EXPECT_EQ(p.groups[1].group, "older_people");
+  std::vector<PoolGroup> groups = p.ClientGroupsBySize();
+  ASSERT_EQ(groups.size(), 3U);
+  EXPECT_EQ(groups[0].name, "carers");  // listed twice in a, counted once
+  EXPECT_EQ(PoundsText(groups[0].pooled), "£1,000,250.50");
+  EXPECT_EQ(groups[0].agreements, 2);
+  EXPECT_EQ(groups[1].name, "older_people");
+  EXPECT_EQ(groups[2].name, "");  // b names no client group (and states no pool): last
+  EXPECT_EQ(groups[2].agreements, 1);
+  EXPECT_EQ(PoundsText(groups[2].pooled), "£0");
   ASSERT_EQ(p.without_pool.size(), 1U);
-  EXPECT_EQ(p.without_pool[0]->path, "b.yaml");
+  EXPECT_EQ(p.without_pool[0], "b.yaml");
   EXPECT_EQ(Humanise("older_people"), "Older people");
   EXPECT_EQ(Humanise("contributions-and-year-end"), "Contributions and year end");
 }
