@@ -3,14 +3,18 @@
 // long strings and limits; CRLF and BOM files read exactly like LF ones; and
 // a directory walk that reports, never drops, what it cannot read.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "common/atomic_file.h"
+#include "common/read_file.h"
 #include "driver/pipeline.h"
 #include "format/format.h"
 #include "load/loader.h"
@@ -238,6 +242,63 @@ TEST_F(WalkTest, AnUnreadableDirectoryIsDoc07) {
   EXPECT_EQ(files, std::vector<std::string>{"good.yaml"});
   EXPECT_EQ(missing, (std::map<std::string, std::string>{
                          {"sub", "DOC.07 cannot read the directory: Permission denied"}}));
+}
+
+// The files of a directory, by name.
+std::vector<std::string> Listing(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir)) {
+    names.push_back(e.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string Contents(const fs::path& file) {
+  std::string text;
+  EXPECT_EQ(ReadWholeFile(file.string(), text), "");
+  return text;
+}
+
+TEST_F(WalkTest, AtomicFileReplacesWholeOrLeavesTheOldFile) {
+  fs::path out = root_ / "sub" / "report.txt";
+  ASSERT_EQ(WriteFileAtomically(out.string(), "old"), "");
+  {
+    AtomicFile abandoned(out.string());  // an error before Commit: never renamed
+    abandoned.stream() << "half";
+  }
+  EXPECT_EQ(Contents(out), "old");
+  EXPECT_EQ(Listing(root_ / "sub"), std::vector<std::string>{"report.txt"});
+
+  // A write that fails (EFBIG past the file size limit, as ENOSPC on a full
+  // disk) is reported with its reason, and the old file stays.
+  struct rlimit saved {};
+  ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &saved), 0);
+  auto* previous = std::signal(SIGXFSZ, SIG_IGN);
+  struct rlimit small = saved;
+  small.rlim_cur = 4096;
+  ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
+  std::string failure = WriteFileAtomically(out.string(), std::string(1 << 20, 'x'));
+  ::setrlimit(RLIMIT_FSIZE, &saved);
+  std::signal(SIGXFSZ, previous);
+  EXPECT_EQ(failure, "cannot write " + out.string() + ": File too large");
+  EXPECT_EQ(Contents(out), "old");
+  EXPECT_EQ(Listing(root_ / "sub"), std::vector<std::string>{"report.txt"});
+
+  // The rename fails: the path is a directory.
+  fs::create_directory(root_ / "sub" / "dir");
+  EXPECT_EQ(WriteFileAtomically((root_ / "sub" / "dir").string(), "x"),
+            "cannot replace " + (root_ / "sub" / "dir").string() + ": Is a directory");
+  EXPECT_EQ(Listing(root_ / "sub"), (std::vector<std::string>{"dir", "report.txt"}));
+
+  // No directory: said at once.
+  AtomicFile nowhere((root_ / "none" / "r.txt").string());
+  EXPECT_EQ(nowhere.error(), "cannot create a temporary file in " + (root_ / "none").string() +
+                                 ": No such file or directory");
+  EXPECT_EQ(nowhere.Commit(), nowhere.error());
+
+  ASSERT_EQ(WriteFileAtomically(out.string(), "new"), "");
+  EXPECT_EQ(Contents(out), "new");
 }
 
 }  // namespace
