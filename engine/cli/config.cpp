@@ -84,6 +84,23 @@ std::optional<std::vector<std::string>> OneOrMany(const Setting& s, const std::s
   return out;
 }
 
+// A whole number from 1 to `max`, for a limit of the loader.
+template <typename T>
+std::optional<T> Limit(const Setting& s, T max, Problem& problem) {
+  std::string text = s.value.IsScalar() ? s.value.Scalar() : "";
+  bool digits = !text.empty() && text.size() <= 19 &&
+                std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  unsigned long long n = digits ? std::stoull(text) : 0;
+  if (n < 1 || n > static_cast<unsigned long long>(max)) {
+    problem = {MarkOf(s), "`" + s.key + "` takes a whole number from 1 to " + std::to_string(max) +
+                              (s.value.IsScalar() ? ", not '" + text + "'" : "")};
+    return std::nullopt;
+  }
+  return static_cast<T>(n);
+}
+
+constexpr size_t kMaxBytes = size_t{1} << 40;  // far above any file, and no overflow
+
 // `value` (a path in the settings file) resolved against the file's directory.
 std::string Resolved(const std::string& dir, const std::string& value) {
   return (fs::path(dir) / value).lexically_normal().string();
@@ -159,6 +176,26 @@ const std::vector<std::pair<std::string, Reader>> kReaders = {
        }
        c.baseline = Resolved(c.dir, s.value.Scalar());
        return true;
+     }},
+    {"max-file-size",
+     [](const Setting& s, const std::string&, CheckConfig& c, Problem& p) {
+       c.max_file_size = Limit(s, kMaxBytes, p);
+       return c.max_file_size.has_value();
+     }},
+    {"max-depth",
+     [](const Setting& s, const std::string&, CheckConfig& c, Problem& p) {
+       c.max_depth = Limit(s, kMaxDepthLimit, p);
+       return c.max_depth.has_value();
+     }},
+    {"max-nodes",
+     [](const Setting& s, const std::string&, CheckConfig& c, Problem& p) {
+       c.max_nodes = Limit(s, kMaxBytes, p);
+       return c.max_nodes.has_value();
+     }},
+    {"max-string-length",
+     [](const Setting& s, const std::string&, CheckConfig& c, Problem& p) {
+       c.max_string_length = Limit(s, kMaxBytes, p);
+       return c.max_string_length.has_value();
      }},
 };
 
@@ -291,6 +328,18 @@ void ApplyConfig(const CheckConfig& config, const std::function<bool(std::string
   }
   if (config.baseline && !given("baseline") && !given("write-baseline")) {
     cmd.baseline = *config.baseline;
+  }
+  if (config.max_file_size && !given("max-file-size")) {
+    cmd.limits.max_file_bytes = *config.max_file_size;
+  }
+  if (config.max_depth && !given("max-depth")) {
+    cmd.limits.max_depth = *config.max_depth;
+  }
+  if (config.max_nodes && !given("max-nodes")) {
+    cmd.limits.max_nodes = *config.max_nodes;
+  }
+  if (config.max_string_length && !given("max-string-length")) {
+    cmd.limits.max_string_bytes = *config.max_string_length;
   }
 }
 

@@ -1,5 +1,5 @@
 // The settings file `.s75check.yaml`: defaults for `check` (fail-on, select,
-// ignore, extra-rules, exclude, format, baseline) that command-line flags
+// ignore, extra-rules, exclude, format, baseline, the loader's limits) that command-line flags
 // override. Found in the current directory or the nearest parent, or named
 // with --config.
 #pragma once
@@ -33,6 +33,11 @@ struct CheckConfig {
   std::optional<std::vector<std::string>> extra_rules;  // directories
   std::optional<std::vector<std::string>> exclude;      // globs relative to `dir`
   std::optional<std::string> baseline;                  // file
+  // The loader's limits (max-file-size, max-depth, max-nodes, max-string-length).
+  std::optional<size_t> max_file_size;
+  std::optional<int> max_depth;
+  std::optional<size_t> max_nodes;
+  std::optional<size_t> max_string_length;
 };
 
 // The absolute path of the nearest settings file: in `start` or the closest

@@ -39,9 +39,12 @@ void AddLimitOptions(CLI::App* app, s75::LoadLimits& limits) {
                   "Largest agreement file read, in bytes (default 10 MiB)")
       ->check(CLI::PositiveNumber);
   app->add_option("--max-depth", limits.max_depth, "Deepest nesting of collections (default 256)")
-      ->check(CLI::Range(1, 1000));
+      ->check(CLI::Range(1, s75::kMaxDepthLimit));
   app->add_option("--max-nodes", limits.max_nodes,
                   "Most nodes a document may expand to through aliases (default 1000000)")
+      ->check(CLI::PositiveNumber);
+  app->add_option("--max-string-length", limits.max_string_bytes,
+                  "Longest single value or key, in bytes (default 1 MiB)")
       ->check(CLI::PositiveNumber);
 }
 

@@ -35,31 +35,50 @@ bool AgreementExtension(const fs::path& p) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-void Walk(const fs::path& dir, const PathExclusion& exclude, std::vector<std::string>& out,
+// A path that cannot be checked: a DOC.07 result saying why.
+FileResult Unreadable(const std::string& path, std::string message) {
+  FileResult r;
+  r.path = path;
+  r.findings.push_back(DocFinding("DOC.07", path, 0, 0, "", std::move(message)));
+  return r;
+}
+
+// Adds the agreement files below `root` to `out`, one directory at a time (no
+// recursion, so no depth of directories can exhaust the stack). Symbolic
+// links to directories are not followed, so a link loop cannot trap the walk.
+// An agreement-named entry that is not a readable file (a dangling link, a
+// link loop, a FIFO) and a directory that cannot be read are DOC.07 results
+// in `missing`: a sweep never drops a file silently.
+void Walk(const fs::path& root, const PathExclusion& exclude, std::vector<std::string>& out,
           std::vector<FileResult>& missing) {
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  if (ec) {
-    FileResult r;
-    r.path = dir.string();
-    r.findings.push_back(
-        DocFinding("DOC.07", r.path, 0, 0, "", "cannot read the directory: " + ec.message()));
-    missing.push_back(std::move(r));
-    return;
-  }
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) {
-      break;
-    }
-    const fs::directory_entry& entry = *it;
-    if (Hidden(entry.path()) || exclude.Excludes(entry.path().string())) {
-      if (entry.is_directory(ec)) {
-        it.disable_recursion_pending();
+  std::vector<fs::path> dirs{root};
+  while (!dirs.empty()) {
+    fs::path dir = std::move(dirs.back());
+    dirs.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (Hidden(p) || exclude.Excludes(p.string())) {
+        continue;
       }
-      continue;
+      std::error_code entry_error;
+      if (fs::is_directory(it->symlink_status(entry_error))) {
+        dirs.push_back(p);
+        continue;
+      }
+      if (!AgreementExtension(p)) {
+        continue;
+      }
+      fs::file_status target = it->status(entry_error);
+      if (fs::is_regular_file(target)) {
+        out.push_back(p.string());
+      } else if (!fs::is_directory(target)) {
+        missing.push_back(Unreadable(p.string(), NotAFile(p.string(), target, entry_error)));
+      }
     }
-    if (entry.is_regular_file(ec) && AgreementExtension(entry.path())) {
-      out.push_back(entry.path().string());
+    if (ec) {
+      missing.push_back(Unreadable(dir.string(), "cannot read the directory: " + ec.message()));
     }
   }
 }
@@ -209,10 +228,7 @@ std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
     } else if (fs::exists(status)) {
       files.push_back(p);
     } else {
-      FileResult r;
-      r.path = p;
-      r.findings.push_back(DocFinding("DOC.07", p, 0, 0, "", "no such file or directory"));
-      missing.push_back(std::move(r));
+      missing.push_back(Unreadable(p, NotAFile(p, status, ec)));
     }
   }
   std::sort(files.begin(), files.end());

@@ -46,7 +46,10 @@ std::vector<RuleSource> RuleSourcesFromDirectory(const std::string& dir, Diagnos
 
 // Stage 2: the agreement files named by `paths`: files as given, directories
 // searched recursively for *.yaml and *.yml (hidden entries skipped), sorted.
-// A path that does not exist becomes a DOC.07 result in `missing`. Paths that
+// A path that does not exist, an agreement-named entry found in a directory
+// that is not a readable file (a dangling link, a link loop, a FIFO), and a
+// directory that cannot be read become DOC.07 results in `missing` (links to
+// directories are not followed). Paths that
 // `exclude` excludes, named or found, are left out silently.
 std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
                                       std::vector<FileResult>& missing,

@@ -572,6 +572,11 @@ std::string ClosestName(std::string_view name, const std::vector<std::string>& c
   std::string best;
   size_t best_distance = std::max<size_t>(2, name.size() / 3) + 1;
   for (const std::string& c : candidates) {
+    // The distance is at least the difference in length: skip the quadratic
+    // comparison for a name that cannot be close (a megabyte-long key).
+    if (std::max(name.size(), c.size()) - std::min(name.size(), c.size()) >= best_distance) {
+      continue;
+    }
     size_t d = distance(name, c);
     if (d < best_distance) {
       best_distance = d;

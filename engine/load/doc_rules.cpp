@@ -71,11 +71,14 @@ const std::vector<BuiltinRule>& DocRules() {
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\n"},
       {"DOC.07", "unreadable", Severity::kError, "The file can be read within the limits", kFormat,
        "The file must exist, be readable UTF-8 and stay within the limits: 10 MiB, 256 nested "
-       "collections and 1,000,000 nodes after aliases are expanded (each configurable on "
-       "`check`). An alias that refers to itself is refused.",
+       "collections, 1,000,000 nodes after aliases are expanded and 1 MiB in any one value "
+       "(each configurable on `check` and `register`, and in the settings file). An alias "
+       "that refers to itself is refused. In a directory, a `.yaml` entry that is not a "
+       "readable file (a dangling link, a loop of links, a FIFO) and a directory that cannot "
+       "be read are reported, never skipped.",
        "any other encoding, or invalid UTF-8, is DOC.07",
        "Save the file as UTF-8, or split it; if a limit is too low for a genuine agreement, "
-       "raise it with --max-file-size, --max-depth or --max-nodes.",
+       "raise it with --max-file-size, --max-depth, --max-nodes or --max-string-length.",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nscope:\n"
                 "  nhs_functions: &a [x, x, x, x, x, x, x, x, x, x]\n"
                 "  council_functions: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"

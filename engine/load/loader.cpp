@@ -23,6 +23,12 @@ LoadResult Unreadable(const std::string& file, int line, int column, std::string
   return r;
 }
 
+std::string SizeMessage(uintmax_t size, const LoadLimits& limits) {
+  return "the file is " + std::to_string(size) + " bytes, over the limit of " +
+         std::to_string(limits.max_file_bytes) +
+         " bytes (the file size limit; raise it with --max-file-size)";
+}
+
 std::string AgreementId(const Document& doc) {
   const Node* id = FieldOf(FieldOf(doc.root, "agreement"), "id");
   return id != nullptr && !id->invalid && id->kind == NodeKind::kScalar ? id->text : "";
@@ -30,17 +36,41 @@ std::string AgreementId(const Document& doc) {
 
 }  // namespace
 
+std::string NotAFile(const std::string& path, const std::filesystem::file_status& status,
+                     const std::error_code& error) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (error == std::errc::too_many_symbolic_link_levels) {
+    return "a loop of symbolic links: point the link at a real file, or remove it";
+  }
+  if (status.type() == fs::file_type::not_found) {
+    if (fs::is_symlink(fs::symlink_status(path, ec))) {
+      return "a symbolic link to " + fs::read_symlink(path, ec).string() +
+             ", which does not exist: point the link at a real file, or remove it";
+    }
+    return "no such file or directory";
+  }
+  if (error) {
+    return "cannot read the file: " + error.message();
+  }
+  std::string kind = fs::is_directory(status) ? "a directory"
+                     : fs::is_fifo(status)    ? "a FIFO (named pipe)"
+                     : fs::is_socket(status)  ? "a socket"
+                     : fs::is_character_file(status) || fs::is_block_file(status)
+                         ? "a device"
+                         : "not a regular file";
+  return kind + ", not a file of agreement text";
+}
+
 LoadResult LoadAgreementText(std::string_view text, const std::string& file,
                              const LoadLimits& limits) {
   if (text.size() > limits.max_file_bytes) {
-    return Unreadable(file, 0, 0, "DOC.07",
-                      "the file is " + std::to_string(text.size()) + " bytes, over the limit of " +
-                          std::to_string(limits.max_file_bytes) + " bytes");
+    return Unreadable(file, 0, 0, "DOC.07", SizeMessage(text.size(), limits));
   }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") {
     text.remove_prefix(3);
   }
-  if (auto bad = CheckUtf8(text)) {
+  if (auto bad = CheckCharacters(text)) {
     return Unreadable(file, bad->line, bad->column, bad->rule, bad->message);
   }
   LoadResult r;
@@ -58,14 +88,16 @@ LoadResult LoadAgreementText(std::string_view text, const std::string& file,
 
 LoadResult LoadAgreementFile(const std::string& path, const LoadLimits& limits) {
   std::error_code ec;
+  std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::is_regular_file(status)) {
+    return Unreadable(path, 0, 0, "DOC.07", NotAFile(path, status, ec));
+  }
   auto size = std::filesystem::file_size(path, ec);
   if (ec) {
     return Unreadable(path, 0, 0, "DOC.07", "cannot read the file: " + ec.message());
   }
   if (size > limits.max_file_bytes) {
-    return Unreadable(path, 0, 0, "DOC.07",
-                      "the file is " + std::to_string(size) + " bytes, over the limit of " +
-                          std::to_string(limits.max_file_bytes) + " bytes");
+    return Unreadable(path, 0, 0, "DOC.07", SizeMessage(size, limits));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {

@@ -2,6 +2,7 @@
 // findings out.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -23,6 +24,12 @@ struct LoadResult {
 // Reads and validates the agreement at `path`. Never throws for bad input:
 // an unreadable file is a DOC.07 finding.
 LoadResult LoadAgreementFile(const std::string& path, const LoadLimits& limits);
+
+// Why `path`, which is not a regular file that can be read, cannot be
+// checked: a dangling symbolic link, a loop of them, a FIFO or device, a
+// directory, or `error` from looking it up.
+std::string NotAFile(const std::string& path, const std::filesystem::file_status& status,
+                     const std::error_code& error);
 
 // Validates agreement text that claims to come from `file`.
 LoadResult LoadAgreementText(std::string_view text, const std::string& file,

@@ -27,6 +27,21 @@ std::string Join(const std::vector<std::string>& words) {
   return out;
 }
 
+// Text from the agreement as a message quotes it: whole up to 80 bytes, else
+// its start and its length, so that a megabyte-long value gives a readable
+// finding.
+std::string Excerpt(std::string_view text) {
+  constexpr size_t kMax = 80;
+  if (text.size() <= kMax) {
+    return std::string(text);
+  }
+  size_t cut = 60;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;  // not inside a UTF-8 sequence
+  }
+  return std::string(text.substr(0, cut)) + "... (" + std::to_string(text.size()) + " bytes)";
+}
+
 // "`agreement.title`", or "the top level" for the root.
 std::string Where(const Node* node) {
   std::string p = NodePath(node);
@@ -100,7 +115,7 @@ class Validator {
       return true;
     }
     std::string fix = kind == NodeKind::kSeq && node.kind == NodeKind::kScalar
-                          ? ": write it as a list, e.g. `[" + node.text + "]`"
+                          ? ": write it as a list, e.g. `[" + Excerpt(node.text) + "]`"
                           : "";
     Report("DOC.04", &node,
            Where(&node) + " should be " + TypeDescription(spec) + " but is " + KindName(node.kind) +
@@ -132,8 +147,8 @@ class Validator {
       }
       if (earlier != nullptr) {
         Report("DOC.02", key,
-               "duplicate key `" + key->text + "` in " + Where(&node) + ": first given at line " +
-                   std::to_string(earlier->line) +
+               "duplicate key `" + Excerpt(key->text) + "` in " + Where(&node) +
+                   ": first given at line " + std::to_string(earlier->line) +
                    "; the first value is used, so merge the two or delete one");
       }
     }
@@ -184,7 +199,7 @@ class Validator {
     std::string hint = ClosestName(key.text, names);
     std::string in = NodePath(&map).empty() ? "at the top level" : "in `" + NodePath(&map) + "`";
     Report("DOC.03", &key,
-           "unknown key `" + key.text + "` " + in +
+           "unknown key `" + Excerpt(key.text) + "` " + in +
                (hint.empty() ? "; known keys: " + Join(names) : "; did you mean `" + hint + "`?"));
   }
 
@@ -210,7 +225,7 @@ class Validator {
     for (auto& [key, value] : node.entries) {
       if (!IsId(key->text)) {
         Report("DOC.04", key,
-               "`" + key->text + "` in " + Where(&node) +
+               "`" + Excerpt(key->text) + "` in " + Where(&node) +
                    " is not an id (lower-case letters, digits, _ and -)");
       }
       Validate(value, *spec.element);
@@ -224,8 +239,24 @@ class Validator {
   }
 
   void TypeError(Node& node, const std::string& why) {
-    Report("DOC.04", &node, Where(&node) + " is '" + node.text + "', " + why);
+    Report("DOC.04", &node, Where(&node) + " is '" + Excerpt(node.text) + "', " + why);
     node.invalid = true;
+  }
+
+  // A number Decimal refuses only for its size: too many digits before or
+  // after the point.
+  static bool OutOfRange(std::string_view text) {
+    if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+      text.remove_prefix(1);
+    }
+    size_t dot = text.find('.');
+    std::string_view whole = text.substr(0, dot);
+    std::string_view frac = dot == std::string_view::npos ? "" : text.substr(dot + 1);
+    auto digits = [](std::string_view s) {
+      return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    return !whole.empty() && digits(whole) && digits(frac) &&
+           (dot == std::string_view::npos || !frac.empty());
   }
 
   // Money, shares and numbers: a plain, exact decimal.
@@ -252,7 +283,13 @@ class Validator {
     }
     std::optional<Decimal> d = Decimal::Parse(node.text);
     if (!d) {
-      TypeError(node, "which is not " + TypeDescription(spec));
+      TypeError(node, OutOfRange(node.text)
+                          ? "which has more than " + std::to_string(Decimal::kMaxIntegerDigits) +
+                                " digits before the decimal point or " +
+                                std::to_string(Decimal::kMaxPlaces) +
+                                " after it: no agreement's figures are that "
+                                "large or that precise"
+                          : "which is not " + TypeDescription(spec));
     }
     return d;
   }

@@ -14,6 +14,11 @@ namespace s75 {
 
 namespace {
 
+std::string DepthMessage(int max_depth) {
+  return "collections are nested more than " + std::to_string(max_depth) +
+         " deep (the depth limit; raise it with --max-depth)";
+}
+
 // Thrown from the event handler to stop the parser at a limit.
 struct Stop {
   ReadError error;
@@ -48,6 +53,12 @@ class TreeBuilder : public YAML::EventHandler {
     bool plain = tag == "?";
     bool null_word =
         value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
+    if (value.size() > limits_.max_string_bytes) {
+      throw Stop{{"DOC.07", mark.line + 1, mark.column + 1,
+                  "a value of " + std::to_string(value.size()) + " bytes is longer than " +
+                      std::to_string(limits_.max_string_bytes) +
+                      " bytes (the string length limit; raise it with --max-string-length)"}};
+    }
     Node* n = Make(plain && null_word ? NodeKind::kNull : NodeKind::kScalar, mark);
     n->plain = plain;
     n->tagged = tag != "?" && tag != "!";
@@ -92,9 +103,7 @@ class TreeBuilder : public YAML::EventHandler {
   void Open(Node* n, YAML::anchor_t anchor, const std::string& tag) {
     n->tagged = tag != "?" && tag != "!" && !tag.empty();
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
-      throw Stop{{"DOC.07", n->line, n->column,
-                  "collections are nested more than " + std::to_string(limits_.max_depth) +
-                      " deep (the depth limit)"}};
+      throw Stop{{"DOC.07", n->line, n->column, DepthMessage(limits_.max_depth)}};
     }
     if (anchor != 0) {
       anchors_[anchor] = Anchored{n, 1, true};
@@ -131,7 +140,7 @@ class TreeBuilder : public YAML::EventHandler {
       throw Stop{{"DOC.07", line, column,
                   "the document would expand to more than " + std::to_string(limits_.max_nodes) +
                       " nodes, counting each alias as the nodes it repeats (the alias expansion "
-                      "limit)"}};
+                      "limit; raise it with --max-nodes)"}};
     }
   }
 
@@ -197,9 +206,41 @@ class SecondDocument : public YAML::EventHandler {
   void OnMapEnd() override {}
 };
 
+std::string Hex(unsigned char c) {
+  return {"0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 15]};
+}
+
 // yaml-cpp's messages are lower-case phrases; keep them, add the fix.
 std::string SyntaxMessage(const std::string& what) {
   return "YAML syntax error: " + what + "; check the indentation and quoting on this line";
+}
+
+// A syntax error on a line indented with a tab, or just after one: the
+// column of the tab on `line` (1-based), else 0. YAML indents with spaces.
+int IndentingTab(std::string_view text, int line) {
+  size_t start = 0;
+  for (int n = 1; n < line && start != std::string_view::npos; ++n) {
+    start = text.find('\n', start);
+    start = start == std::string_view::npos ? start : start + 1;
+  }
+  for (size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
+    if (text[i] == '\t') {
+      return static_cast<int>(i - start) + 1;
+    }
+  }
+  return 0;
+}
+
+// The DOC.01 error for a yaml-cpp exception at `mark` (0-based).
+ReadError SyntaxError(std::string_view text, const YAML::Mark& mark, const std::string& what) {
+  for (int line = mark.line + 1; line >= mark.line && line >= 1; --line) {
+    if (int column = IndentingTab(text, line); column > 0) {
+      return {"DOC.01", line, column,
+              "YAML syntax error: the line is indented with a tab; YAML indents with spaces "
+              "only: replace the tab with spaces"};
+    }
+  }
+  return {"DOC.01", mark.line + 1, mark.column + 1, SyntaxMessage(what)};
 }
 
 }  // namespace
@@ -217,16 +258,14 @@ std::optional<ReadError> ReadYaml(std::string_view text, const LoadLimits& limit
   } catch (const Stop& stop) {
     return stop.error;
   } catch (const YAML::DeepRecursion& e) {
-    return ReadError{"DOC.07", e.mark.line + 1, e.mark.column + 1,
-                     "collections are nested more than " + std::to_string(limits.max_depth) +
-                         " deep (the depth limit)"};
+    return ReadError{"DOC.07", e.mark.line + 1, e.mark.column + 1, DepthMessage(limits.max_depth)};
   } catch (const YAML::Exception& e) {
-    return ReadError{"DOC.01", e.mark.line + 1, e.mark.column + 1, SyntaxMessage(e.msg)};
+    return SyntaxError(text, e.mark, e.msg);
   }
   return std::nullopt;
 }
 
-std::optional<ReadError> CheckUtf8(std::string_view text) {
+std::optional<ReadError> CheckCharacters(std::string_view text) {
   int line = 1;
   int column = 1;
   size_t i = 0;
@@ -252,9 +291,14 @@ std::optional<ReadError> CheckUtf8(std::string_view text) {
     }
     if (!ok) {
       return ReadError{"DOC.07", line, column,
-                       "the file is not valid UTF-8 (byte 0x" +
-                           std::string(1, "0123456789abcdef"[c >> 4]) +
-                           std::string(1, "0123456789abcdef"[c & 15]) + "); save it as UTF-8"};
+                       "the file is not valid UTF-8 (byte 0x" + Hex(c) + "); save it as UTF-8"};
+    }
+    // YAML allows no control character but tab and line breaks; yaml-cpp
+    // would read 0x04 as the end of the file and silently drop the rest.
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      return ReadError{"DOC.01", line, column,
+                       "the file holds a control character (byte 0x" + Hex(c) +
+                           "), which YAML does not allow: remove it"};
     }
     if (c == '\n') {
       ++line;

@@ -25,7 +25,8 @@ struct ReadError {
 // empty document.
 std::optional<ReadError> ReadYaml(std::string_view text, const LoadLimits& limits, Document& doc);
 
-// The position of the first byte that is not valid UTF-8, if any.
-std::optional<ReadError> CheckUtf8(std::string_view text);
+// The position of the first byte that is not valid UTF-8 (DOC.07), or of the
+// first control character YAML does not allow (DOC.01), if any.
+std::optional<ReadError> CheckCharacters(std::string_view text);
 
 }  // namespace s75

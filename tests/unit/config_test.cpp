@@ -62,12 +62,14 @@ TEST(ConfigTest, ErrorsGiveLineAndColumn) {
             ".s75check.yaml:2:1: unknown key `fail_on`; did you mean `fail-on`?");
   EXPECT_EQ(Error("colour: red\n"),
             ".s75check.yaml:1:1: unknown key `colour` (the keys are fail-on, select, ignore, "
-            "extra-rules, exclude, format and baseline)");
+            "extra-rules, exclude, format, baseline, max-file-size, max-depth, max-nodes and "
+            "max-string-length)");
   EXPECT_EQ(Error("\nfail-on: warnings\n"),
             ".s75check.yaml:2:10: `fail-on` takes error, warning, info or never, not 'warnings'; "
             "did you mean 'warning'?");
-  EXPECT_EQ(Error("format: [json]\n"),
-            ".s75check.yaml:1:9: `format` takes text, json, junit, github, sarif, html or markdown");
+  EXPECT_EQ(
+      Error("format: [json]\n"),
+      ".s75check.yaml:1:9: `format` takes text, json, junit, github, sarif, html or markdown");
   EXPECT_EQ(Error("select: {T1: yes}\n"),
             ".s75check.yaml:1:9: `select` takes a rule id or family, a comma-separated string of "
             "them, or a list of them");
@@ -124,6 +126,34 @@ TEST(ConfigTest, FlagsWin) {
   EXPECT_TRUE(flags.ignore.empty());    // --select replaces the file's selection whole
   EXPECT_TRUE(flags.baseline.empty());  // --write-baseline: the file's baseline is not read
   EXPECT_EQ(flags.format, "json");      // not given: from the file
+}
+
+TEST(ConfigTest, LimitsAreReadCheckedAndOverriddenByFlags) {
+  CheckConfig c =
+      Parse("max-file-size: 20971520\nmax-depth: 64\nmax-nodes: 5000\nmax-string-length: 4096\n");
+  CheckCommand cmd;
+  ApplyConfig(c, Given({}), cmd);
+  EXPECT_EQ(cmd.limits.max_file_bytes, 20971520U);
+  EXPECT_EQ(cmd.limits.max_depth, 64);
+  EXPECT_EQ(cmd.limits.max_nodes, 5000U);
+  EXPECT_EQ(cmd.limits.max_string_bytes, 4096U);
+
+  CheckCommand flags;
+  flags.limits.max_depth = 9;
+  ApplyConfig(c, Given({"max-depth"}), flags);
+  EXPECT_EQ(flags.limits.max_depth, 9);  // the flag wins
+  EXPECT_EQ(flags.limits.max_nodes, 5000U);
+
+  EXPECT_EQ(Error("max-depth: 1001\n"),
+            ".s75check.yaml:1:12: `max-depth` takes a whole number from 1 to 1000, not '1001'");
+  EXPECT_EQ(Error("max-nodes: 0\n"),
+            ".s75check.yaml:1:12: `max-nodes` takes a whole number from 1 to 1099511627776, not "
+            "'0'");
+  EXPECT_EQ(Error("max-string-length: 1MB\n"),
+            ".s75check.yaml:1:20: `max-string-length` takes a whole number from 1 to "
+            "1099511627776, not '1MB'");
+  EXPECT_EQ(Error("max-file-size: [1]\n"),
+            ".s75check.yaml:1:16: `max-file-size` takes a whole number from 1 to 1099511627776");
 }
 
 // A directory tree in the temporary directory, removed afterwards.
