@@ -192,7 +192,7 @@ class RuleRun {
         if (e.slot >= 0) {
           return locals_[static_cast<size_t>(e.slot)];
         }
-        return ValueOfNode(Slot(doc_.root, e.field_index), RootField(e.field_index), doc_.root);
+        return NodeValue(Slot(doc_.root, e.field_index), RootField(e.field_index), doc_.root);
       case ExprKind::kField:
         return Field(Eval(*e.children[0]), e);
       case ExprKind::kIndex:
@@ -211,6 +211,18 @@ class RuleRun {
     return Value::Invalid();
   }
 
+  // ValueOfNode, with a list's values built once per document: rules read
+  // the same lists (partners, contributions) again and again.
+  Value NodeValue(const Node* node, const FieldSpec& spec, const Node* parent) {
+    if (spec.type != ValueType::kList || node == nullptr) {
+      return ValueOfNode(node, spec, parent);
+    }
+    if (const Value* kept = memo_.FindList(node)) {
+      return *kept;
+    }
+    return memo_.KeepList(node, ValueOfNode(node, spec, parent));
+  }
+
   static const Node* Slot(const Node* map, int index) {
     if (map == nullptr || map->slots.empty()) {
       return nullptr;
@@ -224,7 +236,7 @@ class RuleRun {
     }
     if (base.kind == Value::kNode) {
       const FieldSpec& spec = base.node->spec->fields[static_cast<size_t>(e.field_index)];
-      return ValueOfNode(Slot(base.node, e.field_index), spec, base.node);
+      return NodeValue(Slot(base.node, e.field_index), spec, base.node);
     }
     // A field of each element of a list; lists are flattened, absent values
     // dropped, invalid ones kept so that aggregates see them.
@@ -256,7 +268,7 @@ class RuleRun {
     }
     for (const auto& [key, value] : base.node->entries) {
       if (key->text == index.text) {
-        return ValueOfNode(value, *base.node->spec->element, base.node);
+        return NodeValue(value, *base.node->spec->element, base.node);
       }
     }
     return Value::Absent(base.node);
@@ -632,7 +644,7 @@ class RuleRun {
     partners_built_ = true;
     const FieldSpec& format = AgreementFormat();
     int index = format.FieldIndex("partners");
-    Value list = ValueOfNode(Slot(doc_.root, index), RootField(index), doc_.root);
+    Value list = NodeValue(Slot(doc_.root, index), RootField(index), doc_.root);
     if (list.kind != Value::kList) {
       return;
     }

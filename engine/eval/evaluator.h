@@ -19,9 +19,9 @@ struct EvalOptions {
   Date as_of;
 };
 
-// The values of loop-invariant expressions (Expr::memo) computed so far for
-// one document. Give the same memo to every rule run over that document, and
-// a fresh one for the next document.
+// The values of loop-invariant expressions (Expr::memo), and of the
+// document's lists, computed so far for one document. Give the same memo to every rule run over
+// that document, and a fresh one for the next document.
 class EvalMemo {
  public:
   const Value* Find(const Expr& e) const {
@@ -31,9 +31,18 @@ class EvalMemo {
   const Value& Keep(const Expr& e, Value v) {
     return values_.insert_or_assign(&e, std::move(v)).first->second;
   }
+  // The values of a list in the document, by its node.
+  const Value* FindList(const Node* list) const {
+    auto it = lists_.find(list);
+    return it == lists_.end() ? nullptr : &it->second;
+  }
+  const Value& KeepList(const Node* list, Value v) {
+    return lists_.insert_or_assign(list, std::move(v)).first->second;
+  }
 
  private:
   std::unordered_map<const Expr*, Value> values_;
+  std::unordered_map<const Node*, Value> lists_;
 };
 
 // Appends the findings of `rule` on `doc` to `out`.
