@@ -1,6 +1,7 @@
 #include "driver/waivers.h"
 
 #include <string>
+#include <vector>
 
 #include "eval/placeholder.h"
 
@@ -41,19 +42,48 @@ bool AnyInvalid(const Waiver& w) {
   return false;
 }
 
+bool IsPlaceholderNode(const Node* n) {
+  return n != nullptr && n->kind == NodeKind::kScalar && IsPlaceholder(n->text, false);
+}
+
+// What is wrong with part `name` of a waiver ("no reason", "an empty reason",
+// "a placeholder reason ('TBC')"), or "" when it is described.
+std::string PartFault(const char* name, const Node* n) {
+  if (Described(n)) {
+    return "";
+  }
+  if (IsPlaceholderNode(n)) {
+    return "a placeholder " + std::string(name) + " ('" + n->text + "')";
+  }
+  return (n == nullptr ? "no " : "an empty ") + std::string(name);
+}
+
+// The parts that make a waiver incomplete, joined: "" when it is complete. A
+// placeholder rule is not one of them: it is an id that names no rule.
 std::string MissingParts(const Waiver& w) {
+  std::string rule_fault = w.rule == nullptr       ? "no rule"
+                           : IsBlank(w.rule->text) ? "an empty rule"
+                                                   : "";
+  std::vector<std::string> faults = {rule_fault, PartFault("reason", w.reason),
+                                     PartFault("approved_by", w.approved_by)};
+  std::erase(faults, "");
   std::string out;
-  auto add = [&out](const char* part) { out += (out.empty() ? "" : ", ") + std::string(part); };
-  if (w.rule == nullptr || IsBlank(w.rule->text)) {
-    add("no rule");
-  }
-  if (!Described(w.reason)) {
-    add("no described reason");
-  }
-  if (!Described(w.approved_by)) {
-    add("no approved_by");
+  for (size_t i = 0; i < faults.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == faults.size() ? " and " : ", ") + faults[i];
   }
   return out;
+}
+
+// The waiver as a message names it: "the waiver of T1.08", or "a waiver whose
+// rule is a placeholder ('TBC')".
+std::string WaiverName(const Waiver& w) {
+  if (w.rule == nullptr || IsBlank(w.rule->text)) {
+    return "a waiver";
+  }
+  if (IsPlaceholderNode(w.rule)) {
+    return "a waiver whose rule is a placeholder ('" + w.rule->text + "')";
+  }
+  return "the waiver of " + w.rule->text;
 }
 
 Finding WaiverFinding(WaiverRule rule, const Document& doc, const Waiver& w, std::string message) {
@@ -81,8 +111,13 @@ std::optional<Finding> Apply(const Document& doc, const Waiver& w, const WaiverC
                              "correct the document instead");
   }
   if (!context.known(id)) {
-    return WaiverFinding(kUnused, doc, w,
-                         what + " matches no finding: no rule " + id + " is in the rule packs");
+    return WaiverFinding(
+        kUnused, doc, w,
+        IsPlaceholderNode(w.rule)
+            ? WaiverName(w) +
+                  ", so it matches no finding: give the id of the rule it waives "
+                  "(waivers[].rule), e.g. T1.08"
+            : what + " matches no finding: no rule " + id + " is in the rule packs");
   }
   if (!context.ran(id)) {
     return std::nullopt;
@@ -175,8 +210,10 @@ void ApplyWaivers(const Document& doc, const WaiverContext& context,
       continue;  // DOC.04 already; an unreadable waiver waives nothing
     }
     if (std::string missing = MissingParts(w); !missing.empty()) {
-      std::string message = w.rule != nullptr ? "the waiver of " + w.rule->text : "a waiver";
-      message += " has " + missing + ", so it is ignored: give rule, reason and approved_by";
+      std::string message = WaiverName(w) + " has " + missing +
+                            ", so it is ignored: a waiver needs rule (the id it waives), reason "
+                            "(why the partners accept the finding) and approved_by (who "
+                            "approved it, with the minute)";
       added.push_back(WaiverFinding(kIncomplete, doc, w, std::move(message)));
       continue;
     }

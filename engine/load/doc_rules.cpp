@@ -28,8 +28,9 @@ const std::vector<BuiltinRule>& DocRules() {
        "first; the rules use the first value, never silently the other.",
        "A duplicate key is DOC.02 at each repeat, naming the first line; the rules use the first "
        "value.",
-       "Keep one of the two entries: merge their contents under the first key and delete the "
-       "repeat.",
+       "Keep one of the two entries: merge their contents under the first key (both "
+       "`term: {commencement: 2024-04-01}` and `term: {expiry: 2027-03-31}` become "
+       "`term: {commencement: 2024-04-01, expiry: 2027-03-31}`) and delete the repeat.",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n"
                 "term: {commencement: 2024-05-01}\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n"},
@@ -38,8 +39,9 @@ const std::vector<BuiltinRule>& DocRules() {
        "would otherwise be ignored and its section judged missing, so the finding suggests the "
        "nearest known key.",
        "unknown key (with \"did you mean\" where a known key is close)",
-       "Rename the key to the one suggested, or move it to the section where the format "
-       "defines it. YAML merge keys (`<<`) are not supported: write the keys out.",
+       "Rename the key to the one suggested (`comencement:` to `commencement:`), or move it to "
+       "the section where the format defines it; `s75check init` prints every key in its "
+       "place. YAML merge keys (`<<`) are not supported: write the keys out.",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {comencement: 2024-04-01}\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n"},
       {"DOC.04", "wrong-type", Severity::kError, "Every value has its field's type", kFormat,
@@ -48,16 +50,20 @@ const std::vector<BuiltinRule>& DocRules() {
        "vocabulary. The rules then ignore the bad value, so one mistake gives one finding.",
        "value of the wrong type (a date that is not a date, money that is not a number or has "
        "more than 2 decimals, a share outside 0..1); a value outside its vocabulary",
-       "Write the value as its type requires: dates as YYYY-MM-DD, money as a plain number "
-       "such as 564000.50 without quotes or separators, shares such as 0.76, and a word of the "
-       "field's vocabulary.",
+       "Write the value as its type requires: dates as YYYY-MM-DD (`commencement: "
+       "2027-04-01`), money as a plain number without quotes, pound sign or separators "
+       "(`pool_total: 564000.50`), shares between 0 and 1 (`ndc: 0.76`), and a word of the "
+       "field's vocabulary, which the finding lists (`kind: local_authority`).",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2009-02-30}\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2009-02-28}\n"},
       {"DOC.05", "missing-required", Severity::kError, "Required keys are present", kFormat,
        "The keys the format marks as required (`format`, `agreement` with its `id` and "
        "`title`, and `partners` with each partner's `id`, `name` and `kind`) must be present.",
        "Keys marked * are required by the format itself (their absence is a document error)",
-       "Add the missing key named in the finding, under the section it names.",
+       "Add the missing key named in the finding, under the section it names: "
+       "`format: s75check/1` first; under `agreement:` its `id` and `title` (`title: "
+       "Intermediate care pooled fund`); and each partner with `id`, `name` and `kind` "
+       "(`- {id: ndc, name: Northdale Council, kind: local_authority}`).",
        "format: s75check/1\nagreement: {id: demo}\npartners:\n  - {id: a, name: A, kind: icb}\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\n"},
       {"DOC.06", "unsupported-format", Severity::kError, "The format is s75check/1", kFormat,
@@ -93,7 +99,8 @@ const std::vector<BuiltinRule>& DocRules() {
        "Two files checked in one run must not share an `agreement.id`: registers, baselines "
        "and reports key on it. The later file (in path order) is reported, naming the first.",
        "id: hfd-mh-2002                # * unique within a sweep",
-       "Give each agreement its own `agreement.id`, or remove the copy of the file.",
+       "Give each agreement its own `agreement.id` (a renewed agreement might add its year: "
+       "`id: northdale-ic-2027`), or remove the copy of the file.",
        "# a.yaml\n" S75_HEAD "partners: [{id: a, name: A, kind: icb}]\n"
        "# b.yaml\n" S75_HEAD "partners: [{id: b, name: B, kind: icb}]\n",
        "# a.yaml\n" S75_HEAD "partners: [{id: a, name: A, kind: icb}]\n"

@@ -69,7 +69,7 @@ contains "lines did move" "$tmp/out" '^agreements/ices-community-equipment.yaml:
 expect "one new defect" 1 "$bin" check $asof --baseline baseline.json agreements
 count "exactly one new finding" "$tmp/out" "$unwaived" 1
 contains "the new finding" "$tmp/out" \
-  '^agreements/model-learning-disability.yaml:[0-9]+:[0-9]+: error: FIN\.01 contributions-sum: pool_total is £68,216,600.50 '
+  '^agreements/model-learning-disability.yaml:[0-9]+:[0-9]+: error: FIN\.01 contributions-sum: the pool total \(finance\.pool_total\) is £68,216,600.50 '
 contains "summary says one error" "$tmp/out" '^9 files checked as of 2026-11-22: 1 error, 0 warnings, 0 info \(1 waived, [0-9]+ in the baseline\)$'
 
 # The same files named other ways, and from a subdirectory.

@@ -10,7 +10,7 @@ contains "model summary" "$tmp/out" '^agreements/model-learning-disability.yaml:
 
 expect "examples fail" 1 "$bin" check $asof agreements/
 contains "compiler-style line" "$tmp/out" \
-  '^agreements/ices-community-equipment.yaml:[0-9]+:[0-9]+: error: FIN.01 contributions-sum: pool_total is £564,000 but the contributions sum to £563,999.99: a difference of £0.01 \[MTAE Table 1 row 7\]$'
+  '^agreements/ices-community-equipment.yaml:[0-9]+:[0-9]+: error: FIN.01 contributions-sum: the pool total \(finance.pool_total\) is £564,000 but the contributions \(finance.contributions\[\]\.amount\) sum to £563,999.99: a difference of £0.01 \[MTAE Table 1 row 7\]$'
 contains "total line" "$tmp/out" '^9 files checked as of 2026-11-22: '
 
 expect "fail-on never" 0 "$bin" check $asof --fail-on never agreements/
@@ -84,7 +84,7 @@ contains "depth limit message" "$tmp/out" 'DOC.07 unreadable: collections are ne
 
 # GitHub workflow annotations: one per finding, on its line; same exit status.
 expect "github format" 1 "$bin" check --as-of 2009-11-30 --format github agreements/ices-community-equipment.yaml
-contains "github annotation" "$tmp/out" '^::error file=agreements/ices-community-equipment.yaml,line=140,col=15,title=FIN.01 contributions-sum::pool_total is £564,000 but'
+contains "github annotation" "$tmp/out" '^::error file=agreements/ices-community-equipment.yaml,line=140,col=15,title=FIN.01 contributions-sum::the pool total \(finance.pool_total\) is £564,000 but'
 contains "github warning" "$tmp/out" '^::warning file=agreements/ices-community-equipment.yaml,line=[0-9]+,col=[0-9]+,title=AC.09 joint-posts-delegation::'
 
 # JUnit XML over a sweep with broken files: well-formed, a suite per file, a
