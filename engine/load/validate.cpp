@@ -259,12 +259,27 @@ class Validator {
            (dot == std::string_view::npos || !frac.empty());
   }
 
+  // A value of a number field as a drafter would write it.
+  static std::string Example(const FieldSpec& spec) {
+    switch (spec.type) {
+      case ValueType::kMoney:
+        return "17400000 or 17400000.50";
+      case ValueType::kShare:
+        return "0.76";
+      case ValueType::kInteger:
+        return spec.min_integer > 1 ? std::to_string(spec.min_integer) : "36";
+      default:
+        return "12.5";
+    }
+  }
+
   // Money, shares and numbers: a plain, exact decimal.
   std::optional<Decimal> PlainNumber(Node& node, const FieldSpec& spec) {
     if (!node.plain) {
-      TypeError(node, "in quotes: " + TypeDescription(spec) +
-                          " is written without quotes; drop "
-                          "the quotes");
+      bool number = Decimal::Parse(node.text).has_value();
+      TypeError(node,
+                "in quotes: " + TypeDescription(spec) + " is written without quotes" +
+                    (number ? "; drop the quotes" : ", £ signs or commas, e.g. " + Example(spec)));
       return std::nullopt;
     }
     std::string_view text = node.text;
@@ -283,13 +298,14 @@ class Validator {
     }
     std::optional<Decimal> d = Decimal::Parse(node.text);
     if (!d) {
-      TypeError(node, OutOfRange(node.text)
-                          ? "which has more than " + std::to_string(Decimal::kMaxIntegerDigits) +
-                                " digits before the decimal point or " +
-                                std::to_string(Decimal::kMaxPlaces) +
-                                " after it: no agreement's figures are that "
-                                "large or that precise"
-                          : "which is not " + TypeDescription(spec));
+      TypeError(node,
+                OutOfRange(node.text)
+                    ? "which has more than " + std::to_string(Decimal::kMaxIntegerDigits) +
+                          " digits before the decimal point or " +
+                          std::to_string(Decimal::kMaxPlaces) +
+                          " after it: no agreement's figures are that "
+                          "large or that precise"
+                    : "which is not " + TypeDescription(spec) + ": write e.g. " + Example(spec));
     }
     return d;
   }
@@ -335,13 +351,18 @@ class Validator {
       return;
     }
     if (spec.type == ValueType::kMoney && d->Places() > 2) {
-      return TypeError(node, "which has more than 2 decimal places: money is in pounds and pence");
+      std::string pence = node.text.substr(0, node.text.find('.') + 3);
+      return TypeError(node,
+                       "which has more than 2 decimal places: money is in pounds and pence, "
+                       "e.g. " +
+                           pence);
     }
     if (spec.type == ValueType::kShare && (d->IsNegative() || *d > Decimal::FromInt(1))) {
       return TypeError(node, "which is outside 0..1: a share is a fraction of 1, e.g. 0.76");
     }
     if (spec.type == ValueType::kInteger && (!d->ToInt() || *d->ToInt() < spec.min_integer)) {
-      return TypeError(node, "which is not " + TypeDescription(spec));
+      return TypeError(node,
+                       "which is not " + TypeDescription(spec) + ": write e.g. " + Example(spec));
     }
     node.typed = *d;
   }

@@ -78,6 +78,19 @@ TEST(LoaderTest, MoneyWithThreePlacesOrAnExponentIsRefused) {
   EXPECT_EQ(Of(r, "DOC.04").size(), 3U);
 }
 
+// A wrong number says what to write instead, with an example.
+TEST(LoaderTest, NumberErrorsShowWhatToWrite) {
+  LoadResult r = Load(kHead +
+                      "finance: {pool_total: \"£1,000\", contributions: [{amount: 10.555}, "
+                      "{amount: \"12\"}]}\nterm: {duration_months: three}\n");
+  std::vector<std::string> m = Of(r, "DOC.04");
+  ASSERT_EQ(m.size(), 4U);
+  EXPECT_NE(m[0].find("without quotes, £ signs or commas, e.g. 17400000"), std::string::npos);
+  EXPECT_NE(m[1].find("pounds and pence, e.g. 10.55"), std::string::npos);
+  EXPECT_NE(m[2].find("without quotes; drop the quotes"), std::string::npos);
+  EXPECT_NE(m[3].find("whole number of at least 1: write e.g. 36"), std::string::npos);
+}
+
 TEST(LoaderTest, VocabularyErrorsSuggestAWord) {
   LoadResult r = Load(kHead + "term: {review: {frequency: anual}}\n");
   ASSERT_EQ(Of(r, "DOC.04").size(), 1U);
