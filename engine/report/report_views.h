@@ -57,6 +57,8 @@ struct ComplianceMatrix {
 // Every file of `report` against every rule of `family` the packs define
 // (whether it ran or not).
 ComplianceMatrix BuildMatrix(const CheckReport& report, const std::string& family);
+// The rows point into the report, so it cannot be a temporary.
+ComplianceMatrix BuildMatrix(const CheckReport&& report, const std::string& family) = delete;
 
 // The pooled money of the agreements serving one client group.
 struct GroupPool {
@@ -79,6 +81,8 @@ struct PoolTotals {
 // Pooled money by client group: an agreement serving several client groups
 // counts its whole pool in each; the grand total counts it once.
 PoolTotals PoolByClientGroup(const CheckReport& report);
+// The result points into the report, so it cannot be a temporary.
+PoolTotals PoolByClientGroup(const CheckReport&& report) = delete;
 
 // "aims-and-outcomes" or "learning_disability" as words: "Aims and outcomes".
 std::string Humanise(const std::string& name);
