@@ -65,6 +65,22 @@ Date Date::AddMonths(long long months) const {
 
 Date Date::AddDays(long long days) const { return Date(days_ + std::chrono::days{days}); }
 
+std::optional<Date> Date::Moved(long long months, long long days) const {
+  // Bounded first, so that the arithmetic inside <chrono> cannot overflow:
+  // any larger move leaves the range whatever the date.
+  constexpr long long kYears = 10000;
+  if (months < -12 * kYears || months > 12 * kYears || days < -366 * kYears ||
+      days > 366 * kYears) {
+    return std::nullopt;
+  }
+  Date moved = AddMonths(months).AddDays(days);
+  int y = static_cast<int>(year_month_day{moved.days_}.year());
+  if (y < 0 || y >= kYears) {
+    return std::nullopt;
+  }
+  return moved;
+}
+
 std::string Date::ToString() const {
   year_month_day ymd{days_};
   std::array<char, 16> buf{};

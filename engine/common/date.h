@@ -20,9 +20,16 @@ class Date {
   static Date Today();
 
   // Adds calendar months, clamping the day to the month's end
-  // (2009-01-31 + 1 month = 2009-02-28).
+  // (2009-01-31 + 1 month = 2009-02-28). For moves known to stay within
+  // years 0 to 9999; Moved checks.
   Date AddMonths(long long months) const;
   Date AddDays(long long days) const;
+
+  // This date plus `months` calendar months (as AddMonths), then `days`
+  // days; nullopt when that leaves years 0 to 9999, the dates YYYY-MM-DD
+  // can write (an agreement's 99999999999-month duration, a rule's
+  // `months(n)` of any size).
+  std::optional<Date> Moved(long long months, long long days) const;
 
   // `2009-04-01`.
   std::string ToString() const;

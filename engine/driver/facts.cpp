@@ -81,7 +81,7 @@ void ReadTerm(const Node* term, AgreementFacts& facts) {
   facts.expiry = Typed<Date>(FieldOf(term, "expiry"));
   std::optional<Decimal> months = Typed<Decimal>(FieldOf(term, "duration_months"));
   if (!facts.expiry && facts.commencement && months && months->ToInt()) {
-    facts.expiry = facts.commencement->AddMonths(*months->ToInt()).AddDays(-1);
+    facts.expiry = facts.commencement->Moved(*months->ToInt(), -1);  // nullopt past 9999
   }
 }
 

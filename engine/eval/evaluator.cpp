@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 #include <unordered_map>
 
@@ -370,9 +371,17 @@ class RuleRun {
 
   static Value Arithmetic(const std::string& op, const Value& l, const Value& r) {
     if (l.kind == Value::kDate) {
-      long long sign = op == "-" ? -1 : 1;
+      // Negating the least long long would overflow; a move that large leaves
+      // the calendar anyway, so it saturates.
+      auto signed_ = [&](long long n) {
+        return op != "-" ? n : n == std::numeric_limits<long long>::min() ? n + 1 : -n;
+      };
+      std::optional<Date> moved = l.date.Moved(signed_(r.months), signed_(r.days));
+      if (!moved) {
+        return Value::Invalid();  // beyond year 9999 (or before year 0)
+      }
       Value v = Value::Of(Value::kDate);
-      v.date = l.date.AddMonths(sign * r.months).AddDays(sign * r.days);
+      v.date = *moved;
       return v;
     }
     std::optional<Decimal> d = op == "+"   ? l.number.Add(r.number)

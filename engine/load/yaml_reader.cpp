@@ -10,6 +10,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "common/utf8.h"
+
 namespace s75 {
 
 namespace {
@@ -266,35 +268,17 @@ std::optional<ReadError> ReadYaml(std::string_view text, const LoadLimits& limit
 }
 
 std::optional<ReadError> CheckCharacters(std::string_view text) {
+  if (std::optional<Utf8Error> bad = FindInvalidUtf8(text)) {
+    return ReadError{"DOC.07", bad->line, bad->column,
+                     "the file is " + bad->Describe() + "; save it as UTF-8"};
+  }
+  // YAML allows no control character but tab and line breaks; yaml-cpp
+  // would read 0x04 as the end of the file and silently drop the rest. The
+  // text is valid UTF-8 here, so every byte below 0x80 is a character.
   int line = 1;
   int column = 1;
-  size_t i = 0;
-  while (i < text.size()) {
-    auto c = static_cast<unsigned char>(text[i]);
-    size_t len = c < 0x80           ? 1
-                 : (c >> 5) == 0x6  ? 2
-                 : (c >> 4) == 0xE  ? 3
-                 : (c >> 3) == 0x1E ? 4
-                                    : 0;
-    bool ok = len != 0 && i + len <= text.size();
-    for (size_t k = 1; ok && k < len; ++k) {
-      ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    }
-    if (ok && len > 1) {
-      // Reject overlong forms, surrogates and code points past U+10FFFF.
-      uint32_t cp = c & (0x7F >> len);
-      for (size_t k = 1; k < len; ++k) {
-        cp = (cp << 6) | (text[i + k] & 0x3F);
-      }
-      static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-      ok = cp >= kMin[len] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
-    }
-    if (!ok) {
-      return ReadError{"DOC.07", line, column,
-                       "the file is not valid UTF-8 (byte 0x" + Hex(c) + "); save it as UTF-8"};
-    }
-    // YAML allows no control character but tab and line breaks; yaml-cpp
-    // would read 0x04 as the end of the file and silently drop the rest.
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
       return ReadError{"DOC.01", line, column,
                        "the file holds a control character (byte 0x" + Hex(c) +
@@ -303,10 +287,9 @@ std::optional<ReadError> CheckCharacters(std::string_view text) {
     if (c == '\n') {
       ++line;
       column = 1;
-    } else {
+    } else if ((c & 0xC0) != 0x80) {
       ++column;
     }
-    i += len;
   }
   return std::nullopt;
 }

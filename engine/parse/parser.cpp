@@ -5,10 +5,12 @@
 
 #include <antlr4-runtime.h>
 
+#include <optional>
 #include <set>
 
 #include "S75RulesLexer.h"
 #include "S75RulesParser.h"
+#include "common/utf8.h"
 
 namespace s75 {
 
@@ -611,6 +613,12 @@ std::unique_ptr<Expr> AstBuilder::Embedded(const std::string& text, const Source
 
 std::unique_ptr<RuleFile> ParseRuleFile(const std::string& path, std::string source,
                                         Diagnostics& diags) {
+  // ANTLR's input stream throws on bytes that are not UTF-8.
+  if (std::optional<Utf8Error> bad = FindInvalidUtf8(source)) {
+    diags.Error({path, bad->line, bad->column},
+                "the rule file is " + bad->Describe() + "; save it as UTF-8");
+    return nullptr;
+  }
   auto file = std::make_unique<RuleFile>();
   file->path = path;
   bool ok = Parse(path, source, diags, [&](S75RulesParser& parser, CollectingListener& listener) {

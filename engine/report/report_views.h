@@ -57,6 +57,8 @@ struct ComplianceMatrix {
 // Every file of `report` against every rule of `family` the packs define
 // (whether it ran or not).
 ComplianceMatrix BuildMatrix(const CheckReport& report, const std::string& family);
+// The rows point into the report, so it cannot be a temporary.
+ComplianceMatrix BuildMatrix(const CheckReport&& report, const std::string& family) = delete;
 
 // "aims-and-outcomes" or "learning_disability" as words: "Aims and outcomes".
 std::string Humanise(const std::string& name);

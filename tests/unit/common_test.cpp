@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "common/date.h"
 #include "common/decimal.h"
 
@@ -51,6 +53,20 @@ TEST(DateTest, MonthsClampToTheMonthEnd) {
   // The catalogue's example: 2002-04-01 plus 60 months, less a day.
   EXPECT_EQ(Date::Parse("2002-04-01")->AddMonths(60).AddDays(-1).ToString(), "2007-03-31");
   EXPECT_EQ(Date::Parse("2009-04-01")->ToLongString(), "1 April 2009");
+}
+
+// A date moved out of years 0-9999 has no YYYY-MM-DD; it wrapped to year
+// -25795 before (an agreement lasting 99999999999 months "expired" then).
+TEST(DateTest, MovesOutsideTheWritableYearsHaveNoDate) {
+  Date d = *Date::Parse("2024-04-01");
+  EXPECT_EQ(d.Moved(60, -1)->ToString(), "2029-03-31");
+  EXPECT_EQ(d.Moved(12 * 7975 + 8, 29)->ToString(), "9999-12-30");
+  EXPECT_FALSE(d.Moved(12 * 7976, 0));
+  EXPECT_FALSE(d.Moved(99999999999, -1));
+  EXPECT_FALSE(d.Moved(0, std::numeric_limits<long long>::max()));
+  EXPECT_FALSE(d.Moved(std::numeric_limits<long long>::min(), 0));
+  EXPECT_EQ(Date::Parse("0000-01-01")->Moved(0, 0)->ToString(), "0000-01-01");
+  EXPECT_FALSE(Date::Parse("0000-01-01")->Moved(0, -1));
 }
 
 TEST(FinancialYearTest, YearsMustBeConsecutive) {

@@ -117,5 +117,12 @@ TEST(CompileTest, MissingMetadataIsAnError) {
   EXPECT_FALSE(Errors("rule X.02 \"x\" { title \"x\" }").empty());
 }
 
+// Found by fuzz_rules: ANTLR threw on bytes that are not UTF-8.
+TEST(CompileTest, InvalidUtf8IsALocatedError) {
+  auto e = Errors("# fine\nrule \xff\xfe");
+  ASSERT_EQ(e.size(), 1U);
+  EXPECT_EQ(e[0], "2:6 the rule file is not valid UTF-8 (byte 0xff); save it as UTF-8");
+}
+
 }  // namespace
 }  // namespace s75

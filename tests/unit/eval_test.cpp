@@ -109,6 +109,23 @@ TEST(EvalTest, DatesAddMonthsAndCompareWithAsOf) {
   EXPECT_TRUE(RunRule(rule, yaml, "2007-03-31").empty());
 }
 
+// A date moved past year 9999 is invalid, whatever the size of the move
+// (the year wrapped: 2002-04-01 + 99999999999 months was year -25795).
+TEST(EvalTest, DatesMovedOutOfTheCalendarAreInvalid) {
+  std::string yaml = "term: {commencement: 2002-04-01, duration_months: 99999999999}\n";
+  EXPECT_TRUE(
+      RunRule("when term.commencement + months(term.duration_months) < as_of report \"x\"", yaml)
+          .empty());
+  EXPECT_TRUE(
+      RunRule("when term.commencement - months(0 - 999999999999999999) > as_of report \"x\"", yaml)
+          .empty());
+  EXPECT_EQ(RunRule("when term.commencement + months(95000) > as_of report "
+                    "\"{term.commencement + months(95000)}\"",
+                    yaml)[0]
+                .message,
+            "9918-12-01");
+}
+
 TEST(EvalTest, QuantifiersAggregatesAndText) {
   std::string yaml =
       "partners:\n  - {id: a, name: A, kind: icb}\n  - {id: b, name: B, kind: local_authority}\n"

@@ -84,7 +84,8 @@ CheckReport SmallReport() {
 }
 
 TEST(ReportViewsTest, MatrixCellIsTheWorstUnwaivedFindingOrWhyThereIsNone) {
-  ComplianceMatrix m = BuildMatrix(SmallReport(), "T1");
+  CheckReport report = SmallReport();
+  ComplianceMatrix m = BuildMatrix(report, "T1");
   ASSERT_EQ(m.columns.size(), 4U);
   EXPECT_EQ(m.columns[3].id, "T1.04");
   ASSERT_EQ(m.rows.size(), 4U);

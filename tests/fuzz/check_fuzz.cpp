@@ -1,0 +1,87 @@
+// Fuzz target (c): the whole `check` path on one agreement with the built-in
+// packs: load, every rule, waivers, the register's facts, then every report
+// format, the register in every format, and a baseline written and read back.
+// Whatever the agreement holds, each format is written and the JSON is valid.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "driver/baseline.h"
+#include "driver/pipeline.h"
+#include "fuzz_support.h"
+#include "report/register.h"
+#include "report/reporter.h"
+
+namespace {
+
+using s75::fuzz::Require;
+
+const s75::CompiledPack& BuiltinPack() {
+  static const std::unique_ptr<const s75::CompiledPack> pack = [] {
+    s75::Diagnostics diags;
+    auto p = s75::CompileBuiltinPacks({}, diags);
+    Require(p != nullptr, "the built-in packs compile");
+    return p;
+  }();
+  return *pack;
+}
+
+// The report `s75check check` would write for this one file, listing only
+// the rules its findings name (as with --select): describing every rule in
+// every SARIF report would cost most of the time and depends on no input.
+s75::CheckReport OneFileReport(const s75::CompiledPack& pack, s75::FileResult file) {
+  static const std::vector<s75::RuleRef> known = s75::AllRules(pack);
+  s75::CheckReport report;
+  report.tool_version = s75::ToolVersion();
+  report.as_of = s75::fuzz::FuzzAsOf();
+  report.known = known;
+  for (const s75::RuleRef& r : known) {
+    if (std::any_of(file.findings.begin(), file.findings.end(),
+                    [&](const s75::Finding& f) { return f.rule == r.id; })) {
+      report.rules.push_back(r);
+    }
+  }
+  report.files.push_back(std::move(file));
+  return report;
+}
+
+void WriteEveryFormat(const s75::CheckReport& report) {
+  for (std::string_view format : s75::ReportFormats()) {
+    std::ostringstream out;
+    s75::MakeReporter(format, {})->Write(report, out);
+    if (format == "json") {  // written in pieces, not by nlohmann::json's dump
+      Require(nlohmann::json::accept(out.str()), "the JSON report is valid JSON");
+    }
+  }
+  s75::Register reg = s75::BuildRegister(report);
+  for (std::string_view format : s75::RegisterFormats()) {
+    std::ostringstream out;
+    Require(s75::WriteRegister(reg, format, out), "every register format is written");
+  }
+}
+
+void RoundTripBaseline(const s75::CheckReport& report) {
+  s75::Baseline baseline = s75::MakeBaseline(report, "/fuzz");
+  s75::Diagnostic error;
+  std::optional<s75::Baseline> back =
+      s75::ParseBaseline(s75::BaselineJson(baseline), "/fuzz/baseline.json", error);
+  Require(back && back->entries.size() == baseline.entries.size(),
+          "a baseline the tool writes reads back whole");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view text = s75::fuzz::AsText(data, size);
+  const s75::CompiledPack& pack = BuiltinPack();
+  s75::CheckOptions options;
+  options.as_of = s75::fuzz::FuzzAsOf();
+  const std::string path = "/fuzz/agreement.yaml";
+  s75::FileResult file =
+      s75::CheckLoaded(pack, s75::LoadAgreementText(text, path, options.limits), path, options);
+  s75::fuzz::RequireLocated(file.findings, text);
+  s75::CheckReport report = OneFileReport(pack, std::move(file));
+  WriteEveryFormat(report);
+  RoundTripBaseline(report);
+  return 0;
+}
