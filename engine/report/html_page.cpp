@@ -20,4 +20,10 @@ void WriteHtmlHead(const HtmlHead& head, std::ostream& out) {
       << "</style>\n</head>\n";
 }
 
+void WriteSummaryItem(std::string_view css, std::string_view key, std::string_view label, int value,
+                      std::ostream& out) {
+  out << "<div class=\"" << css << "\"><dt>" << label << "</dt><dd data-summary=\"" << key << "\">"
+      << value << "</dd></div>\n";
+}
+
 }  // namespace s75

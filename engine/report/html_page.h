@@ -18,4 +18,9 @@ struct HtmlHead {
 // Writes from `<!DOCTYPE html>` to `</head>`.
 void WriteHtmlHead(const HtmlHead& head, std::ostream& out);
 
+// One figure of a summary's `<dl class="summary">`: `css` picks its colour,
+// `key` names it for scripts and tests (data-summary).
+void WriteSummaryItem(std::string_view css, std::string_view key, std::string_view label, int value,
+                      std::ostream& out);
+
 }  // namespace s75

@@ -75,20 +75,15 @@ void WriteBanner(const CheckReport& report, std::ostream& out) {
       << Esc(report.tool_version) << "</p>\n</div></header>\n<main>\n";
 }
 
-void WriteSummaryItem(std::string_view key, std::string_view label, int value, std::ostream& out) {
-  out << "<div class=\"" << key << "\"><dt>" << label << "</dt><dd data-summary=\"" << key << "\">"
-      << value << "</dd></div>\n";
-}
-
 void WriteSummary(const CheckReport& report, std::ostream& out) {
   Summary s = report.Summarize();
   out << "<section id=\"summary\">\n<h2>Summary</h2>\n<dl class=\"summary\">\n";
-  WriteSummaryItem("files", "Files", s.files, out);
-  WriteSummaryItem("unreadable", "Could not be checked", s.unreadable, out);
-  WriteSummaryItem("error", "Errors", s.error, out);
-  WriteSummaryItem("warning", "Warnings", s.warning, out);
-  WriteSummaryItem("info", "Info", s.info, out);
-  WriteSummaryItem("waived", "Waived", s.waived, out);
+  WriteSummaryItem("files", "files", "Files", s.files, out);
+  WriteSummaryItem("unreadable", "unreadable", "Could not be checked", s.unreadable, out);
+  WriteSummaryItem("error", "error", "Errors", s.error, out);
+  WriteSummaryItem("warning", "warning", "Warnings", s.warning, out);
+  WriteSummaryItem("info", "info", "Info", s.info, out);
+  WriteSummaryItem("waived", "waived", "Waived", s.waived, out);
   out << "</dl>\n<p class=\"note\">Errors, warnings and info count the findings no waiver "
          "accepts; waived findings are counted apart. Time rules were evaluated as of "
       << report.as_of.ToLongString() << ".</p>\n</section>\n";
@@ -260,10 +255,6 @@ void WriteMatrix(const CheckReport& report, std::ostream& out) {
   out << "</tbody>\n</table>\n</section>\n";
 }
 
-std::string Money(const Decimal& amount, bool overflow) {
-  return overflow ? "beyond range" : PoundsText(amount);
-}
-
 void WriteMoneyNote(const PoolTally& pools, std::ostream& out) {
   out << "<p class=\"note\">An agreement that serves several client groups counts its whole "
          "pool in each of them, so the groups add up to more than the total whenever one does ("
@@ -292,10 +283,10 @@ void WriteMoneyTable(const PoolTally& pools, std::ostream& out) {
   for (const PoolGroup& g : pools.ClientGroupsBySize()) {
     out << "<tr><td>" << (g.name.empty() ? "No client group stated" : Esc(Humanise(g.name)))
         << "</td><td class=\"num\">" << g.agreements << "</td><td class=\"num\">"
-        << Money(g.pooled, pools.overflow) << "</td></tr>\n";
+        << pools.Pounds(g.pooled) << "</td></tr>\n";
   }
   out << "</tbody>\n<tfoot><tr><th>All agreements, each counted once</th><td class=\"num\">"
-      << pools.agreements << "</td><td class=\"num\">" << Money(pools.total, pools.overflow)
+      << pools.agreements << "</td><td class=\"num\">" << pools.Pounds(pools.total)
       << "</td></tr></tfoot>\n</table>\n";
 }
 

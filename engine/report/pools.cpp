@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "report/money.h"
+
 namespace s75 {
 
 namespace {
@@ -62,6 +64,14 @@ std::vector<PoolGroup> PoolTally::ClientGroupsBySize() const {
     return a.pooled != b.pooled ? a.pooled > b.pooled : a.name < b.name;
   });
   return groups;
+}
+
+std::string PoolTally::Pounds(const Decimal& sum) const {
+  return overflow ? "beyond range" : PoundsText(sum);
+}
+
+std::string PoolTally::Exact(const Decimal& sum) const {
+  return overflow ? "beyond range" : sum.ToString(2);
 }
 
 PoolTally TallyPools(const CheckReport& report) {

@@ -31,6 +31,11 @@ class PoolTally {
   // By client group, the largest pool first and "" last.
   std::vector<PoolGroup> ClientGroupsBySize() const;
 
+  // A sum of this tally for people (£1,250,000.50) or for machines
+  // (1250000.50); "beyond range" when a sum overflowed, since none is exact then.
+  std::string Pounds(const Decimal& sum) const;
+  std::string Exact(const Decimal& sum) const;
+
   Decimal total;                          // every agreement's pool counted once
   bool overflow = false;                  // a sum went beyond Decimal's range: not shown
   int agreements = 0;                     // readable agreements counted

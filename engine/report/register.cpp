@@ -36,14 +36,6 @@ std::string DateText(const std::optional<Date>& d) { return d ? d->ToString() : 
 
 std::string Money(const std::optional<Decimal>& d) { return d ? d->ToString(2) : ""; }
 
-// A sum of pools, or "beyond range" when the sums went beyond Decimal's range.
-std::string SumText(const Decimal& sum, const PoolTally& pools) {
-  return pools.overflow ? "beyond range" : sum.ToString(2);
-}
-std::string PoundsOrRange(const Decimal& sum, const PoolTally& pools) {
-  return pools.overflow ? "beyond range" : PoundsText(sum);
-}
-
 RegisterRow RowOf(const FileResult& file) {
   RegisterRow row;
   row.path = file.path;
@@ -153,12 +145,12 @@ void WriteCsv(const Register& reg, std::ostream& out) {
   out << "\r\n";
   CsvLine({"total", "name", "pooled", "agreements"}, out);
   const PoolTally& pools = t.pools;
-  CsvLine({"all", "", SumText(pools.total, pools), std::to_string(t.agreements)}, out);
+  CsvLine({"all", "", pools.Exact(pools.total), std::to_string(t.agreements)}, out);
   for (const auto& [name, g] : pools.by_client_group()) {
-    CsvLine({"client_group", name, SumText(g.pooled, pools), std::to_string(g.agreements)}, out);
+    CsvLine({"client_group", name, pools.Exact(g.pooled), std::to_string(g.agreements)}, out);
   }
   for (const auto& [name, g] : pools.by_arrangement()) {
-    CsvLine({"arrangement", name, SumText(g.pooled, pools), std::to_string(g.agreements)}, out);
+    CsvLine({"arrangement", name, pools.Exact(g.pooled), std::to_string(g.agreements)}, out);
   }
   for (const auto& [name, n] : {std::pair{"unreadable", t.unreadable},
                                 {"unsigned", t.unsigned_by_all},
@@ -280,7 +272,7 @@ void MdGroups(std::string_view title, const std::map<std::string, PoolGroup>& gr
   out << "\n### Pooled money by " << title << "\n\n";
   MdHeader({std::string(title), "pooled", "agreements"}, out);
   for (const auto& [name, g] : groups) {
-    MdRow({name.empty() ? "(none stated)" : name, PoundsOrRange(g.pooled, pools),
+    MdRow({name.empty() ? "(none stated)" : name, pools.Pounds(g.pooled),
            std::to_string(g.agreements)},
           out);
   }
@@ -307,7 +299,7 @@ void WriteMarkdown(const Register& reg, std::ostream& out) {
   out << "\n## Totals\n\n";
   MdHeader({"measure", "value"}, out);
   MdRow({"agreements", std::to_string(t.agreements)}, out);
-  MdRow({"pooled (each agreement once)", PoundsOrRange(t.pools.total, t.pools)}, out);
+  MdRow({"pooled (each agreement once)", t.pools.Pounds(t.pools.total)}, out);
   MdRow({"unreadable", std::to_string(t.unreadable)}, out);
   MdRow({"signed by no partner", std::to_string(t.unsigned_by_all)}, out);
   MdRow({"signed by some partners", std::to_string(t.partly_signed)}, out);
@@ -342,11 +334,10 @@ void HtmlSummary(const Register& reg, std::ostream& out) {
         {"warning", "unsigned", "Signed by no partner", t.unsigned_by_all},
         {"info", "partly_signed", "Signed by some partners", t.partly_signed},
         {"waived", "expired", "Expired", t.expired}}) {
-    out << "<div class=\"" << css << "\"><dt>" << label << "</dt><dd data-summary=\"" << key
-        << "\">" << value << "</dd></div>\n";
+    WriteSummaryItem(css, key, label, value, out);
   }
   out << "</dl>\n<p class=\"note\">Pooled in all: <strong data-summary=\"pooled\">"
-      << PoundsOrRange(t.pools.total, t.pools)
+      << t.pools.Pounds(t.pools.total)
       << "</strong>, each agreement counted once. Non-compliant: an error no waiver accepts, or "
          "a file that could not be checked. Expiry is judged as of "
       << reg.as_of.ToLongString() << ".</p>\n</section>\n";
@@ -364,8 +355,7 @@ void HtmlGroups(std::string_view id, std::string_view heading, std::string_view 
          "<tbody>\n";
   for (const PoolGroup& g : groups) {
     out << "<tr><td>" << (g.name.empty() ? "None stated" : Esc(g.name)) << "</td><td class=\"num\">"
-        << g.agreements << "</td><td class=\"num\">" << PoundsOrRange(g.pooled, pools)
-        << "</td></tr>\n";
+        << g.agreements << "</td><td class=\"num\">" << pools.Pounds(g.pooled) << "</td></tr>\n";
   }
   out << "</tbody>\n</table>\n</section>\n";
 }
