@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "common/join.h"
 #include "format/format.h"
 
 namespace s75 {
@@ -22,14 +23,6 @@ const FieldSpec& SpecAt(std::string_view path) {
     path = dot == std::string_view::npos ? "" : path.substr(dot + 1);
   }
   return *spec;
-}
-
-std::string Join(const std::vector<std::string>& words, std::string_view separator) {
-  std::string out;
-  for (const std::string& w : words) {
-    out += (out.empty() ? "" : std::string(separator)) + w;
-  }
-  return out;
 }
 
 bool Has(const std::vector<std::string>& words, std::string_view word) {

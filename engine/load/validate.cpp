@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "common/join.h"
 #include "load/doc_rules.h"
 
 namespace s75 {
@@ -16,14 +17,6 @@ std::string Lower(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& words) {
-  std::string out;
-  for (const std::string& w : words) {
-    out += (out.empty() ? "" : ", ") + w;
-  }
   return out;
 }
 
@@ -200,7 +193,8 @@ class Validator {
     std::string in = NodePath(&map).empty() ? "at the top level" : "in `" + NodePath(&map) + "`";
     Report("DOC.03", &key,
            "unknown key `" + Excerpt(key.text) + "` " + in +
-               (hint.empty() ? "; known keys: " + Join(names) : "; did you mean `" + hint + "`?"));
+               (hint.empty() ? "; known keys: " + Join(names, ", ")
+                             : "; did you mean `" + hint + "`?"));
   }
 
   void ValidateList(Node& node, const FieldSpec& spec) {
@@ -386,7 +380,7 @@ class Validator {
       return;
     }
     std::string hint = ClosestName(node.text, words);
-    TypeError(node, "which is not one of: " + Join(words) +
+    TypeError(node, "which is not one of: " + Join(words, ", ") +
                         (hint.empty() ? "" : " (did you mean `" + hint + "`?)"));
   }
 

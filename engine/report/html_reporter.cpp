@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/join.h"
 #include "report/html_assets.h"
 #include "report/html_page.h"
 #include "report/markup_escape.h"
@@ -302,14 +303,6 @@ void WriteMoney(const CheckReport& report, std::ostream& out) {
   out << "</section>\n";
 }
 
-std::string Join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) {
-    out += (out.empty() ? "" : "; ") + item;
-  }
-  return out;
-}
-
 void WriteWaiverCell(const Finding& f, std::ostream& out) {
   out << "<td class=\"waiver\">";
   if (f.waiver) {
@@ -337,7 +330,7 @@ void WriteFindingRow(const FileResult& file, const Finding& f, std::ostream& out
   if (!f.path.empty()) {
     out << "<span><code>" << Esc(f.path) << "</code></span>";
   }
-  out << "</td><td>" << Esc(Join(f.references)) << "</td>";
+  out << "</td><td>" << Esc(Join(f.references, "; ")) << "</td>";
   WriteWaiverCell(f, out);
   out << "</tr>\n";
 }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "common/join.h"
 #include "report/html_assets.h"
 #include "report/html_page.h"
 #include "report/markup_escape.h"
@@ -16,20 +17,12 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string Join(const std::vector<std::string>& items, std::string_view sep = "; ") {
-  std::string out;
-  for (const std::string& s : items) {
-    out += (out.empty() ? "" : std::string(sep)) + s;
-  }
-  return out;
-}
-
 std::string Partners(const AgreementFacts& f) {
   std::vector<std::string> parts;
   for (const PartnerFacts& p : f.partners) {
     parts.push_back(p.id + " (" + p.kind + ")");
   }
-  return Join(parts);
+  return Join(parts, "; ");
 }
 
 std::string DateText(const std::optional<Date>& d) { return d ? d->ToString() : ""; }
@@ -76,9 +69,10 @@ const std::vector<Column>& Columns() {
       {"title", [](const RegisterRow& r, Date) { return r.facts.title; }},
       {"partners", [](const RegisterRow& r, Date) { return Partners(r.facts); }},
       {"host", [](const RegisterRow& r, Date) { return r.facts.host; }},
-      {"arrangements", [](const RegisterRow& r, Date) { return Join(r.facts.arrangements); }},
+      {"arrangements", [](const RegisterRow& r, Date) { return Join(r.facts.arrangements, "; "); }},
       {"financial_model", [](const RegisterRow& r, Date) { return r.facts.financial_model; }},
-      {"client_groups", [](const RegisterRow& r, Date) { return Join(r.facts.client_groups); }},
+      {"client_groups",
+       [](const RegisterRow& r, Date) { return Join(r.facts.client_groups, "; "); }},
       {"pool_total", [](const RegisterRow& r, Date) { return Money(r.facts.pool_total); }},
       {"commencement", [](const RegisterRow& r, Date) { return DateText(r.facts.commencement); }},
       {"expiry", [](const RegisterRow& r, Date) { return DateText(r.facts.expiry); }},

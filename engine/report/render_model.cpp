@@ -6,6 +6,7 @@
 #include <map>
 #include <utility>
 
+#include "common/join.h"
 #include "report/money.h"
 
 namespace s75 {
@@ -315,14 +316,6 @@ std::string Roman(size_t n) {
     for (; n >= value; n -= value) {
       out += numeral;
     }
-  }
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (const std::string& p : parts) {
-    out += (out.empty() ? "" : std::string(separator)) + p;
   }
   return out;
 }

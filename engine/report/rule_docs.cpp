@@ -6,19 +6,13 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "common/join.h"
+
 namespace s75 {
 
 namespace {
 
 constexpr size_t kWidth = 88;
-
-std::string Join(const std::vector<std::string>& items, const std::string& separator) {
-  std::string out;
-  for (const std::string& s : items) {
-    out += (out.empty() ? "" : separator) + s;
-  }
-  return out;
-}
 
 std::string Trim(const std::string& s) {
   size_t start = s.find_first_not_of(" \t\n");
