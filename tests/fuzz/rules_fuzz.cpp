@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
+#include <string>
 
 #include "compile/pack.h"
 #include "driver/catalogue.h"
@@ -32,12 +33,14 @@ s75::RuleFiles CommonPack() {
 
 // Uses a compiled pack as `s75check check`, `test` and `rules` would.
 void UsePack(const s75::CompiledPack& pack) {
+  static const std::string model_text =
+      s75::fuzz::SourceFile("agreements/model-learning-disability.yaml");
   static const s75::LoadResult model =
-      s75::LoadAgreementText(s75::fuzz::SourceFile("agreements/model-learning-disability.yaml"),
-                             "model-learning-disability.yaml", s75::LoadLimits());
+      s75::LoadAgreementText(model_text, "model-learning-disability.yaml", s75::LoadLimits());
   std::vector<s75::Finding> findings;
   s75::Evaluate(pack, *model.document, {s75::fuzz::FuzzAsOf()}, findings);
-  s75::fuzz::RequireLocated(findings, "");
+  // The findings are on the model agreement, so their lines are its lines.
+  s75::fuzz::RequireLocated(findings, model_text);
   s75::RunRuleTests(pack, s75::fuzz::FuzzAsOf());
   std::ostringstream out;
   std::vector<s75::RuleDoc> docs = s75::RuleCatalogue(pack);
