@@ -207,6 +207,7 @@ const std::map<std::string, std::string, std::less<>>& ApproachWording() {
       {"host", "borne by the host"},
       {"carry_forward", "carried forward"},
       {"return", "returned to the partners"},
+      {"each_partner_own", "left with the partner whose services gave rise to it (no risk share)"},
   };
   return kWords;
 }

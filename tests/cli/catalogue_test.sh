@@ -15,10 +15,10 @@ variant() {
 
 # --- Every id of the catalogue is listed once, with severity and references.
 ids="T1.01 T1.02 T1.03 T1.04 T1.05 T1.06 T1.07 T1.08 T1.09 T1.10 T1.11
-  AC.01 AC.02 AC.03 AC.04 AC.05 AC.06 AC.07 AC.08 AC.09 AC.10 AC.11 AC.12 AC.13
+  AC.01 AC.02 AC.03 AC.04 AC.05 AC.06 AC.07 AC.08 AC.09 AC.10 AC.11 AC.12 AC.13 AC.14
   HFD.01 HFD.02 HFD.03 HFD.04 HFD.05 HFD.06 HFD.07 CF.01 CF.02 CF.03 CF.04 CF.05
-  REG.01 REG.02 REG.03 REG.04 REG.05 REG.06 FIN.01 FIN.02 FIN.03 FIN.04 FIN.05 FIN.06
-  DATE.01 DATE.02 DATE.03 DATE.04 DATE.05 DOC.01 DOC.02 DOC.03 DOC.04 DOC.05 DOC.06
+  REG.01 REG.02 REG.03 REG.04 REG.05 REG.06 REG.07 FIN.01 FIN.02 FIN.03 FIN.04 FIN.05 FIN.06
+  DATE.01 DATE.02 DATE.03 DATE.04 DATE.05 DATE.06 DATE.07 DOC.01 DOC.02 DOC.03 DOC.04 DOC.05 DOC.06
   DOC.07 DOC.08 WAIVER.01 WAIVER.02 WAIVER.03"
 expect "rules json" 0 "$bin" rules --format json
 python3 - "$tmp/out" $ids >"$tmp/py" 2>&1 <<'PY'
@@ -177,6 +177,21 @@ lacks "no REG.01 before abolition" "$tmp/out" 'REG\.01'
 variant ccg-2022 's/kind: icb/kind: ccg/; s/commencement: 2024-04-01/commencement: 2022-07-01/; s/signed_on: 2024-03-2/signed_on: 2022-06-2/'
 expect "REG.01 CCG on 1 July 2022" 1 "$bin" check $asof --select REG.01 "$tmp/ccg-2022.yaml"
 count "REG.01 abolished" "$tmp/out" 'error: REG\.01 .*abolished' 1
+# REG.01: a PCT is abolished from 1 April 2013 (regulations.md), so a PCT partner in
+# an agreement commencing in 2015 is REG.01's (and not also REG.07's).
+variant pct-2015 's/kind: icb/kind: pct/; s/commencement: 2024-04-01/commencement: 2015-04-01/; s/signed_on: 2024-03-2/signed_on: 2015-03-2/; s/expiry: 2030-03-31/expiry: 2027-03-31/'
+expect "REG.01 PCT in 2015" 1 "$bin" check $asof --select REG.01,REG.07 "$tmp/pct-2015.yaml"
+count "REG.01 PCT abolished" "$tmp/out" "error: REG\.01 .*'midshire-icb' has kind pct \(primary care trust\), a body abolished on 2013-04-01, on or before the agreement commenced on 2015-04-01" 1
+lacks "REG.07 leaves REG.01's partner" "$tmp/out" 'REG\.07'
+# REG.07: the CCG of an agreement that commenced in 2021 and is still in force.
+expect "REG.07 before abolition" 0 "$bin" check --as-of 2022-06-30 --select REG.01,REG.07 "$tmp/ccg-2021.yaml"
+lacks "no REG.07 while CCGs exist" "$tmp/out" 'REG\.0[17]'
+expect "REG.07 CCG in force in 2023" 0 "$bin" check --as-of 2023-06-30 --select REG.01,REG.07 "$tmp/ccg-2021.yaml"
+count "REG.07 successor" "$tmp/out" "ccg-2021.yaml:35:11: warning: REG\.07 successor-body: partner 'midshire-icb' has kind ccg \(clinical commissioning group\), a body abolished on 2022-07-01, but the agreement is still in force at 2023-06-30: record the successor and vary the agreement \[Health and Social Care Act 2012; Health and Care Act 2022\]$" 1
+lacks "REG.07 alone" "$tmp/out" 'REG\.01'
+sed -e 's/status: in_force/status: expired/' "$tmp/ccg-2021.yaml" >"$tmp/ccg-ended.yaml"
+expect "REG.07 not once ended" 0 "$bin" check --as-of 2023-06-30 --select REG.07 "$tmp/ccg-ended.yaml"
+lacks "no REG.07 for an expired agreement" "$tmp/out" 'REG\.07'
 variant council-only 's/kind: icb/kind: local_authority/'
 expect "REG.01 no NHS body" 1 "$bin" check $asof --select REG.01 "$tmp/council-only.yaml"
 count "REG.01 no NHS partner" "$tmp/out" 'error: REG\.01 ' 1
@@ -184,6 +199,32 @@ count "REG.01 no NHS partner" "$tmp/out" 'error: REG\.01 ' 1
 variant aligned 's/financial_model: lead_body/financial_model: aligned_budget/'
 expect "AC.06 aligned budget" 1 "$bin" check $asof --select AC.06 "$tmp/aligned.yaml"
 count "AC.06 one finding" "$tmp/out" 'error: AC\.06 pooled-fund-in-name-only: ' 1
+# AC.14: a pooled fund in which each partner bears its own overspends. Each
+# partner's own is a stated approach for T1.07 that needs no shares (FIN.03, FIN.04).
+variant own-risk 's/approach: fixed_shares/approach: each_partner_own/; /shares: { mcc: 0.76/d; s/approach: carry_forward/approach: each_partner_own/'
+expect "AC.14 no risk shared" 0 "$bin" check $asof --fail-on error --format json "$tmp/own-risk.yaml"
+python3 - "$tmp/out" >"$tmp/py" 2>&1 <<'PY'
+import json, sys
+found = json.load(open(sys.argv[1]))['files'][0]['findings']
+got = [(f['rule'], f['severity'], f['location']['path']) for f in found]
+assert got == [('AC.14', 'warning', 'finance.overspend.approach')], got
+print('ok')
+PY
+contains "AC.14 the only finding" "$tmp/py" '^ok$'
+sed -e 's/arrangements: \[pooled_fund, lead_commissioning\]/arrangements: [aligned_budget]/; s/legal_basis: s75/legal_basis: non_statutory/' "$tmp/own-risk.yaml" >"$tmp/own-aligned.yaml"
+expect "AC.14 not for an aligned budget" 0 "$bin" check $asof --select AC.14,T1.07,FIN.03,FIN.04 "$tmp/own-aligned.yaml"
+lacks "aligned budget bears its own" "$tmp/out" '(AC\.14|T1\.07|FIN\.0[34]) '
+# DATE.06: an expiry and a duration that disagree; DATE.07: a draft past its start.
+variant term-disagrees 's/^  expiry: 2030-03-31 .*/  expiry: 2030-03-31\n  duration_months: 24/'
+expect "DATE.06 disagreeing term" 1 "$bin" check $asof --select DATE.06 "$tmp/term-disagrees.yaml"
+count "DATE.06 gives both dates" "$tmp/out" "error: DATE\.06 term-disagrees: the expiry \(term\.expiry\) is 2030-03-31, but 24 months from the commencement on 2024-04-01 \(term\.duration_months\) end on 2026-03-31" 1
+variant term-agrees 's/^  expiry: 2030-03-31 .*/  expiry: 2030-03-31\n  duration_months: 72/'
+expect "DATE.06 agreeing term" 0 "$bin" check $asof --fail-on info "$tmp/term-agrees.yaml"
+variant still-draft 's/status: in_force/status: draft/'
+expect "DATE.07 before commencement" 0 "$bin" check --as-of 2024-03-31 --select DATE.07 "$tmp/still-draft.yaml"
+lacks "a draft before its start" "$tmp/out" 'DATE\.07'
+expect "DATE.07 on commencement" 0 "$bin" check --as-of 2024-04-01 --select DATE.07 "$tmp/still-draft.yaml"
+count "DATE.07 draft past commencement" "$tmp/out" "warning: DATE\.07 draft-past-commencement: the agreement is still a draft \(agreement\.status\) but the arrangement commenced on 2024-04-01" 1
 # Non-statutory agreements get warnings where statutory ones get errors.
 variant statutory-gap 's/client_groups: \[learning_disability, carers\]/client_groups: []/'
 expect "T1.06 statutory" 1 "$bin" check $asof --select T1.06 "$tmp/statutory-gap.yaml"

@@ -147,6 +147,8 @@ GOOD = [
     ("commencement: 2024-04-01", "commencement: 2024-02-29"),  # a leap day
     ("expiry: 2030-03-31", "expiry:"),                         # `key:` means absent
     ("pool_total: 68216500.50", "pool_total: 68216500.5"),
+    ("approach: carry_forward", "approach: each_partner_own"),  # no risk share (format 1)
+    ("approach: fixed_shares", "approach: each_partner_own"),
 ]
 
 
