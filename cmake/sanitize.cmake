@@ -1,4 +1,4 @@
-# Sanitizer and fuzzing builds (README "Sanitizers and fuzzing").
+# Sanitizer and fuzzing builds (docs/development.md, "Sanitizers and fuzzing").
 #
 # S75_SANITIZE builds everything (our code, the generated parser, the tests
 # and tools) with AddressSanitizer and UndefinedBehaviorSanitizer; any report

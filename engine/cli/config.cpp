@@ -131,7 +131,7 @@ using Reader = bool (*)(const Setting& s, const std::string& file, CheckConfig& 
 
 const std::string kRuleIds = "a rule id or family, a comma-separated string of them";
 
-// The keys, in the order the README lists them, and how each is read.
+// The keys, in the order docs/baselines-and-settings.md lists them, and how each is read.
 const std::vector<std::pair<std::string, Reader>> kReaders = {
     {"fail-on",
      [](const Setting& s, const std::string&, CheckConfig& c, Problem& p) {

@@ -159,7 +159,7 @@ int Run(int argc, char** argv) {
   CLI::App* reg_app = app.add_subcommand(
       "register", "The sweep register: one row per agreement, and totals by client group");
   reg_app->add_option("paths", reg.paths, "Files and directories (default .)");
-  reg_app->add_option("--format", reg.format, "csv, json or markdown (default markdown)")
+  reg_app->add_option("--format", reg.format, FormatHelp(FormatNames(s75::RegisterFormats())))
       ->check(CLI::IsMember(FormatNames(s75::RegisterFormats())));
   reg_app->add_option("-o,--output", reg.output,
                       "Write the register to FILE (whole or not at all)");

@@ -8,7 +8,7 @@ namespace s75 {
 
 // The schema as indented JSON text, ending in a newline. Properties keep the
 // format's order; each has its description and reference. It accepts what
-// the loader accepts, within what JSON Schema can say (README: "Editors").
+// the loader accepts, within what JSON Schema can say (docs/drafting.md, "schema").
 std::string AgreementJsonSchema();
 
 // An ECMA-262 regular expression matching exactly the dates the loader

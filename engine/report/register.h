@@ -48,7 +48,7 @@ Register BuildRegister(const CheckReport& report);
 // "all", "some" or "none".
 std::string_view SignaturesName(Signatures s);
 
-// Writes `reg` as csv, json or markdown; false for another format.
+// Writes `reg` as csv, json, markdown or html; false for another format.
 bool WriteRegister(const Register& reg, std::string_view format, std::ostream& out);
 
 // The register's formats.

@@ -7,7 +7,7 @@
 # that the page asks for nothing over the network. Fails when Chromium is
 # missing (scripts/setup installs Debian's chromium).
 #
-# S75_UPDATE_SCREENSHOT=1 also rewrites docs/report.png, the README's picture.
+# S75_UPDATE_SCREENSHOT=1 also rewrites docs/report.png, the picture in docs/reports.md.
 source "$(dirname "$0")/lib.sh"
 dom_py="$(dirname "$0")/html_dom.py"
 
@@ -121,7 +121,7 @@ dom selected "file://$tmp/selected.html"
 fact selected cells_notrun $((9 * 9))
 fact selected element_columns 11
 
-# A picture of the page, as the README shows it.
+# A picture of the page, as docs/reports.md shows it.
 chrome --screenshot="$tmp/report.png" --window-size=1280,2000 "$page" >/dev/null
 if [[ $(head -c 8 "$tmp/report.png" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]]; then
   pass
