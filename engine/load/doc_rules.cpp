@@ -17,10 +17,14 @@ const std::vector<BuiltinRule>& DocRules() {
   static const std::vector<BuiltinRule> kRules = {
       {"DOC.01", "yaml-syntax", Severity::kError, "The file is valid YAML, one document", kFormat,
        "The file must parse as YAML and hold a single document. The finding gives the line and "
-       "column where the parser stopped; no rule can run on the file.",
+       "column where the parser stopped; no rule can run on the file. Where the fault is a `: ` "
+       "or ` #` inside unquoted text, the message says to put the text in quotes; a quoted "
+       "value never closed, which YAML would read to the end of the file, is reported at its "
+       "opening quote.",
        "One YAML document per file; a second `---` document is DOC.01.",
        "Correct the YAML at the line and column given: close the bracket or quote, indent the "
-       "key under its section, or split a second `---` document into its own file.",
+       "key under its section, put text that holds `: ` or ` #` in quotes (`title: \"Note: "
+       "this\"`), or split a second `---` document into its own file.",
        S75_HEAD "partners: [{id: a, name: A, kind: icb}\n",
        S75_HEAD "partners: [{id: a, name: A, kind: icb}]\n"},
       {"DOC.02", "duplicate-key", Severity::kError, "No mapping repeats a key", kFormat,
@@ -106,6 +110,29 @@ const std::vector<BuiltinRule>& DocRules() {
        "# a.yaml\n" S75_HEAD "partners: [{id: a, name: A, kind: icb}]\n"
        "# b.yaml\nformat: s75check/1\nagreement: {id: demo-2, title: Demo 2}\n"
        "partners: [{id: b, name: B, kind: icb}]\n"},
+      {"DOC.09", "text-cut-by-comment", Severity::kWarning,
+       "Unquoted text is not cut short by a comment", "s75check rule catalogue v1",
+       "In YAML a space or tab followed by `#` starts a comment, even in the middle of unquoted "
+       "text: `legal: see clause #12 for disputes` reads as `see clause`, and the rest is "
+       "dropped without a word. A comment written by the usual convention, with at least two "
+       "spaces (or a tab) before the `#` and a space after it, as yamllint requires, is taken "
+       "as meant; any other ` #` after unquoted text is reported, quoting the words dropped. "
+       "Only fields whose type is text are checked. A `#` inside quotes or a block scalar "
+       "(`|`, `>`) is text, and so is one with no space before it (`clause#12`). A `: ` or "
+       "` #` that makes the YAML invalid is DOC.01, whose message says to put the text in "
+       "quotes.",
+       "an unquoted text value is followed on its line by a ` #` that YAML reads as the start "
+       "of a comment but that is not written as one by the usual convention (at least two "
+       "spaces before `#` and a space after it, as yamllint requires)",
+       "If the words after the `#` belong to the text, put the whole value in quotes: "
+       "`legal: \"Each partner bears its own legal costs (see clause #12 for disputes)\"` "
+       "(inside double quotes write `\\\"` for a quote and `\\\\` for a backslash). If they "
+       "are a comment, write it as one: at least two spaces before the `#` and one after it.",
+       S75_HEAD "partners: [{id: a, name: A, kind: icb}]\ntechnical:\n"
+                "  legal: Each partner bears its own legal costs (see clause #12 for disputes)\n",
+       S75_HEAD "partners: [{id: a, name: A, kind: icb}]\ntechnical:\n"
+                "  legal: \"Each partner bears its own legal costs (see clause #12 for "
+                "disputes)\"\n"},
   };
   return kRules;
 }

@@ -9,7 +9,7 @@
 
 namespace s75 {
 
-// The DOC rules of the catalogue, DOC.01 to DOC.08, documented.
+// The DOC rules of the catalogue, DOC.01 to DOC.09, documented.
 const std::vector<BuiltinRule>& DocRules();
 
 // A finding of DOC rule `id` at a place in `file`.

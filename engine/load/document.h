@@ -17,6 +17,14 @@ namespace s75 {
 
 enum class NodeKind { kNull, kScalar, kMap, kSeq };
 
+// A comment that YAML starts inside unquoted text, at a ` #` not written as a
+// comment by convention (DOC.09): what it dropped and where.
+struct CutComment {
+  int line = 0;       // of the `#`, 1-based
+  int column = 0;     // of the `#`, 1-based, in bytes like every column
+  std::string words;  // from the `#` to the end of its line
+};
+
 // A scalar's value once validated against its field type.
 using TypedValue = std::variant<std::monostate, Decimal, Date, FinancialYear, bool>;
 
@@ -31,6 +39,7 @@ struct Node {
   std::vector<std::pair<Node*, Node*>> entries;  // kMap: key, value
   const Node* parent = nullptr;                  // where the node first appears
   int index = -1;                                // entry or item index within the parent
+  int cut = -1;  // a plain scalar: its CutComment in Document::cuts, or -1
 
   // Set by validation.
   const FieldSpec* spec = nullptr;
@@ -46,6 +55,7 @@ struct Document {
   std::string file;
   std::deque<Node> arena;
   Node* root = nullptr;
+  std::vector<CutComment> cuts;  // of plain scalars, reported for text fields only
 
   Node* NewNode() { return &arena.emplace_back(); }
 };

@@ -73,6 +73,9 @@ class Validator {
       *copy = *slot;
       copy->spec = nullptr;
       copy->slots.clear();
+      if (slot->spec->type == ValueType::kText) {
+        copy->cut = -1;  // reported where the text was first used
+      }
       slot = copy;
     }
     Node* node = slot;
@@ -310,7 +313,7 @@ class Validator {
     }
     switch (spec.type) {
       case ValueType::kText:
-        return;
+        return ReportCut(node);
       case ValueType::kId:
         if (!IsId(node.text)) {
           TypeError(node, "which is not " + TypeDescription(spec));
@@ -337,6 +340,21 @@ class Validator {
       default:
         return ValidateNumber(node, spec);
     }
+  }
+
+  // DOC.09: words of unquoted text that YAML read as a comment.
+  void ReportCut(const Node& node) {
+    if (node.cut < 0) {
+      return;
+    }
+    const CutComment& cut = doc_.cuts[static_cast<size_t>(node.cut)];
+    out_.push_back(DocFinding(
+        "DOC.09", doc_.file, cut.line, cut.column, NodePath(&node),
+        Where(&node) + " reads only '" + Excerpt(node.text) +
+            "': YAML takes the ` #` and what follows it on the line, '" + Excerpt(cut.words) +
+            "', for a comment and drops it. If those words belong to the text, put the whole "
+            "value in quotes; if they are a comment, write two spaces before the `#` and one "
+            "after it (`  # `)"));
   }
 
   void ValidateNumber(Node& node, const FieldSpec& spec) {

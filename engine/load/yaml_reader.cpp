@@ -9,8 +9,10 @@
 #include <algorithm>
 #include <sstream>
 #include <unordered_map>
+#include <utility>
 
 #include "common/utf8.h"
+#include "load/yaml_text.h"
 
 namespace s75 {
 
@@ -26,11 +28,17 @@ struct Stop {
   ReadError error;
 };
 
+// Where yaml-cpp's `mark` falls in `text`: its end when past it.
+size_t Offset(std::string_view text, const YAML::Mark& mark) {
+  return std::min(static_cast<size_t>(std::max(mark.pos, 0)), text.size());
+}
+
 // Builds Nodes from parser events. Aliases point at the anchored node;
 // `expanded_` counts the nodes the document would have once expanded.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const LoadLimits& limits, Document& doc) : limits_(limits), doc_(doc) {}
+  TreeBuilder(std::string_view text, const LoadLimits& limits, Document& doc)
+      : text_(text), limits_(limits), doc_(doc) {}
 
   void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
   void OnDocumentEnd() override {}
@@ -61,7 +69,18 @@ class TreeBuilder : public YAML::EventHandler {
                       std::to_string(limits_.max_string_bytes) +
                       " bytes (the string length limit; raise it with --max-string-length)"}};
     }
+    if (std::optional<ReadError> open =
+            plain ? std::nullopt : UnclosedQuote(text_, Offset(text_, mark), mark.line + 1)) {
+      throw Stop{*open};
+    }
     Node* n = Make(plain && null_word ? NodeKind::kNull : NodeKind::kScalar, mark);
+    if (plain && !null_word) {
+      if (std::optional<CutComment> cut =
+              FindCut(text_, Offset(text_, mark), mark.line + 1, value)) {
+        n->cut = static_cast<int>(doc_.cuts.size());
+        doc_.cuts.push_back(std::move(*cut));
+      }
+    }
     n->plain = plain;
     n->tagged = tag != "?" && tag != "!";
     n->text = value;
@@ -180,6 +199,7 @@ class TreeBuilder : public YAML::EventHandler {
     child->index = index;
   }
 
+  std::string_view text_;
   const LoadLimits& limits_;
   Document& doc_;
   std::vector<Frame> stack_;
@@ -212,11 +232,6 @@ std::string Hex(unsigned char c) {
   return {"0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 15]};
 }
 
-// yaml-cpp's messages are lower-case phrases; keep them, add the fix.
-std::string SyntaxMessage(const std::string& what) {
-  return "YAML syntax error: " + what + "; check the indentation and quoting on this line";
-}
-
 // A syntax error on a line indented with a tab, or just after one: the
 // column of the tab on `line` (1-based), else 0. YAML indents with spaces.
 int IndentingTab(std::string_view text, int line) {
@@ -242,7 +257,13 @@ ReadError SyntaxError(std::string_view text, const YAML::Mark& mark, const std::
               "only: replace the tab with spaces"};
     }
   }
-  return {"DOC.01", mark.line + 1, mark.column + 1, SyntaxMessage(what)};
+  std::string advice = what == YAML::ErrorMsg::EOF_IN_SCALAR
+                           ? "a quoted value is not closed before the end of the file: add the "
+                             "closing quote where the value ends"
+                           : QuotingAdvice(text, Offset(text, mark), what);
+  return {"DOC.01", mark.line + 1, mark.column + 1,
+          "YAML syntax error: " + what + "; " +
+              (advice.empty() ? "check the indentation and quoting on this line" : advice)};
 }
 
 }  // namespace
@@ -251,7 +272,7 @@ std::optional<ReadError> ReadYaml(std::string_view text, const LoadLimits& limit
   std::istringstream stream{std::string(text)};
   try {
     YAML::Parser parser(stream);
-    TreeBuilder builder(limits, doc);
+    TreeBuilder builder(text, limits, doc);
     if (!parser.HandleNextDocument(builder)) {
       return std::nullopt;
     }

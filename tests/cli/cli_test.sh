@@ -127,6 +127,29 @@ contains "hook files" .pre-commit-hooks.yaml '^  files: \\\.ya\?ml\$$'
 contains "hook entry" .pre-commit-hooks.yaml '^  entry: s75check check$'
 expect "hook on staged files" 1 "$bin" check agreements/model-learning-disability.yaml agreements/draft-tbc.yaml
 
+# Issue 13: text that YAML would lose. The solicitor's line gives DOC.09 at the
+# `#`, quoting the words kept and the words lost; its waiver is ignored. Text
+# holding `: ` is DOC.01 saying to quote it; a quote left open at the end of
+# the file is DOC.01 at the quote, not a value swallowing the rest.
+model=agreements/model-learning-disability.yaml
+sed -e 's/^  legal: .*/  legal: Each partner bears its own legal costs (see clause #12 for disputes)/' \
+  -e 's/^waivers: \[\]$/waivers: [{rule: DOC.09, reason: Agreed, approved_by: Board}]/' \
+  "$model" >"$tmp/cut.yaml"
+expect "text cut by a comment" 0 "$bin" check $asof "$tmp/cut.yaml"
+contains "DOC.09 at the hash" "$tmp/out" "^$tmp/cut.yaml:209:61: warning: DOC\.09 text-cut-by-comment: \`technical\.legal\` reads only 'Each partner bears its own legal costs \(see clause': YAML takes the \` #\` and what follows it on the line, '#12 for disputes\)', for a comment and drops it\. If those words belong to the text, put the whole value in quotes; if they are a comment, write two spaces before the \`#\` and one after it \(\`  # \`\)"
+lacks "DOC.09 not waived" "$tmp/out" 'DOC\.09 .*\(waived'
+contains "DOC.09 waiver ignored" "$tmp/out" 'WAIVER\.02 .*the waiver of DOC\.09 is ignored'
+expect "DOC.09 fails on warning" 1 "$bin" check $asof --fail-on warning "$tmp/cut.yaml"
+sed -e 's/^  legal: .*/  legal: Each partner bears its own legal costs  # see clause 12/' "$model" >"$tmp/comment.yaml"
+expect "a comment written as one" 0 "$bin" check $asof "$tmp/comment.yaml"
+lacks "no DOC.09 for a comment" "$tmp/out" 'DOC\.09'
+sed -e 's/^  title: .*/  title: Note: this/' "$model" >"$tmp/colon.yaml"
+expect "colon in unquoted text" 2 "$bin" check $asof "$tmp/colon.yaml"
+contains "colon: quote the text" "$tmp/out" "^$tmp/colon.yaml:[0-9]+:[0-9]+: error: DOC\.01 yaml-syntax: .*put the text in quotes \(\`title: \"Note: this\"\`\)"
+printf 'format: s75check/1\ntechnical:\n  legal: "Each partner\n' >"$tmp/open-quote.yaml"
+expect "quote never closed" 2 "$bin" check $asof "$tmp/open-quote.yaml"
+contains "open quote is DOC.01 at the quote" "$tmp/out" "^$tmp/open-quote.yaml:3:10: error: DOC\.01 yaml-syntax: YAML syntax error: the quoted value that starts here is not closed before the end of the file"
+
 # Bad usage is exit 2.
 expect "bad --as-of" 2 "$bin" check --as-of 2009-02-30 agreements/
 expect "bad --format" 2 "$bin" check --format yaml agreements/

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "load/loader.h"
 
@@ -19,9 +20,10 @@ LoadResult Load(const std::string& text, LoadLimits limits = {}) {
 std::vector<std::string> Of(const LoadResult& r, const std::string& rule) {
   std::vector<std::string> out;
   for (const Finding& f : r.findings) {
-    if (f.rule == rule)
+    if (f.rule == rule) {
       out.push_back(std::to_string(f.range.line) + ":" + std::to_string(f.range.column) + " " +
                     f.message);
+    }
   }
   return out;
 }
@@ -174,6 +176,219 @@ TEST(LoaderTest, UnreadableFileIsDoc07) {
   LoadResult r = LoadAgreementFile("/nonexistent/agreement.yaml", LoadLimits{});
   EXPECT_FALSE(r.checked);
   EXPECT_EQ(Of(r, "DOC.07").size(), 1U);
+}
+
+// Text that YAML would silently lose (issue 13): a ` #` that starts a comment
+// inside unquoted text (DOC.09), a `: ` or ` #` that breaks the YAML (DOC.01
+// saying to quote the text), and a quoted value never closed (DOC.01).
+
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// The solicitor's line from issue 13.
+const std::string kLegal =
+    "technical:\n  legal: Each partner bears its own legal costs (see clause #12 for disputes)\n";
+
+TEST(LostTextTest, CommentCuttingTextIsDoc09AtTheHashWithTheWords) {
+  LoadResult r = Load(kHead + kLegal);
+  std::vector<std::string> cut = Of(r, "DOC.09");
+  ASSERT_EQ(cut.size(), 1U);
+  EXPECT_EQ(cut[0].substr(0, 5), "5:61 ") << cut[0];
+  EXPECT_TRUE(Has(cut[0],
+                  "`technical.legal` reads only 'Each partner bears its own legal costs "
+                  "(see clause'"))
+      << cut[0];
+  EXPECT_TRUE(Has(cut[0], "'#12 for disputes)'")) << cut[0];
+  EXPECT_TRUE(Has(cut[0], "put the whole value in quotes")) << cut[0];
+  EXPECT_TRUE(Has(cut[0], "(`  # `)")) << cut[0];
+  EXPECT_EQ(r.findings.size(), 1U);
+  EXPECT_EQ(r.findings[0].severity, Severity::kWarning);
+  EXPECT_EQ(r.findings[0].path, "technical.legal");
+  EXPECT_TRUE(r.checked);
+}
+
+TEST(LostTextTest, CrlfFileGivesTheSameFindingWithoutTheCarriageReturn) {
+  std::string text = kHead + kLegal;
+  for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 2)) {
+    text.insert(at, "\r");
+  }
+  std::vector<std::string> cut = Of(Load(text), "DOC.09");
+  ASSERT_EQ(cut.size(), 1U);
+  EXPECT_EQ(cut[0].substr(0, 5), "5:61 ") << cut[0];
+  EXPECT_TRUE(Has(cut[0], "'#12 for disputes)', ")) << cut[0];
+}
+
+TEST(LostTextTest, CommentsWrittenByTheConventionAreNotFindings) {
+  LoadResult r = Load(kHead +
+                      "technical:\n"
+                      "  legal: Each partner bears its own costs  # see clause 12\n"
+                      "  vat: Recovered by the host    ## checked by finance\n"
+                      "  liability: Shared\t# a tab also separates a comment\n"
+                      "  indemnity: Mutual  #\n"
+                      "  insurance: Each partner insures its own staff #\n"
+                      "  disputes:  # to be agreed\n");
+  EXPECT_TRUE(r.findings.empty()) << (r.findings.empty() ? "" : r.findings[0].message);
+}
+
+TEST(LostTextTest, OneSpaceBeforeOrNoneAfterTheHashIsDoc09) {
+  LoadResult r = Load(kHead +
+                      "technical:\n"
+                      "  legal: Each partner bears its own costs # see clause 12\n"
+                      "  vat: Recovered by the host  #12 and 13\n"
+                      "  liability: Shared\t#13\n");
+  std::vector<std::string> cut = Of(r, "DOC.09");
+  ASSERT_EQ(cut.size(), 3U);
+  EXPECT_TRUE(Has(cut[0], "'# see clause 12'")) << cut[0];
+  EXPECT_TRUE(Has(cut[1], "'#12 and 13'")) << cut[1];
+  EXPECT_TRUE(Has(cut[2], "'#13'")) << cut[2];
+}
+
+TEST(LostTextTest, HashWithNoSpaceBeforeItIsText) {
+  LoadResult r = Load(kHead + "technical:\n  legal: see clause#12 for disputes\n");
+  EXPECT_TRUE(r.findings.empty());
+}
+
+TEST(LostTextTest, QuotedBlockAndFlowScalarsKeepTheirHash) {
+  LoadResult r = Load(kHead +
+                      "technical:\n"
+                      "  legal: \"see clause #12 for disputes\"\n"
+                      "  vat: 'see clause #12 for disputes'  # a comment\n"
+                      "  liability: |\n    see clause #12 for disputes\n"
+                      "  indemnity: >-\n    see clause #12\n    for disputes\n"
+                      "  insurance: \"see clause\n    #12 for disputes\"\n"
+                      "  complaints: {description: \"see clause #12\", joint: true}\n"
+                      "scope: {services_included: [\"Home care #1\", 'Respite #2'],\n"
+                      "  services_excluded: [Day care#3, \"x\" #4\n  ]}\n");
+  EXPECT_TRUE(r.findings.empty()) << (r.findings.empty() ? "" : r.findings[0].message);
+}
+
+TEST(LostTextTest, PlainTextInAFlowCollectionCutByAComment) {
+  LoadResult r = Load(kHead +
+                      "technical: {legal: see clause #12 for disputes\n"
+                      "  , vat: Recovered by the host}\n");
+  std::vector<std::string> cut = Of(r, "DOC.09");
+  ASSERT_EQ(cut.size(), 1U);
+  EXPECT_EQ(cut[0].substr(0, 5), "4:31 ") << cut[0];
+  EXPECT_TRUE(Has(cut[0], "'#12 for disputes'")) << cut[0];
+}
+
+TEST(LostTextTest, MultiLineTextIsCutOnItsLastLine) {
+  LoadResult r = Load(kHead +
+                      "technical:\n"
+                      "  legal: Each partner bears\n"
+                      "    its own costs #12 for disputes\n"
+                      "  vat: Recovered by the host, see\n"
+                      "    clause#12 and the annex  # a comment\n");
+  std::vector<std::string> cut = Of(r, "DOC.09");
+  ASSERT_EQ(cut.size(), 1U);
+  EXPECT_EQ(cut[0].substr(0, 5), "6:19 ") << cut[0];
+  EXPECT_TRUE(Has(cut[0], "reads only 'Each partner bears its own costs'")) << cut[0];
+}
+
+TEST(LostTextTest, ListItemsOfTextAreChecked) {
+  LoadResult r = Load(kHead +
+                      "scope:\n"
+                      "  services_included:\n"
+                      "    - Home care #2\n"
+                      "    - Respite  # note\n"
+                      "    - &r Day care #3\n");
+  std::vector<std::string> cut = Of(r, "DOC.09");
+  ASSERT_EQ(cut.size(), 2U);
+  EXPECT_EQ(cut[0].substr(0, 5), "6:17 ") << cut[0];
+  EXPECT_TRUE(Has(cut[0], "`scope.services_included[0]` reads only 'Home care'")) << cut[0];
+  EXPECT_EQ(cut[1].substr(0, 5), "8:19 ") << cut[1];
+}
+
+TEST(LostTextTest, KeysThatAreNotTextAreNotChecked) {
+  LoadResult r = Load(
+      "format: s75check/1\nagreement:\n  id: a #1\n  title: T\n"
+      "  status: in_force #now\npartners: [{id: p, name: P, kind: icb}]\n"
+      "term:\n  commencement: 2009-04-01 #start\n  duration_months: 36 #3 years\n"
+      "finance:\n  pool_total: 5000 #approx\n  pooled: yes #1\n"
+      "  year: 2009/10 #first\n");
+  EXPECT_TRUE(Of(r, "DOC.09").empty()) << Of(r, "DOC.09")[0];
+  EXPECT_TRUE(Of(r, "DOC.04").empty()) << Of(r, "DOC.04")[0];
+}
+
+TEST(LostTextTest, TextUsedTwiceThroughAnAliasIsReportedOnce) {
+  LoadResult r = Load(kHead + "technical:\n  legal: &l see clause #12\n  disputes: *l\n");
+  EXPECT_EQ(Of(r, "DOC.09").size(), 1U);
+}
+
+TEST(LostTextTest, ColonInUnquotedTextSaysToQuoteIt) {
+  LoadResult r = Load("format: s75check/1\nagreement:\n  id: a\n  title: Note: this\n");
+  std::vector<std::string> error = Of(r, "DOC.01");
+  ASSERT_EQ(error.size(), 1U);
+  EXPECT_EQ(error[0].substr(0, 5), "4:14 ") << error[0];
+  EXPECT_TRUE(Has(error[0], "put the text in quotes (`title: \"Note: this\"`)")) << error[0];
+  EXPECT_TRUE(Has(error[0], "if a new key starts here, check its indentation")) << error[0];
+}
+
+TEST(LostTextTest, ColonInAFlowMappingSaysToQuoteOrAddAComma) {
+  LoadResult r = Load(kHead + "technical: {legal: Note: this}\n");
+  std::vector<std::string> error = Of(r, "DOC.01");
+  ASSERT_EQ(error.size(), 1U);
+  EXPECT_EQ(error[0].substr(0, 5), "4:24 ") << error[0];
+  EXPECT_TRUE(Has(error[0],
+                  "put the text in quotes; if a new entry starts here, end the one "
+                  "before it with a comma"))
+      << error[0];
+}
+
+TEST(LostTextTest, HashThatSwallowsAFlowsEndSaysToQuoteTheText) {
+  LoadResult r = Load(kHead + "technical: {legal: see clause #12}\nscope: {}\n");
+  std::vector<std::string> error = Of(r, "DOC.01");
+  ASSERT_EQ(error.size(), 1U);
+  EXPECT_TRUE(Has(error[0], "the ` #` at line 4, column 31 starts a comment")) << error[0];
+  EXPECT_TRUE(Has(error[0], "'#12}'")) << error[0];
+  EXPECT_TRUE(Has(error[0], "put the text in quotes")) << error[0];
+}
+
+TEST(LostTextTest, HashThatCutsALongValueSaysToQuoteTheText) {
+  LoadResult r = Load(kHead + "technical:\n  legal: Part one #1\n    continued\n");
+  std::vector<std::string> error = Of(r, "DOC.01");
+  ASSERT_EQ(error.size(), 1U);
+  EXPECT_TRUE(Has(error[0], "the ` #` at line 5, column 19 starts a comment")) << error[0];
+  EXPECT_TRUE(Has(error[0], "put the text in quotes")) << error[0];
+}
+
+TEST(LostTextTest, OtherSyntaxErrorsDoNotBlameQuoting) {
+  LoadResult r = Load(kHead + "technical:\n  legal: [unclosed  # a note\n");
+  std::vector<std::string> error = Of(r, "DOC.01");
+  ASSERT_EQ(error.size(), 1U);
+  EXPECT_FALSE(Has(error[0], "starts a comment")) << error[0];
+  EXPECT_FALSE(Has(error[0], "put the text in quotes")) << error[0];
+}
+
+TEST(LostTextTest, QuoteNeverClosedIsDoc01AtTheQuote) {
+  for (const char* end : {"\"Each partner\n", "\"Each partner \\\"\n", "'it''s\n"}) {
+    LoadResult r = Load(kHead + "technical:\n  legal: " + end);
+    std::vector<std::string> error = Of(r, "DOC.01");
+    ASSERT_EQ(error.size(), 1U) << end;
+    EXPECT_EQ(error[0].substr(0, 5), "5:10 ") << error[0];
+    EXPECT_TRUE(Has(error[0], "is not closed")) << error[0];
+    EXPECT_FALSE(r.checked);
+  }
+}
+
+TEST(LostTextTest, QuoteNeverClosedSwallowsTheRestOfTheFile) {
+  LoadResult r = Load(kHead + "technical:\n  legal: \"Each partner\n  vat: none\n");
+  ASSERT_EQ(Of(r, "DOC.01").size(), 1U);
+}
+
+TEST(LostTextTest, QuoteNeverClosedWithoutAFinalNewlineSaysSo) {
+  LoadResult r = Load(kHead + "technical:\n  legal: \"Each partner");
+  std::vector<std::string> error = Of(r, "DOC.01");
+  ASSERT_EQ(error.size(), 1U);
+  EXPECT_TRUE(Has(error[0], "is not closed")) << error[0];
+}
+
+TEST(LostTextTest, ClosedQuotesWithEscapesAreFine) {
+  LoadResult r = Load(kHead +
+                      "technical:\n  legal: \"Each \\\"partner\\\" \\\\\"\n"
+                      "  vat: 'it''s'\n  liability: 'x' # one\n");
+  EXPECT_TRUE(r.findings.empty()) << (r.findings.empty() ? "" : r.findings[0].message);
 }
 
 }  // namespace
