@@ -245,6 +245,23 @@ lacks "no DATE.03 once expired" "$tmp/out" 'DATE\.03'
 variant duration 's/expiry: 2030-03-31 .*/duration_months: 72/'
 expect "duration form" 1 "$bin" check --as-of 2030-04-01 --select DATE.02 "$tmp/duration.yaml"
 contains "duration expiry" "$tmp/out" 'error: DATE\.02 .*2030-03-31'
+# Agreements that have ended: the duties of an agreement in force (AC.04, AC.13,
+# DATE.03-05) are judged at the expiry, not years later, and not at all without one.
+# The model is in order up to 2027-01-14, so ended then it stays in order in 2040.
+variant ended-in-order 's/status: in_force/status: expired/; s/expiry: 2030-03-31/expiry: 2027-01-14/'
+expect "ended in order" 0 "$bin" check --as-of 2040-01-01 --fail-on info "$tmp/ended-in-order.yaml"
+contains "ended in order: no findings" "$tmp/out" ': 0 errors, 0 warnings, 0 info$'
+variant ended-late 's/status: in_force/status: terminated/; s/expiry: 2030-03-31/expiry: 2027-06-30/'
+expect "ended with duties overdue" 0 "$bin" check --as-of 2040-01-01 "$tmp/ended-late.yaml"
+count "duties overdue at the end" "$tmp/out" ' (AC\.04|AC\.13|DATE\.0[345]) ' 7
+count "judged at the end" "$tmp/out" "(AC\.04|AC\.13) .*the agreement's end on 2027-06-30" 4
+count "targets due before the end" "$tmp/out" 'DATE\.05 .*: the outturn was not recorded before the agreement ended \[' 3
+lacks "not judged at as-of" "$tmp/out" '2040-01-01'
+count "AC.13 at the end" "$tmp/out" "warning: AC\.13 aims-agreed-annually: the aims were last agreed on 2026-04-01, more than 12 months before the agreement's end on 2027-06-30 \(aims\.agreed_on\): they were not agreed for its last year" 1
+variant ended-undated 's/status: in_force/status: terminated/; /^  expiry: 2030-03-31/d'
+expect "ended without an expiry" 1 "$bin" check --as-of 2040-01-01 "$tmp/ended-undated.yaml"
+lacks "no duties judged without an expiry" "$tmp/out" ' (AC\.04|AC\.13|DATE\.0[345]) '
+contains "T1.09 still reads the same" "$tmp/out" 'error: T1\.09 '
 
 # --- Rule tests: a rule without a quoted source fails the documentation check.
 cp -r rules "$tmp/rules"
