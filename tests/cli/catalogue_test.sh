@@ -245,6 +245,78 @@ lacks "no DATE.03 once expired" "$tmp/out" 'DATE\.03'
 variant duration 's/expiry: 2030-03-31 .*/duration_months: 72/'
 expect "duration form" 1 "$bin" check --as-of 2030-04-01 --select DATE.02 "$tmp/duration.yaml"
 contains "duration expiry" "$tmp/out" 'error: DATE\.02 .*2030-03-31'
+# Agreements that have ended: the duties of an agreement in force (AC.04, AC.13,
+# DATE.03-05) are judged at the expiry, not years later, and not at all without one.
+# The model is in order up to 2027-01-14, so ended then it stays in order in 2040.
+variant ended-in-order 's/status: in_force/status: expired/; s/expiry: 2030-03-31/expiry: 2027-01-14/'
+expect "ended in order" 0 "$bin" check --as-of 2040-01-01 --fail-on info "$tmp/ended-in-order.yaml"
+contains "ended in order: no findings" "$tmp/out" ': 0 errors, 0 warnings, 0 info$'
+variant ended-late 's/status: in_force/status: terminated/; s/expiry: 2030-03-31/expiry: 2027-06-30/'
+expect "ended with duties overdue" 0 "$bin" check --as-of 2040-01-01 "$tmp/ended-late.yaml"
+count "duties overdue at the end" "$tmp/out" ' (AC\.04|AC\.13|DATE\.0[345]) ' 7
+count "judged at the end" "$tmp/out" "(AC\.04|AC\.13) .*the agreement's end on 2027-06-30" 4
+count "targets due before the end" "$tmp/out" 'DATE\.05 .*: the outturn was not recorded before the agreement ended \[' 3
+lacks "not judged at as-of" "$tmp/out" '2040-01-01'
+count "AC.13 at the end" "$tmp/out" "warning: AC\.13 aims-agreed-annually: the aims were last agreed on 2026-04-01, more than 12 months before the agreement's end on 2027-06-30 \(aims\.agreed_on\): they were not agreed for its last year" 1
+variant ended-undated 's/status: in_force/status: terminated/; /^  expiry: 2030-03-31/d'
+expect "ended without an expiry" 1 "$bin" check --as-of 2040-01-01 "$tmp/ended-undated.yaml"
+lacks "no duties judged without an expiry" "$tmp/out" ' (AC\.04|AC\.13|DATE\.0[345]) '
+contains "T1.09 still reads the same" "$tmp/out" 'error: T1\.09 '
+
+# --- Corrections and messages users stumbled on.
+# T1.05 counts distinct members: a board of one partner listed twice has one.
+variant board-twice 's/members: \[midshire-icb, mcc\]/members: [mcc, mcc]/'
+expect "T1.05 one partner twice" 1 "$bin" check $asof --select T1.05 "$tmp/board-twice.yaml"
+count "T1.05 distinct members" "$tmp/out" "error: T1\.05 governance: the partnership board needs a name and members from at least two partners, but its members \(governance\.board\.members\) name only one partner, 'mcc' \[" 1
+lacks "T1.05 says only what is wrong" "$tmp/out" 'is described|member\(s\)'
+# T1.02 needs a described included service.
+variant services-tbc '/^  services_included:$/,/^  services_excluded:$/{/^    - /d}; s/^  services_included:$/  services_included: [TBC]/'
+expect "T1.02 placeholder services" 1 "$bin" check $asof --select T1.02 "$tmp/services-tbc.yaml"
+count "T1.02 no described service" "$tmp/out" 'error: T1\.02 functions-covered: the services subject to the arrangement \(scope\.services_included\) are only placeholders' 1
+# FIN.01 says which side is larger, never a negative difference.
+variant pool-over 's/pool_total: 68216500.50/pool_total: 68266500.50/'
+expect "FIN.01 pool above" 1 "$bin" check $asof --select FIN.01 "$tmp/pool-over.yaml"
+contains "FIN.01 more" "$tmp/out" 'sum to £68,216,500\.50: the pool total is £50,000 more than the contributions \['
+variant pool-under 's/pool_total: 68216500.50/pool_total: 68166500.50/'
+expect "FIN.01 pool below" 1 "$bin" check $asof --select FIN.01 "$tmp/pool-under.yaml"
+contains "FIN.01 less" "$tmp/out" 'sum to £68,216,500\.50: the pool total is £50,000 less than the contributions \['
+lacks "FIN.01 no negative" "$tmp/out" -- '-£'
+# An id that names no partner, where no partner has an id: no empty "use one of: ".
+cat >"$tmp/no-partners.yaml" <<'YAML'
+format: s75check/1
+agreement: {id: x, title: X, arrangements: [pooled_fund]}
+host: {partner: hcc, support: Seconded staff}
+finance:
+  contributions: [{partner: hcc, amount: 100}]
+  overspend: {approach: fixed_shares, shares: {hcc: 1}}
+governance: {board: {name: Board, members: [hcc, nhs]}}
+YAML
+expect "ids without partners" 1 "$bin" check $asof --select T1.03,FIN "$tmp/no-partners.yaml"
+lacks "no empty choice" "$tmp/out" 'one of: *(\[|$)'
+count "each says to list the partners" "$tmp/out" 'no partner has an id \(partners\[\]\.id\): list the partners, each with its id' 5
+
+# --- One fault, one finding: each fault injected alone into the model gives one.
+# one_fault NAME SED-SCRIPT RULE PATH: the variant's only finding is RULE at PATH.
+one_fault() {
+  variant "$1" "$2"
+  "$bin" check $asof --format json --fail-on never "$tmp/$1.yaml" >"$tmp/out" 2>"$tmp/err"
+  python3 - "$tmp/out" "$3" "$4" >"$tmp/py" 2>&1 <<'PY'
+import json, sys
+found = json.load(open(sys.argv[1]))['files'][0]['findings']
+got = [(f['rule'], f['location']['path']) for f in found]
+assert got == [(sys.argv[2], sys.argv[3])], got
+print('ok')
+PY
+  contains "one fault: $1" "$tmp/py" '^ok$'
+}
+one_fault host-unknown '/^host:$/,/^  support/s/  partner: mcc/  partner: mcx/' T1.03 host.partner
+one_fault shares-unknown 's/shares: { mcc: 0.76/shares: { mcx: 0.76/' FIN.03 finance.overspend.shares.mcx
+one_fault manager-unknown 's/Autism Commissioning, partner: mcc }/Autism Commissioning, partner: mcx }/' REG.03 management.pooled_fund_manager.partner
+one_fault second-host-role '/kind: icb/{n;s/role: partner/role: host/}' T1.03 'partners[0].role'
+one_fault expiry-mistyped 's/expiry: 2030-03-31/expiry: 2020-03-31/' DATE.01 term.expiry
+one_fault pool-total-zero 's/pool_total: 68216500.50/pool_total: 0/' FIN.01 finance.pool_total
+expect "REG.03 keeps the manager's unknown id" 1 "$bin" check $asof "$tmp/manager-unknown.yaml"
+contains "REG.03 says it names no partner" "$tmp/out" "error: REG\.03 pooled-fund-manager: the pooled fund manager's partner 'mcx', which names no partner, is not the host 'mcc'"
 
 # --- Rule tests: a rule without a quoted source fails the documentation check.
 cp -r rules "$tmp/rules"

@@ -10,7 +10,7 @@ contains "model summary" "$tmp/out" '^agreements/model-learning-disability.yaml:
 
 expect "examples fail" 1 "$bin" check $asof agreements/
 contains "compiler-style line" "$tmp/out" \
-  '^agreements/ices-community-equipment.yaml:[0-9]+:[0-9]+: error: FIN.01 contributions-sum: the pool total \(finance.pool_total\) is £564,000 but the contributions \(finance.contributions\[\]\.amount\) sum to £563,999.99: a difference of £0.01 \[MTAE Table 1 row 7\]$'
+  '^agreements/ices-community-equipment.yaml:[0-9]+:[0-9]+: error: FIN.01 contributions-sum: the pool total \(finance.pool_total\) is £564,000 but the contributions \(finance.contributions\[\]\.amount\) sum to £563,999.99: the pool total is £0.01 more than the contributions \[MTAE Table 1 row 7\]$'
 contains "total line" "$tmp/out" '^9 files checked as of 2026-11-22: '
 
 expect "fail-on never" 0 "$bin" check $asof --fail-on never agreements/
