@@ -140,6 +140,8 @@ def check_same_hook(c, page, config):
                  f"{declared.get(key)!r}")
     c.expect(declared.get("pass_filenames", True) and local.get("pass_filenames", True),
              "the hook does not pass the staged files")
+    c.expect(declared.get("require_serial") is True,  # the run above needs two cores to see it
+             ".pre-commit-hooks.yaml lets pre-commit split the files over several processes")
 
 
 def check_remote(c, tmp, binary, page, stanza, settings):
