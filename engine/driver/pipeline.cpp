@@ -174,6 +174,8 @@ void AddDuplicateIdFindings(std::vector<FileResult>& files, const RuleSelection&
 
 std::string ToolVersion() { return S75CHECK_VERSION; }
 
+std::string ToolInformationUri() { return S75CHECK_HOMEPAGE_URL; }
+
 std::unique_ptr<const CompiledPack> CompileBuiltinPacks(std::vector<RuleSource> extra,
                                                         Diagnostics& diags) {
   if (std::optional<RuleFiles> parsed = LoadSnapshot(BuiltinSnapshot())) {
@@ -306,6 +308,7 @@ CheckReport CheckFiles(const CompiledPack& pack, const std::vector<std::string>&
                        const CheckOptions& options, const SweepSink& sink) {
   CheckReport run;
   run.tool_version = ToolVersion();
+  run.tool_information_uri = ToolInformationUri();
   run.as_of = options.as_of;
   run.known = AllRules(pack);
   for (const RuleRef& r : run.known) {

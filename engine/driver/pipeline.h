@@ -112,4 +112,7 @@ CheckReport RunCheck(const CompiledPack& pack, const std::vector<std::string>& p
 // The tool's version.
 std::string ToolVersion();
 
+// Where the tool is hosted and documented: the build's S75_HOMEPAGE_URL.
+std::string ToolInformationUri();
+
 }  // namespace s75

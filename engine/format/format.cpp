@@ -555,6 +555,17 @@ std::string TypeDescription(const FieldSpec& spec) {
   return "a value";
 }
 
+std::string TypeMistake(const FieldSpec& spec) {
+  switch (spec.type) {
+    case ValueType::kDate:
+      return "not a date: write YYYY-MM-DD naming a real day";
+    case ValueType::kYear:
+      return "not a financial year: write YYYY/YY for two consecutive years, e.g. 2009/10";
+    default:
+      return "not " + TypeDescription(spec);
+  }
+}
+
 std::string ClosestName(std::string_view name, const std::vector<std::string>& candidates) {
   auto distance = [](std::string_view a, std::string_view b) {
     std::vector<size_t> row(b.size() + 1);

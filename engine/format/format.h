@@ -59,6 +59,11 @@ std::string FieldNote(const FieldSpec& spec);
 // A readable name of a type, for messages ("a date (YYYY-MM-DD)").
 std::string TypeDescription(const FieldSpec& spec);
 
+// What a scalar that does not match its type is not, and how to write it,
+// as the loader's DOC.04 and the schema's editor messages both say it
+// ("not a date: write YYYY-MM-DD naming a real day").
+std::string TypeMistake(const FieldSpec& spec);
+
 // The known name closest to `name` (edit distance at most a third of its
 // length, and at least 2), or "" when none is close.
 std::string ClosestName(std::string_view name, const std::vector<std::string>& candidates);

@@ -30,24 +30,30 @@ std::string BoolPattern() {
   return out + ")$";
 }
 
-// JSON types for a value, with null added where the key may be left empty
-// (`key:` means the same as leaving the key out).
-Json Types(std::initializer_list<const char*> types, bool nullable) {
-  Json out = Json::array();
-  for (const char* t : types) {
-    out.push_back(t);
-  }
-  if (nullable) {
-    out.push_back("null");
-  }
-  return out.size() == 1 ? out[0] : out;
+// An empty value (`key:`), which the loader reads as the key left out. Said
+// as "none of the other types" rather than `"type": "null"`: yaml-language-server
+// offers every type and enum value a schema names when completing a value,
+// and `null` is never one a drafter should write.
+constexpr const char* kEmptyRef = "#/$defs/empty";
+Json EmptyValue() {
+  return {{"$comment", "an empty value (`key:`), the same as leaving the key out"},
+          {"not", {{"type", {"string", "number", "boolean", "array", "object"}}}}};
+}
+
+// The message an editor shows for a value that does not match `spec`'s type
+// or pattern, instead of the pattern itself: the loader's words for it.
+void AddMessage(Json& j, const FieldSpec& spec) {
+  std::string text = TypeMistake(spec) + ".";
+  text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  j["patternErrorMessage"] = text;  // yaml-language-server, VS Code
+  j["errorMessage"] = text;         // for a wrong type as well
 }
 
 Json Schema(const FieldSpec& spec, bool nullable);
 
-Json ObjectSchema(const FieldSpec& spec, bool nullable) {
+Json ObjectSchema(const FieldSpec& spec) {
   Json j;
-  j["type"] = Types({"object"}, nullable);
+  j["type"] = "object";
   Json properties = Json::object();
   Json required = Json::array();
   for (const FieldSpec& f : spec.fields) {
@@ -64,76 +70,80 @@ Json ObjectSchema(const FieldSpec& spec, bool nullable) {
   return j;
 }
 
-// The keywords of a scalar type; `nullable` adds null to the types.
-Json ScalarSchema(const FieldSpec& spec, bool nullable) {
+// The keywords of a scalar type.
+Json ScalarSchema(const FieldSpec& spec) {
   Json j;
   switch (spec.type) {
     case ValueType::kText:  // any scalar: the loader reads `title: 2009` as text
-      j["type"] = Types({"string", "number", "boolean"}, nullable);
+      j["type"] = {"string", "number", "boolean"};
       break;
     case ValueType::kDate:
-      j["type"] = Types({"string"}, nullable);
-      j["format"] = "date";
-      j["pattern"] = DatePattern();
+      j = {{"type", "string"}, {"format", "date"}, {"pattern", DatePattern()}};
+      AddMessage(j, spec);
       break;
     case ValueType::kYear:
-      j["type"] = Types({"string"}, nullable);
-      j["pattern"] = YearPattern();
+      j = {{"type", "string"}, {"pattern", YearPattern()}};
+      AddMessage(j, spec);
       break;
     case ValueType::kMoney:
     case ValueType::kNumber:
-      j["type"] = Types({"number"}, nullable);
+      j["type"] = "number";
       break;
     case ValueType::kShare:
-      j["type"] = Types({"number"}, nullable);
-      j["minimum"] = 0;
-      j["maximum"] = 1;
+      j = {{"type", "number"}, {"minimum", 0}, {"maximum", 1}};
       break;
     case ValueType::kId:  // `id: 7` is a plain scalar the loader reads as the id "7"
-      j["type"] = Types({"string", "integer"}, nullable);
-      j["pattern"] = kIdPattern;
-      j["minimum"] = 0;
+      j = {{"type", {"string", "integer"}}, {"pattern", kIdPattern}, {"minimum", 0}};
+      AddMessage(j, spec);
       break;
     case ValueType::kBool:  // YAML 1.2 editors read `yes` as a string
-      j["type"] = Types({"boolean", "string"}, nullable);
-      j["pattern"] = BoolPattern();
+      j = {{"type", {"boolean", "string"}}, {"pattern", BoolPattern()}};
+      AddMessage(j, spec);
       break;
     case ValueType::kInteger:
-      j["type"] = Types({"integer"}, nullable);
-      j["minimum"] = spec.min_integer;
+      j = {{"type", "integer"}, {"minimum", spec.min_integer}};
       break;
-    default: {  // kEnum
-      Json words(spec.vocabulary);
-      if (nullable) {
-        words.push_back(nullptr);
-      }
-      j["enum"] = std::move(words);
-    }
+    default:  // kEnum
+      j["enum"] = spec.vocabulary;
   }
   return j;
 }
 
-Json Schema(const FieldSpec& spec, bool nullable) {
+// The keywords of a value of `spec`'s type, which may not be left empty.
+Json ValueSchema(const FieldSpec& spec) {
   Json j;
-  j["description"] = FieldNote(spec);
   switch (spec.type) {
     case ValueType::kObject:
-      j.update(ObjectSchema(spec, nullable));
-      break;
+      return ObjectSchema(spec);
     case ValueType::kList:
-      j["type"] = Types({"array"}, nullable);
-      j["items"] = Schema(*spec.element, true);
+      j = {{"type", "array"}, {"items", Schema(*spec.element, true)}};
       if (spec.min_items > 0) {
         j["minItems"] = spec.min_items;
       }
-      break;
-    case ValueType::kMap:
-      j["type"] = Types({"object"}, nullable);
-      j["propertyNames"] = {{"pattern", kIdPattern}};
-      j["additionalProperties"] = Schema(*spec.element, true);
-      break;
+      return j;
+    case ValueType::kMap: {
+      FieldSpec key;
+      key.type = ValueType::kId;
+      Json names = {{"pattern", kIdPattern}};
+      AddMessage(names, key);
+      return {{"type", "object"},
+              {"propertyNames", std::move(names)},
+              {"additionalProperties", Schema(*spec.element, true)}};
+    }
     default:
-      j.update(ScalarSchema(spec, nullable));
+      return ScalarSchema(spec);
+  }
+}
+
+// The description, and the value's keywords; `nullable` also accepts an
+// empty value.
+Json Schema(const FieldSpec& spec, bool nullable) {
+  Json j;
+  j["description"] = FieldNote(spec);
+  if (nullable) {
+    j["anyOf"] = Json::array({ValueSchema(spec), {{"$ref", kEmptyRef}}});
+  } else {
+    j.update(ValueSchema(spec));
   }
   return j;
 }
@@ -170,6 +180,7 @@ std::string AgreementJsonSchema() {
   const FieldSpec& format = root.fields[static_cast<size_t>(root.FieldIndex("format"))];
   j["properties"]["format"] = {{"description", FieldNote(format)},
                                {"const", std::string(kFormatVersion)}};
+  j["$defs"] = {{"empty", EmptyValue()}};
   return j.dump(2) + "\n";
 }
 

@@ -8,7 +8,9 @@ namespace s75 {
 
 // The schema as indented JSON text, ending in a newline. Properties keep the
 // format's order; each has its description and reference. It accepts what
-// the loader accepts, within what JSON Schema can say (docs/drafting.md, "schema").
+// the loader accepts, within what JSON Schema can say; a pattern carries the
+// loader's message for a mismatch, and an optional key's empty value is
+// `#/$defs/empty`, never null (docs/integrations.md, "Editors").
 std::string AgreementJsonSchema();
 
 // An ECMA-262 regular expression matching exactly the dates the loader

@@ -316,21 +316,21 @@ class Validator {
         return ReportCut(node);
       case ValueType::kId:
         if (!IsId(node.text)) {
-          TypeError(node, "which is not " + TypeDescription(spec));
+          TypeError(node, "which is " + TypeMistake(spec));
         }
         return;
       case ValueType::kDate:
         if (auto d = Date::Parse(node.text)) {
           node.typed = *d;
         } else {
-          TypeError(node, "which is not a date: write YYYY-MM-DD naming a real day");
+          TypeError(node, "which is " + TypeMistake(spec));
         }
         return;
       case ValueType::kYear:
         if (auto y = FinancialYear::Parse(node.text)) {
           node.typed = *y;
         } else {
-          TypeError(node, "which is not a financial year: write YYYY/YY, e.g. 2009/10");
+          TypeError(node, "which is " + TypeMistake(spec));
         }
         return;
       case ValueType::kBool:
@@ -387,7 +387,7 @@ class Validator {
       return TypeError(node, "in quotes: write true or false without quotes");
     }
     if (!yes && !no) {
-      return TypeError(node, "which is not " + TypeDescription(spec));
+      return TypeError(node, "which is " + TypeMistake(spec));
     }
     node.typed = yes;
   }

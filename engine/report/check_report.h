@@ -82,6 +82,7 @@ struct RuleRef {
 
 struct CheckReport {
   std::string tool_version;
+  std::string tool_information_uri;  // where the tool is documented (SARIF informationUri)
   Date as_of;
   std::vector<FileResult> files;  // sorted by path
   std::vector<RuleRef> rules;     // the rules run, and any other a finding names; by id

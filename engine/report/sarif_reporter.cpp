@@ -62,6 +62,9 @@ Json DriverJson(const CheckReport& report) {
   if (IsSemanticVersion(report.tool_version)) {
     j["semanticVersion"] = report.tool_version;
   }
+  if (!report.tool_information_uri.empty()) {
+    j["informationUri"] = report.tool_information_uri;
+  }
   j["rules"] = Json::array();
   for (const RuleRef& r : report.rules) {
     j["rules"].push_back(RuleJson(r));

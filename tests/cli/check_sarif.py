@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`s75check check --format sarif` as a code-scanning service reads it.
 
-Usage: check_sarif.py S75CHECK SHARED_DIR   (run from the repository root)
+Usage: check_sarif.py S75CHECK SHARED_DIR [NPM_DIR]   (run from the repository root)
 
 Validates every SARIF log it makes against SHARED_DIR/schemas/
 sarif-schema-2.1.0.json with the validator class the schema's "$schema" names
@@ -9,13 +9,23 @@ sarif-schema-2.1.0.json with the validator class the schema's "$schema" names
 rule descriptor whose id is its ruleId; fingerprints are unique and survive
 lines inserted above the findings; results match the JSON report's findings
 one for one; URIs decode to the files' paths; exit statuses are those of the
-other formats; -o writes the same log. Runs: the nine examples, and a sweep
-with a broken file and awkward file names. Exit 0 when all hold, 1 with one
-line per fault, 77 (skip) when the schema is not there. A missing jsonschema
-module is a failure, not a skip: scripts/setup installs python3-jsonschema.
+other formats; -o writes the same log; the tool has an absolute
+informationUri. Runs: the nine examples, and a sweep with a broken file and
+awkward file names.
+
+With NPM_DIR, every log is also validated by Microsoft's SARIF multitool
+(NPM_DIR/node_modules/@microsoft/sarif-multitool, installed by scripts/setup
+from tests/npm) with its SARIF and GitHub rules, which must report no error
+and no warning (notes are allowed); a log missing what GitHub requires must
+give GitHub errors, so the rules are seen to run.
+
+Exit 0 when all hold, 1 with one line per fault, 77 (skip) when the schema,
+or with NPM_DIR the multitool, is not there. A missing jsonschema module is a
+failure, not a skip: scripts/setup installs python3-jsonschema.
 """
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +33,9 @@ import tempfile
 import urllib.parse
 
 AS_OF = "--as-of=2026-11-22"
+MULTITOOL = os.path.join("node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool")
+# A line of the multitool's console report: file(line,col): level RULE: text
+VERDICT = re.compile(r"^(.*)\((\d+),(\d+)\): (error|warning|note) ([A-Z]+\d+): (.*)$", re.M)
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -32,6 +45,7 @@ class Checker:
         self.validator = validator
         self.faults = []
         self.results = 0
+        self.logs = {}  # name: the SARIF text, for the multitool
 
     def expect(self, ok, fault):
         if not ok:
@@ -46,6 +60,7 @@ class Checker:
         """Runs a SARIF check, validates it and returns the log."""
         status, out = self.run(["--format", "sarif"] + args, cwd)
         self.expect(status == want_status, f"{name}: exit {status}, wanted {want_status}")
+        self.logs[name] = out
         log = json.loads(out)
         errors = sorted(self.validator.iter_errors(log), key=lambda e: list(e.path))
         for e in errors[:10]:
@@ -56,6 +71,9 @@ class Checker:
         return log
 
     def check_results(self, name, run):
+        uri = run["tool"]["driver"].get("informationUri", "")
+        self.expect(re.fullmatch(r"https?://[^\s/]+/\S*", uri),
+                    f"{name}: tool.driver.informationUri {uri!r} is not an absolute URL")
         rules = run["tool"]["driver"]["rules"]
         seen = set()
         for i, r in enumerate(run["results"]):
@@ -155,8 +173,51 @@ def check_sweep(c, tmp):
     c.sarif("select", ["--select", "T1.01", "my agreements/syntax.yaml"], 2, cwd=sweep)
 
 
+def multitool_verdicts(tool, paths, tmp):
+    """The multitool's errors, warnings and notes on the logs at `paths`."""
+    out = os.path.join(tmp, "multitool.sarif")
+    if os.path.exists(out):
+        os.remove(out)
+    p = subprocess.run([tool, "validate", "--rule-kind", "Sarif;Gh", "--level",
+                        "Error;Warning;Note", "-o", out, *paths],
+                       capture_output=True, text=True, timeout=600)
+    if p.returncode != 0 or not os.path.exists(out):
+        return None, p.stdout + p.stderr
+    return VERDICT.findall(p.stdout), p.stdout
+
+
+def check_multitool(c, tool, tmp):
+    """Every log passes the SARIF and GitHub rules, with notes at most."""
+    paths = []
+    for i, (name, text) in enumerate(c.logs.items()):
+        paths.append(os.path.join(tmp, f"log-{i}.sarif"))
+        with open(paths[-1], "w", encoding="utf-8") as f:
+            f.write(text)
+    verdicts, output = multitool_verdicts(tool, paths, tmp)
+    if verdicts is None:
+        c.faults.append(f"multitool: did not run: {output[-1000:]}")
+        return
+    names = dict(zip(paths, c.logs))
+    for path, line, _, level, rule, text in verdicts:
+        c.expect(level == "note", f"multitool: {names.get(path, path)}:{line}: {level} {rule}: "
+                 f"{text[:300]}")
+    notes = sorted({rule for *_, level, rule, _ in verdicts if level == "note"})
+    print(f"multitool: {len(paths)} logs, {len(verdicts)} verdicts, notes only: {notes}")
+    broken = json.loads(next(iter(c.logs.values())))
+    del broken["runs"][0]["results"][0]["locations"]  # GitHub needs a location
+    with open(paths[0], "w", encoding="utf-8") as f:
+        json.dump(broken, f)
+    verdicts, _ = multitool_verdicts(tool, paths[:1], tmp)
+    c.expect(verdicts and any(v[3] == "error" and v[4].startswith("GH") for v in verdicts),
+             f"multitool: a result without a location gives no GitHub error: {verdicts}")
+
+
 def main():
     binary, shared = sys.argv[1], sys.argv[2]
+    tool = os.path.join(sys.argv[3], MULTITOOL) if len(sys.argv) > 3 else None
+    if tool and not os.access(tool, os.X_OK):
+        print(f"skipped: no SARIF multitool at {tool} (scripts/setup installs it from tests/npm)")
+        return 77
     schema_path = os.path.join(shared, "schemas", "sarif-schema-2.1.0.json")
     if not os.path.exists(schema_path):
         print(f"skipped: no {schema_path}")
@@ -175,6 +236,8 @@ def main():
         check_examples(c, tmp)
         check_line_shift(c, tmp)
         check_sweep(c, tmp)
+        if tool:
+            check_multitool(c, tool, tmp)
     for fault in c.faults:
         print("FAIL", fault)
     print(f"{c.results} results validated against {cls.__name__}; {len(c.faults)} faults")

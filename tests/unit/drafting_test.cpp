@@ -137,14 +137,32 @@ TEST(JsonSchemaTest, PropertiesFollowTheFormat) {
   EXPECT_EQ(schema["required"], nlohmann::json({"format", "agreement", "partners"}));
   EXPECT_EQ(schema["additionalProperties"], false);
   EXPECT_EQ(schema["properties"]["format"]["const"], "s75check/1");
-  const auto& partner = schema["properties"]["partners"]["items"];
+  const auto& partner = schema["properties"]["partners"]["items"]["anyOf"][0];
   EXPECT_EQ(partner["required"], nlohmann::json({"id", "name", "kind"}));
   EXPECT_EQ(schema["properties"]["partners"]["minItems"], 1);
   const auto& status = schema["properties"]["agreement"]["properties"]["status"];
-  EXPECT_EQ(status["enum"],
-            nlohmann::json({"draft", "signed", "in_force", "expired", "terminated", nullptr}));
+  EXPECT_EQ(status["anyOf"][0]["enum"],
+            nlohmann::json({"draft", "signed", "in_force", "expired", "terminated"}));
+  EXPECT_EQ(status["anyOf"][1], nlohmann::json({{"$ref", "#/$defs/empty"}}));
   EXPECT_EQ(status["description"],
             "Where the agreement stands. [MTAE para 37; MTAE Table 1 rows 9–10]");
+}
+
+// An editor shows the loader's words for a value of the wrong form, and is
+// never told that null is a value to offer (README: docs/integrations.md).
+TEST(JsonSchemaTest, EditorsGetMessagesAndNoNull) {
+  std::string text = AgreementJsonSchema();
+  nlohmann::json schema = nlohmann::json::parse(text);
+  const auto& term = schema["properties"]["term"]["anyOf"][0]["properties"];
+  EXPECT_EQ(term["commencement"]["anyOf"][0]["patternErrorMessage"],
+            "Not a date: write YYYY-MM-DD naming a real day.");
+  EXPECT_EQ(term["commencement"]["anyOf"][0]["errorMessage"],
+            term["commencement"]["anyOf"][0]["patternErrorMessage"]);
+  EXPECT_EQ(schema["properties"]["finance"]["anyOf"][0]["properties"]["year"]["anyOf"][0]
+                  ["patternErrorMessage"],
+            "Not a financial year: write YYYY/YY for two consecutive years, e.g. 2009/10.");
+  EXPECT_EQ(text.find("null"), std::string::npos);
+  EXPECT_EQ(schema["$defs"]["empty"]["not"]["type"].size(), 5U);
 }
 
 }  // namespace

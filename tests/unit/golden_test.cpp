@@ -65,6 +65,7 @@ CheckReport CheckPaths(const std::vector<std::string>& paths, Date as_of) {
   options.as_of = as_of;
   CheckReport report = RunCheck(*pack, paths, options);
   report.tool_version = "test";
+  report.tool_information_uri = "https://example.org/s75check";
   return report;
 }
 

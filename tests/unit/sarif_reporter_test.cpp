@@ -25,6 +25,7 @@ Finding MakeTestFinding(int line, std::string message, std::string path = "finan
 CheckReport MakeReport(std::vector<Finding> findings, bool checked = true) {
   CheckReport report;
   report.tool_version = "1.2.3";
+  report.tool_information_uri = "https://example.org/s75check";
   report.as_of = *Date::Parse("2026-11-22");
   RuleRef fin01;
   fin01.id = "FIN.01";
@@ -135,6 +136,7 @@ TEST(SarifReporterTest, UncheckedFilesAreNotifiedButTheRunCompletes) {
   EXPECT_EQ(invocation["toolExecutionNotifications"][0]["message"]["text"],
             "agreements/a.yaml could not be checked: YAML syntax error");
   EXPECT_EQ(sarif["runs"][0]["tool"]["driver"]["semanticVersion"], "1.2.3");
+  EXPECT_EQ(sarif["runs"][0]["tool"]["driver"]["informationUri"], "https://example.org/s75check");
 }
 
 TEST(SarifReporterTest, NamesArePascalCaseSlugs) {
