@@ -7,6 +7,7 @@
 
 #include <sstream>
 
+#include "compile_errors.h"
 #include "driver/pipeline.h"
 #include "parse/parser.h"
 #include "parse/snapshot.h"
@@ -39,18 +40,6 @@ const std::string kSnippet =
     "      pool_total: 0\n"
     "      contributions: [{partner: a, amount: 5}, {partner: b}]\n"
     "  \"\"\"\n";
-
-// The diagnostics of compiling `text` as "line:col message".
-std::vector<std::string> Errors(const std::string& text) {
-  Diagnostics diags;
-  CompilePack({{"rules/t.rules", text}}, diags);
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.items()) {
-    out.push_back(std::to_string(d.range.line) + ":" + std::to_string(d.range.column) + " " +
-                  d.message);
-  }
-  return out;
-}
 
 // The one failure of running the tests of `text` (which must compile), or
 // "" when they all pass.
@@ -96,13 +85,14 @@ TEST(RuleTestSyntaxTest, ExpectationsAreParsedWithTheirPlaces) {
 
 TEST(RuleTestSyntaxTest, KeywordsAndPartnerIdsAreWrittenAsTheyAre) {
   // `report` is a keyword and a field name; `ndc-2` a partner id with a hyphen.
-  EXPECT_EQ(Errors(RuleWith(kSnippet + "    expect X.01 at management.reporting[0].report\n"
-                                       "    expect X.01 at finance.overspend.shares.ndc-2\n")),
-            std::vector<std::string>());
+  EXPECT_EQ(
+      CompileErrors(RuleWith(kSnippet + "    expect X.01 at management.reporting[0].report\n"
+                                        "    expect X.01 at finance.overspend.shares.ndc-2\n")),
+      std::vector<std::string>());
 }
 
 TEST(RuleTestSyntaxTest, AFailingTestMustNameItsFindings) {
-  EXPECT_EQ(Errors(RuleWith(kSnippet)),
+  EXPECT_EQ(CompileErrors(RuleWith(kSnippet)),
             (std::vector<std::string>{
                 "10:3 a failing test names the findings it expects: after the snippet write one "
                 "line per finding, such as `expect X.01 at finance.pool_total`"}));
@@ -111,34 +101,34 @@ TEST(RuleTestSyntaxTest, AFailingTestMustNameItsFindings) {
 TEST(RuleTestSyntaxTest, ACountAndExpectationsTogetherAreRefused) {
   std::string counted = kSnippet;
   counted.replace(counted.find("fail"), 4, "fail 2");
-  EXPECT_EQ(Errors(RuleWith(counted + "    expect X.01 at finance.pool_total\n")),
+  EXPECT_EQ(CompileErrors(RuleWith(counted + "    expect X.01 at finance.pool_total\n")),
             (std::vector<std::string>{"10:13 a failing test that names its findings takes no "
                                       "count: write `test fail` without the number"}));
 }
 
 TEST(RuleTestSyntaxTest, APassingTestExpectsNothing) {
-  EXPECT_EQ(Errors(RuleWith("  test pass \"finance: {pool_total: 1}\"\n"
-                            "    expect X.01 at finance.pool_total\n")),
+  EXPECT_EQ(CompileErrors(RuleWith("  test pass \"finance: {pool_total: 1}\"\n"
+                                   "    expect X.01 at finance.pool_total\n")),
             (std::vector<std::string>{"11:5 a passing test expects no finding: remove its "
                                       "`expect` lines, or make it `test fail`"}));
 }
 
 TEST(RuleTestSyntaxTest, APathIsWrittenWithoutSpaces) {
   EXPECT_EQ(
-      Errors(RuleWith(kSnippet + "    expect X.01 at finance . pool_total\n")),
+      CompileErrors(RuleWith(kSnippet + "    expect X.01 at finance . pool_total\n")),
       (std::vector<std::string>{"15:20 write the path without spaces: `finance.pool_total`"}));
 }
 
 TEST(RuleTestCompileTest, AnotherRulesIdIsRefused) {
-  EXPECT_EQ(Errors(RuleWith(kSnippet + "    expect X.01 at finance.pool_total\n"
-                                       "    expect FIN.01 at finance.contributions[1]\n")),
+  EXPECT_EQ(CompileErrors(RuleWith(kSnippet + "    expect X.01 at finance.pool_total\n"
+                                              "    expect FIN.01 at finance.contributions[1]\n")),
             (std::vector<std::string>{"16:5 a test of X.01 runs only X.01, so it cannot expect "
                                       "a finding of FIN.01"}));
 }
 
 TEST(RuleTestCompileTest, APathOutsideTheFormatIsRefusedAtItsStep) {
   auto errors = [](const std::string& path) {
-    return Errors(RuleWith(kSnippet + "    expect X.01 at " + path + "\n"));
+    return CompileErrors(RuleWith(kSnippet + "    expect X.01 at " + path + "\n"));
   };
   EXPECT_EQ(errors("finance.pool_totl"),
             (std::vector<std::string>{
