@@ -13,7 +13,8 @@
 //         report at c.amount "the contribution of {c.partner} is {c.amount}"
 //     }
 //     test pass """ ... """
-//     test fail 1 """ ... """
+//     test fail """ ... """
+//       expect FIN.05 at finance.contributions[1].amount
 //   }
 grammar S75Rules;
 
@@ -33,8 +34,17 @@ ruleItem
   | 'quote' STRING STRING                                      # quoteItem
   | 'verification' STRING                                      # verificationItem
   | 'check' block                                              # checkItem
-  | 'test' ('pass' | 'fail' NUMBER) ('as_of' DATE)? STRING     # testItem
+  | 'test' ('pass' | 'fail' NUMBER?) ('as_of' DATE)? STRING expectation*  # testItem
   ;
+
+// A finding a failing test expects: its rule, its YAML path as findings give
+// it (none for the document as a whole) and, if given, its line in the
+// snippet. `fail NUMBER` is the count of an older pack: the parser accepts it,
+// the test runner fails it (docs/rule-language.md §10).
+expectation : 'expect' RULE_ID ('at' yamlPath)? ('line' NUMBER)? ;
+yamlPath    : pathKey ('.' pathKey | '[' NUMBER ']')* ;
+pathKey     : pathWord ('-' pathWord)* ;   // a partner id such as `ndc-2`
+pathWord    : fieldName | NUMBER ;
 
 severityName : 'error' | 'warning' | 'info' ;
 
@@ -86,7 +96,7 @@ fieldName
   | 'remediation' | 'import' | 'def' | 'let' | 'when' | 'for' | 'each' | 'in' | 'where'
   | 'at' | 'error' | 'warning' | 'info' | 'if' | 'and' | 'or' | 'not' | 'true' | 'false'
   | 'pass' | 'fail' | 'as_of' | 'month' | 'months' | 'day' | 'days'
-  | 'description' | 'quote' | 'verification'
+  | 'description' | 'quote' | 'verification' | 'expect' | 'line'
   ;
 
 RULE_ID : [A-Z] [A-Z0-9]* '.' [0-9]+ ;

@@ -371,10 +371,11 @@ int RunTestCommand(const TestCommand& cmd, std::ostream& out, std::ostream& err)
   if (cmd.dir.empty()) {
     RunBuiltinRuleTests(*pack, cmd.as_of, results);
   }
-  for (const std::string& f : results.failures) {
-    out << "FAIL " << f << "\n";
+  if (cmd.format == "json") {
+    WriteRuleTestJson(results, out);
+  } else {
+    WriteRuleTestText(results, out);
   }
-  out << results.passed << " passed, " << results.failed << " failed\n";
   return results.failed == 0 ? 0 : 1;
 }
 

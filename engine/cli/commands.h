@@ -84,6 +84,7 @@ int RunExplainCommand(const ExplainCommand& cmd, std::ostream& out, std::ostream
 struct TestCommand {
   std::string dir;  // "" for the built-in packs
   Date as_of;
+  std::string format = "text";  // or "json"
 };
 
 int RunTestCommand(const TestCommand& cmd, std::ostream& out, std::ostream& err);

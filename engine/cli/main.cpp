@@ -199,6 +199,8 @@ int Run(int argc, char** argv) {
   std::string test_as_of;
   CLI::App* test_app = app.add_subcommand("test", "Run the rule packs' own tests");
   test_app->add_option("dir", test.dir, "Directory of rule files (default: the built-in packs)");
+  test_app->add_option("--format", test.format, "text (default) or json (every test's findings)")
+      ->check(CLI::IsMember({"text", "json"}));
   AddAsOf(test_app, test_as_of);
 
   s75::InitCommand init;

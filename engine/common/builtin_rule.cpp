@@ -15,4 +15,12 @@ Finding MakeFinding(const BuiltinRule& rule, const std::string& file, int line, 
   return f;
 }
 
+ExpectedFinding ExpectFinding(std::string_view rule, std::string path, int line) {
+  ExpectedFinding e;
+  e.rule = std::string(rule);
+  e.path = std::move(path);
+  e.line = line;
+  return e;
+}
+
 }  // namespace s75

@@ -5,6 +5,11 @@
 
 namespace s75 {
 
+std::string ExpectedFinding::ToString() const {
+  return "expect " + rule + (path.empty() ? "" : " at " + path) +
+         (line > 0 ? " line " + std::to_string(line) : "");
+}
+
 void SortFindings(std::vector<Finding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (std::tie(a.range.file, a.range.line, a.range.column) !=

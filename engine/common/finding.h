@@ -30,6 +30,19 @@ struct Finding {
   bool waived() const { return waiver.has_value(); }
 };
 
+// A finding a rule's test expects: a failing test's `expect RULE at PATH
+// [line N]` line, or one of a built-in rule's failing example.
+struct ExpectedFinding {
+  SourceRange range;       // the `expect` line in the rule file
+  std::string rule;        // "FIN.01"
+  std::string path;        // as a finding gives it; "" for the document as a whole
+  SourceRange path_range;  // where the path is written (its first character)
+  int line = 0;            // the finding's line in the snippet; 0 when any line will do
+
+  // As written in a rule file: "expect FIN.01 at finance.pool_total line 3".
+  std::string ToString() const;
+};
+
 // Sorts by file, line, column, rule id, then message (rule-catalogue.md).
 void SortFindings(std::vector<Finding>& findings);
 

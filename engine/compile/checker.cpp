@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "compile/expectations.h"
 #include "compile/functions.h"
 #include "compile/invariants.h"
 #include "format/format.h"
@@ -259,13 +260,7 @@ class Checker {
   Type FieldOf(Expr& e, const FieldSpec& spec, bool project) {
     int index = spec.FieldIndex(e.text);
     if (index < 0) {
-      std::vector<std::string> names;
-      for (const FieldSpec& f : spec.fields) {
-        names.push_back(f.name);
-      }
-      std::string hint = ClosestName(e.text, names);
-      Error(e.range, "unknown field `" + e.text + "`: the agreement format has no such key here" +
-                         (hint.empty() ? "" : "; did you mean `" + hint + "`?"));
+      Error(e.range, UnknownFieldMessage(e.text, spec));
       return Type::Of(Type::kUnknown);
     }
     e.field_index = index;
@@ -667,6 +662,7 @@ void CheckRule(RuleDecl& rule, const DefScope& scope, std::set<std::string>& bad
   size_t before = diags.items().size();
   checker.CheckStmts(rule.check);
   rule.locals = checker.slots();
+  CheckExpectedFindings(rule, diags);
   if (diags.items().size() == before) {
     MarkLoopInvariants(rule);
   }

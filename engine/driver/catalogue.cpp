@@ -16,7 +16,7 @@ RuleDocExample Example(const RuleDecl& rule, bool pass) {
     if (t.expect_pass != pass) {
       continue;
     }
-    return {t.yaml, t.expected_findings, t.as_of ? t.as_of->ToString() : ""};
+    return {t.yaml, t.expected, t.as_of ? t.as_of->ToString() : ""};
   }
   return {};
 }
@@ -55,8 +55,8 @@ RuleDoc FromBuiltin(const BuiltinRule& r, const std::string& source) {
   d.description = std::string(r.description);
   d.quotes = {{std::string(r.reference), std::string(r.quote)}};
   d.remediation = std::string(r.remediation);
-  d.failing = {std::string(r.fail_snippet), 1, ""};
-  d.passing = {std::string(r.pass_snippet), 0, ""};
+  d.failing = {std::string(r.fail_snippet), r.fail_findings, ""};
+  d.passing = {std::string(r.pass_snippet), {}, ""};
   d.source = source;
   return d;
 }

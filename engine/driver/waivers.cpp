@@ -149,7 +149,10 @@ std::optional<Finding> Apply(const Document& doc, const Waiver& w, const WaiverC
 
 const std::vector<BuiltinRule>& WaiverRules() {
   static const std::vector<BuiltinRule> kRules = {
-      {"WAIVER.01", "waiver-expired", Severity::kWarning, "Waivers in use have not expired",
+      {"WAIVER.01",
+       "waiver-expired",
+       Severity::kWarning,
+       "Waivers in use have not expired",
        kCatalogue,
        "A waiver whose `expires` date is before the evaluation date no longer applies: the "
        "findings it waived are reported again, and this warning says so.",
@@ -162,8 +165,13 @@ const std::vector<BuiltinRule>& WaiverRules() {
        " expires: 2020-03-31}\n",
        S75_WAIVER_HEAD
        "waivers:\n  - {rule: T1.08, reason: No capital items are bought, approved_by: Board,"
-       " expires: 2099-03-31}\n"},
-      {"WAIVER.02", "waiver-unused", Severity::kInfo, "Every waiver matches a finding", kCatalogue,
+       " expires: 2099-03-31}\n",
+       {ExpectFinding("WAIVER.01", "waivers[0]")}},
+      {"WAIVER.02",
+       "waiver-unused",
+       Severity::kInfo,
+       "Every waiver matches a finding",
+       kCatalogue,
        "A waiver that matches no finding of the file (the fault was fixed, or the rule id is "
        "wrong) is advice to tidy up. DOC and WAIVER findings cannot be waived, so a waiver "
        "of one matches nothing.",
@@ -173,9 +181,13 @@ const std::vector<BuiltinRule>& WaiverRules() {
        "waivers:\n  - {rule: AC.12, reason: The agreement is non-statutory, approved_by: "
        "Board}\n",
        S75_WAIVER_HEAD
-       "waivers:\n  - {rule: T1.08, reason: No capital items are bought, approved_by: Board}\n"},
-      {"WAIVER.03", "waiver-incomplete", Severity::kError,
-       "Every waiver names its rule, reason and approver", kCatalogue,
+       "waivers:\n  - {rule: T1.08, reason: No capital items are bought, approved_by: Board}\n",
+       {ExpectFinding("WAIVER.02", "waivers[0]")}},
+      {"WAIVER.03",
+       "waiver-incomplete",
+       Severity::kError,
+       "Every waiver names its rule, reason and approver",
+       kCatalogue,
        "A waiver must give the `rule` it waives, a described `reason` and who `approved_by` it. "
        "An incomplete waiver is ignored, so the finding it meant to waive is reported too.",
        "a waiver without `rule`, a described `reason` or `approved_by` (the waiver is ignored)",
@@ -183,7 +195,8 @@ const std::vector<BuiltinRule>& WaiverRules() {
        "and `approved_by` (the body or officer, with the minute reference).",
        S75_WAIVER_HEAD "waivers:\n  - {rule: T1.08, reason: TBC}\n",
        S75_WAIVER_HEAD
-       "waivers:\n  - {rule: T1.08, reason: No capital items are bought, approved_by: Board}\n"},
+       "waivers:\n  - {rule: T1.08, reason: No capital items are bought, approved_by: Board}\n",
+       {ExpectFinding("WAIVER.03", "waivers[0]")}},
   };
   return kRules;
 }

@@ -566,6 +566,16 @@ std::string TypeMistake(const FieldSpec& spec) {
   }
 }
 
+std::string UnknownFieldMessage(std::string_view name, const FieldSpec& spec) {
+  std::vector<std::string> names;
+  for (const FieldSpec& f : spec.fields) {
+    names.push_back(f.name);
+  }
+  std::string hint = ClosestName(name, names);
+  return "unknown field `" + std::string(name) + "`: the agreement format has no such key here" +
+         (hint.empty() ? "" : "; did you mean `" + hint + "`?");
+}
+
 std::string ClosestName(std::string_view name, const std::vector<std::string>& candidates) {
   auto distance = [](std::string_view a, std::string_view b) {
     std::vector<size_t> row(b.size() + 1);

@@ -64,6 +64,11 @@ std::string TypeDescription(const FieldSpec& spec);
 // ("not a date: write YYYY-MM-DD naming a real day").
 std::string TypeMistake(const FieldSpec& spec);
 
+// Why `name` is not a field of the object `spec`, with the nearest field's
+// name when one is close: "unknown field `pool_totl`: the agreement format
+// has no such key here; did you mean `pool_total`?".
+std::string UnknownFieldMessage(std::string_view name, const FieldSpec& spec);
+
 // The known name closest to `name` (edit distance at most a third of its
 // length, and at least 2), or "" when none is close.
 std::string ClosestName(std::string_view name, const std::vector<std::string>& candidates);

@@ -15,7 +15,11 @@ constexpr std::string_view kFormat = "s75check agreement format v1";
 
 const std::vector<BuiltinRule>& DocRules() {
   static const std::vector<BuiltinRule> kRules = {
-      {"DOC.01", "yaml-syntax", Severity::kError, "The file is valid YAML, one document", kFormat,
+      {"DOC.01",
+       "yaml-syntax",
+       Severity::kError,
+       "The file is valid YAML, one document",
+       kFormat,
        "The file must parse as YAML and hold a single document. The finding gives the line and "
        "column where the parser stopped; no rule can run on the file. Where the fault is a `: ` "
        "or ` #` inside unquoted text, the message says to put the text in quotes; a quoted "
@@ -26,8 +30,13 @@ const std::vector<BuiltinRule>& DocRules() {
        "key under its section, put text that holds `: ` or ` #` in quotes (`title: \"Note: "
        "this\"`), or split a second `---` document into its own file.",
        S75_HEAD "partners: [{id: a, name: A, kind: icb}\n",
-       S75_HEAD "partners: [{id: a, name: A, kind: icb}]\n"},
-      {"DOC.02", "duplicate-key", Severity::kError, "No mapping repeats a key", kFormat,
+       S75_HEAD "partners: [{id: a, name: A, kind: icb}]\n",
+       {ExpectFinding("DOC.01", "", 4)}},
+      {"DOC.02",
+       "duplicate-key",
+       Severity::kError,
+       "No mapping repeats a key",
+       kFormat,
        "A key may appear only once in a mapping. Each repeat is reported with the line of the "
        "first; the rules use the first value, never silently the other.",
        "A duplicate key is DOC.02 at each repeat, naming the first line; the rules use the first "
@@ -37,8 +46,13 @@ const std::vector<BuiltinRule>& DocRules() {
        "`term: {commencement: 2024-04-01, expiry: 2027-03-31}`) and delete the repeat.",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n"
                 "term: {commencement: 2024-05-01}\n",
-       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n"},
-      {"DOC.03", "unknown-key", Severity::kWarning, "Every key is one the format defines", kFormat,
+       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n",
+       {ExpectFinding("DOC.02", "term")}},
+      {"DOC.03",
+       "unknown-key",
+       Severity::kWarning,
+       "Every key is one the format defines",
+       kFormat,
        "Every key must be one the agreement format defines at that place. A misspelt key "
        "would otherwise be ignored and its section judged missing, so the finding suggests the "
        "nearest known key.",
@@ -47,8 +61,13 @@ const std::vector<BuiltinRule>& DocRules() {
        "the section where the format defines it; `s75check init` prints every key in its "
        "place. YAML merge keys (`<<`) are not supported: write the keys out.",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {comencement: 2024-04-01}\n",
-       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n"},
-      {"DOC.04", "wrong-type", Severity::kError, "Every value has its field's type", kFormat,
+       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n",
+       {ExpectFinding("DOC.03", "term.comencement")}},
+      {"DOC.04",
+       "wrong-type",
+       Severity::kError,
+       "Every value has its field's type",
+       kFormat,
        "Every value must have its field's type: real calendar dates, money with at most two "
        "decimal places and no quotes, shares between 0 and 1, words from the field's "
        "vocabulary. The rules then ignore the bad value, so one mistake gives one finding.",
@@ -59,8 +78,13 @@ const std::vector<BuiltinRule>& DocRules() {
        "(`pool_total: 564000.50`), shares between 0 and 1 (`ndc: 0.76`), and a word of the "
        "field's vocabulary, which the finding lists (`kind: local_authority`).",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2009-02-30}\n",
-       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2009-02-28}\n"},
-      {"DOC.05", "missing-required", Severity::kError, "Required keys are present", kFormat,
+       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2009-02-28}\n",
+       {ExpectFinding("DOC.04", "term.commencement")}},
+      {"DOC.05",
+       "missing-required",
+       Severity::kError,
+       "Required keys are present",
+       kFormat,
        "The keys the format marks as required (`format`, `agreement` with its `id` and "
        "`title`, and `partners` with each partner's `id`, `name` and `kind`) must be present.",
        "Keys marked * are required by the format itself (their absence is a document error)",
@@ -69,8 +93,13 @@ const std::vector<BuiltinRule>& DocRules() {
        "Intermediate care pooled fund`); and each partner with `id`, `name` and `kind` "
        "(`- {id: ndc, name: Northdale Council, kind: local_authority}`).",
        "format: s75check/1\nagreement: {id: demo}\npartners:\n  - {id: a, name: A, kind: icb}\n",
-       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\n"},
-      {"DOC.06", "unsupported-format", Severity::kError, "The format is s75check/1", kFormat,
+       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\n",
+       {ExpectFinding("DOC.05", "agreement")}},
+      {"DOC.06",
+       "unsupported-format",
+       Severity::kError,
+       "The format is s75check/1",
+       kFormat,
        "The file must start with `format: s75check/1`, the version of the agreement format "
        "this tool reads. An empty file, or one whose top level is not a mapping, has no format.",
        "An empty file, or one whose top level is not a mapping, is DOC.06 (there is no "
@@ -78,8 +107,13 @@ const std::vector<BuiltinRule>& DocRules() {
        "Put `format: s75check/1` as the first line of the agreement.",
        "format: s75check/9\nagreement: {id: demo, title: Demo}\npartners:\n"
        "  - {id: a, name: A, kind: icb}\n",
-       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\n"},
-      {"DOC.07", "unreadable", Severity::kError, "The file can be read within the limits", kFormat,
+       S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\n",
+       {ExpectFinding("DOC.06", "format")}},
+      {"DOC.07",
+       "unreadable",
+       Severity::kError,
+       "The file can be read within the limits",
+       kFormat,
        "The file must exist, be readable UTF-8 and stay within the limits: 10 MiB, 256 nested "
        "collections, 1,000,000 nodes after aliases are expanded and 1 MiB in any one value "
        "(each configurable on `check` and `register`, and in the settings file). An alias "
@@ -97,9 +131,13 @@ const std::vector<BuiltinRule>& DocRules() {
                 "  client_groups: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
                 "aims:\n  statements: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nscope:\n"
-                "  nhs_functions: &a [x]\n  council_functions: *a\n"},
-      {"DOC.08", "duplicate-agreement-id", Severity::kWarning,
-       "Agreement ids are unique within a run", kFormat,
+                "  nhs_functions: &a [x]\n  council_functions: *a\n",
+       {ExpectFinding("DOC.07", "", 12)}},
+      {"DOC.08",
+       "duplicate-agreement-id",
+       Severity::kWarning,
+       "Agreement ids are unique within a run",
+       kFormat,
        "Two files checked in one run must not share an `agreement.id`: registers, baselines "
        "and reports key on it. The later file (in path order) is reported, naming the first.",
        "id: hfd-mh-2002                # * unique within a sweep",
@@ -109,7 +147,8 @@ const std::vector<BuiltinRule>& DocRules() {
        "# b.yaml\n" S75_HEAD "partners: [{id: b, name: B, kind: icb}]\n",
        "# a.yaml\n" S75_HEAD "partners: [{id: a, name: A, kind: icb}]\n"
        "# b.yaml\nformat: s75check/1\nagreement: {id: demo-2, title: Demo 2}\n"
-       "partners: [{id: b, name: B, kind: icb}]\n"},
+       "partners: [{id: b, name: B, kind: icb}]\n",
+       {ExpectFinding("DOC.08", "agreement.id")}},
       {"DOC.09", "text-cut-by-comment", Severity::kWarning,
        "Unquoted text is not cut short by a comment", "s75check rule catalogue v1",
        "In YAML a space or tab followed by `#` starts a comment, even in the middle of unquoted "
@@ -132,7 +171,8 @@ const std::vector<BuiltinRule>& DocRules() {
                 "  legal: Each partner bears its own legal costs (see clause #12 for disputes)\n",
        S75_HEAD "partners: [{id: a, name: A, kind: icb}]\ntechnical:\n"
                 "  legal: \"Each partner bears its own legal costs (see clause #12 for "
-                "disputes)\"\n"},
+                "disputes)\"\n",
+       {ExpectFinding("DOC.09", "technical.legal")}},
   };
   return kRules;
 }

@@ -12,6 +12,7 @@
 
 #include "common/date.h"
 #include "common/decimal.h"
+#include "common/finding.h"
 #include "common/severity.h"
 #include "common/source_range.h"
 #include "format/format.h"
@@ -113,10 +114,13 @@ struct SeverityOverride {
   std::string text;  // the condition as written, for documentation
 };
 
+// A rule's test: a snippet on which the rule gives no finding (`test pass`),
+// or exactly the findings its `expect` lines name (`test fail`).
 struct RuleTest {
   SourceRange range;
   bool expect_pass = true;
-  int expected_findings = 0;
+  std::vector<ExpectedFinding> expected;  // test fail: one per finding, in any order
+  int counted = 0;  // `test fail N` of an older pack, naming nothing: N (the test fails)
   std::optional<Date> as_of;
   std::string yaml;
 };

@@ -5,6 +5,7 @@
 
 #include <antlr4-runtime.h>
 
+#include <limits>
 #include <optional>
 #include <set>
 
@@ -185,7 +186,7 @@ class AstBuilder {
       rule.check = BuildBlock(c->block());
       rule.has_check = true;
     } else if (auto* t2 = dynamic_cast<P::TestItemContext*>(item)) {
-      rule.tests.push_back(BuildTest(t2));
+      rule.tests.push_back(BuildTest(t2, rule.id));
     }
   }
 
@@ -202,19 +203,13 @@ class AstBuilder {
     }
   }
 
-  RuleTest BuildTest(P::TestItemContext* ctx) {
+  RuleTest BuildTest(P::TestItemContext* ctx, const std::string& rule) {
     RuleTest t;
     t.range = At(ctx);
     t.expect_pass = ctx->children[1]->getText() == "pass";
-    if (!t.expect_pass) {
-      std::optional<Decimal> n = Decimal::Parse(ctx->NUMBER()->getText());
-      std::optional<long long> count = n ? n->ToInt() : std::nullopt;
-      if (!count || *count < 1) {
-        diags_.Error(At(ctx->NUMBER()->getSymbol()),
-                     "a failing test expects a whole number of findings, at least 1");
-      } else {
-        t.expected_findings = static_cast<int>(*count);
-      }
+    if (ctx->NUMBER() != nullptr) {
+      t.counted = WholeNumber(ctx->NUMBER()->getSymbol(),
+                              "a failing test expects a whole number of findings, at least 1");
     }
     if (ctx->DATE() != nullptr) {
       t.as_of = Date::Parse(ctx->DATE()->getText());
@@ -223,7 +218,60 @@ class AstBuilder {
       diags_.Error(At(ctx->DATE()->getSymbol()), "not a real date: " + ctx->DATE()->getText());
     }
     t.yaml = StringValue(ctx->STRING()->getText());
+    for (P::ExpectationContext* e : ctx->expectation()) {
+      t.expected.push_back(BuildExpectation(e));
+    }
+    CheckTestForm(ctx, t, rule);
     return t;
+  }
+
+  // A passing test names nothing; a failing one names its findings, or (an
+  // older pack's form, which the test runner fails) counts them.
+  void CheckTestForm(P::TestItemContext* ctx, const RuleTest& t, const std::string& rule) {
+    if (t.expect_pass && !t.expected.empty()) {
+      diags_.Error(t.expected[0].range,
+                   "a passing test expects no finding: remove its `expect` lines, or make it "
+                   "`test fail`");
+    } else if (!t.expect_pass && ctx->NUMBER() != nullptr && !t.expected.empty()) {
+      diags_.Error(At(ctx->NUMBER()->getSymbol()),
+                   "a failing test that names its findings takes no count: write `test fail` "
+                   "without the number");
+    } else if (!t.expect_pass && ctx->NUMBER() == nullptr && t.expected.empty()) {
+      diags_.Error(t.range,
+                   "a failing test names the findings it expects: after the snippet write one "
+                   "line per finding, such as `expect " +
+                       rule + " at finance.pool_total`");
+    }
+  }
+
+  ExpectedFinding BuildExpectation(P::ExpectationContext* ctx) {
+    ExpectedFinding e;
+    e.range = At(ctx);
+    e.rule = ctx->RULE_ID()->getText();
+    if (P::YamlPathContext* path = ctx->yamlPath()) {
+      e.path_range = At(path);
+      e.path = SourceText(path);
+      if (e.path != path->getText()) {
+        diags_.Error(e.path_range, "write the path without spaces: `" + path->getText() + "`");
+      }
+    }
+    if (ctx->NUMBER() != nullptr) {
+      e.line = WholeNumber(ctx->NUMBER()->getSymbol(),
+                           "a line in the snippet is a whole number, at least 1");
+    }
+    return e;
+  }
+
+  // The value of a NUMBER token that must be a whole number of at least 1;
+  // 0, with `error` reported, otherwise.
+  int WholeNumber(antlr4::Token* number, const std::string& error) {
+    std::optional<Decimal> n = Decimal::Parse(number->getText());
+    std::optional<long long> whole = n ? n->ToInt() : std::nullopt;
+    if (!whole || *whole < 1 || *whole > std::numeric_limits<int>::max()) {
+      diags_.Error(At(number), error);
+      return 0;
+    }
+    return static_cast<int>(*whole);
   }
 
   StmtList BuildBlock(P::BlockContext* ctx) {

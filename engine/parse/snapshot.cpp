@@ -8,7 +8,7 @@ namespace s75 {
 namespace {
 
 // "S75P" and a format version; bump the version when the AST changes shape.
-constexpr std::string_view kMagic = "S75P\x03";
+constexpr std::string_view kMagic = "S75P\x04";
 
 // Appends varints and length-prefixed strings. Source file names are written
 // once, in a table, and referred to by index.
@@ -221,6 +221,22 @@ void SaveStmts(Writer& w, const StmtList& list) {
   }
 }
 
+void SaveTest(Writer& w, const RuleTest& t) {
+  w.Range(t.range);
+  w.Bool(t.expect_pass);
+  w.Unsigned(t.expected.size());
+  for (const ExpectedFinding& e : t.expected) {
+    w.Range(e.range);
+    w.String(e.rule);
+    w.String(e.path);
+    w.Range(e.path_range);
+    w.Signed(e.line);
+  }
+  w.Signed(t.counted);
+  w.String(t.as_of ? t.as_of->ToString() : "");
+  w.String(t.yaml);
+}
+
 void SaveRule(Writer& w, const RuleDecl& r) {
   w.Range(r.range);
   w.String(r.id);
@@ -247,11 +263,7 @@ void SaveRule(Writer& w, const RuleDecl& r) {
   w.Bool(r.has_check);
   w.Unsigned(r.tests.size());
   for (const RuleTest& t : r.tests) {
-    w.Range(t.range);
-    w.Bool(t.expect_pass);
-    w.Signed(t.expected_findings);
-    w.String(t.as_of ? t.as_of->ToString() : "");
-    w.String(t.yaml);
+    SaveTest(w, t);
   }
 }
 
@@ -338,6 +350,22 @@ void LoadStmts(Reader& r, StmtList& list) {
   r.Leave();
 }
 
+void LoadTest(Reader& r, RuleTest& t) {
+  t.range = r.Range();
+  t.expect_pass = r.Bool();
+  t.expected.resize(r.Count());
+  for (ExpectedFinding& e : t.expected) {
+    e.range = r.Range();
+    e.rule = r.String();
+    e.path = r.String();
+    e.path_range = r.Range();
+    e.line = r.Int();
+  }
+  t.counted = r.Int();
+  t.as_of = Date::Parse(r.String());
+  t.yaml = r.String();
+}
+
 void LoadRule(Reader& r, RuleDecl& rule) {
   rule.range = r.Range();
   rule.id = r.String();
@@ -364,11 +392,7 @@ void LoadRule(Reader& r, RuleDecl& rule) {
   rule.has_check = r.Bool();
   rule.tests.resize(r.Count());
   for (RuleTest& t : rule.tests) {
-    t.range = r.Range();
-    t.expect_pass = r.Bool();
-    t.expected_findings = r.Int();
-    t.as_of = Date::Parse(r.String());
-    t.yaml = r.String();
+    LoadTest(r, t);
   }
 }
 

@@ -74,7 +74,8 @@ std::string Indent(const std::string& text, const std::string& indent) {
 std::string ExampleHeading(const RuleDocExample& e, bool failing) {
   std::string out = failing ? "Failing example" : "Passing example";
   if (failing) {
-    out += " (" + std::to_string(e.findings) + (e.findings == 1 ? " finding" : " findings");
+    size_t n = e.findings.size();
+    out += " (" + std::to_string(n) + (n == 1 ? " finding" : " findings");
   }
   if (!e.as_of.empty()) {
     out += std::string(failing ? ", " : " (") + "--as-of " + e.as_of;
@@ -85,8 +86,47 @@ std::string ExampleHeading(const RuleDocExample& e, bool failing) {
   return out;
 }
 
+// Where an expected finding is: "`finance.pool_total`", "line 4" or "the
+// document as a whole", the path between `quote`s.
+std::string ExpectedPlace(const ExpectedFinding& f, const std::string& quote) {
+  std::string line = "line " + std::to_string(f.line);
+  if (f.path.empty()) {
+    return f.line > 0 ? line : "the document as a whole";
+  }
+  std::string place = quote;
+  place.append(f.path).append(quote);
+  if (f.line > 0) {
+    place.append(" (").append(line).append(")");
+  }
+  return place;
+}
+
+// Where a failing example's findings are, each place once with how many are
+// there: "Findings at `term` (3), `term.renewal`."
+std::string FindingPlaces(const RuleDocExample& e, const std::string& quote) {
+  std::vector<std::string> places;
+  std::map<std::string, int> count;
+  for (const ExpectedFinding& f : e.findings) {
+    std::string place = ExpectedPlace(f, quote);
+    if (count[place]++ == 0) {
+      places.push_back(place);
+    }
+  }
+  std::vector<std::string> shown;
+  shown.reserve(places.size());
+  for (const std::string& place : places) {
+    int n = count[place];
+    shown.push_back(n > 1 ? place + " (" + std::to_string(n) + ")" : place);
+  }
+  return "Findings at " + Join(shown, ", ") + ".";
+}
+
 nlohmann::ordered_json ExampleJson(const RuleDocExample& e) {
-  return {{"yaml", e.yaml}, {"findings", e.findings}, {"as_of", e.as_of}};
+  nlohmann::ordered_json at = nlohmann::ordered_json::array();
+  for (const ExpectedFinding& f : e.findings) {
+    at.push_back({{"rule", f.rule}, {"path", f.path}, {"line", f.line}});
+  }
+  return {{"yaml", e.yaml}, {"findings", e.findings.size()}, {"at", at}, {"as_of", e.as_of}};
 }
 
 void WriteJson(const std::vector<RuleDoc>& rules, std::ostream& out) {
@@ -160,7 +200,11 @@ void WriteMarkdownRule(const RuleDoc& r, std::ostream& out) {
       continue;
     }
     out << "<details><summary>" << ExampleHeading(e, failing) << "</summary>\n\n```yaml\n"
-        << e.yaml << (e.yaml.back() == '\n' ? "" : "\n") << "```\n\n</details>\n\n";
+        << e.yaml << (e.yaml.back() == '\n' ? "" : "\n") << "```\n\n";
+    if (failing && !e.findings.empty()) {
+      out << FindingPlaces(e, "`") << "\n\n";
+    }
+    out << "</details>\n\n";
   }
 }
 
@@ -254,7 +298,11 @@ void WriteExplanation(const RuleDoc& r, std::ostream& out) {
     if (e.yaml.empty()) {
       continue;
     }
-    out << ExampleHeading(e, failing) << ":\n" << Indent(e.yaml, "  ") << (failing ? "\n" : "");
+    out << ExampleHeading(e, failing) << ":\n" << Indent(e.yaml, "  ");
+    if (failing && !e.findings.empty()) {
+      out << Wrap(FindingPlaces(e, ""), "  ");
+    }
+    out << (failing ? "\n" : "");
   }
 }
 

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/finding.h"
+
 namespace s75 {
 
 struct RuleDocQuote {
@@ -19,8 +21,8 @@ struct RuleDocQuote {
 // A test snippet shown as an example.
 struct RuleDocExample {
   std::string yaml;
-  int findings = 0;   // for a failing example
-  std::string as_of;  // "" when the example needs no date
+  std::vector<ExpectedFinding> findings;  // for a failing example: what it gives
+  std::string as_of;                      // "" when the example needs no date
 };
 
 struct RuleDoc {

@@ -93,10 +93,11 @@ rule BCF.01 "signed-by-national-deadline" {
     agreement: {id: x, title: X, legal_basis: s75}
     partners: [{id: a, name: A, kind: icb, signatory: {name: J, signed_on: 2023-10-31}}]
   """
-  test fail 1 """
+  test fail """
     agreement: {id: x, title: X, legal_basis: s75}
     partners: [{id: a, name: A, kind: icb, signatory: {name: J, signed_on: 2023-11-01}}]
   """
+    expect BCF.01 at partners[0].signatory
 }
 RULES
 sed -e 's/signed_on: 2023-03-28/signed_on: 2023-11-15/' agreements/bcf-ccg-rollover.yaml >"$tmp/late.yaml"
@@ -118,6 +119,8 @@ cp rules/common.rules "$tmp/bcf/"
 expect "replace the packs" 1 "$bin" check $asof --rules "$tmp/bcf" agreements/bcf-ccg-rollover.yaml
 lacks "replaced packs" "$tmp/out" ': (error|warning|info): (REG|T1|AC)\.'
 contains "waiver of a rule not in the pack" "$tmp/out" "info: WAIVER.02 .*no rule T1.08 is in the rule packs"
+expect "the local pack's own tests" 0 "$bin" test "$tmp/bcf"
+contains "its failing test names its finding" "$tmp/out" '^3 passed, 0 failed$'
 
 # --- Waivers.
 bcf=agreements/bcf-ccg-rollover.yaml

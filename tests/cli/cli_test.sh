@@ -77,6 +77,12 @@ contains "caret" "$tmp/err" '^ +\^$'
 if [[ -s $tmp/out ]]; then fail "agreements were checked"; else pass; fi
 expect "unknown field in rules" 2 "$bin" check --rules tests/fixtures/bad_rules/unknown_field agreements/
 contains "unknown field message" "$tmp/err" "unknown field \`pool_totl\`.*did you mean \`pool_total\`"
+# A rule test that expects what it can never give: found before any test runs.
+expect "bad expectation" 2 "$bin" test tests/fixtures/bad_rules/bad_expectation
+contains "bad expectation path" "$tmp/err" \
+  '^tests/fixtures/bad_rules/bad_expectation/bad\.rules:12:30: error: unknown field `pool_totl`: .*did you mean `pool_total`\? \(in the expected path `finance\.pool_totl`\)$'
+contains "bad expectation rule" "$tmp/err" \
+  'bad\.rules:13:5: error: a test of BAD\.03 runs only BAD\.03, so it cannot expect a finding of FIN\.01$'
 
 # Limits are configurable, and an exceeded one says which.
 expect "depth limit" 2 "$bin" check $asof --max-depth 3 agreements/model-learning-disability.yaml
@@ -154,10 +160,26 @@ contains "open quote is DOC.01 at the quote" "$tmp/out" "^$tmp/open-quote.yaml:3
 expect "bad --as-of" 2 "$bin" check --as-of 2009-02-30 agreements/
 expect "bad --format" 2 "$bin" check --format yaml agreements/
 
-# A rule test broken on purpose makes `s75check test` fail.
+# A rule broken on purpose makes `s75check test` fail: FIN.01 reports the same
+# number of findings, at another place (counting them would not notice).
 cp -r rules "$tmp/rules"
-sed -i 's/test fail 4 """/test fail 3 """/' "$tmp/rules/table1.rules"
-expect "broken rule test" 1 "$bin" test "$tmp/rules"
+sed -i 's/report at finance.pool_total \("the pool total (finance.pool_total) is {finance.pool_total} but\)/report at finance \1/' \
+  "$tmp/rules/finance.rules"
+expect "broken rule" 1 "$bin" test "$tmp/rules"
 contains "broken rule test count" "$tmp/out" '^[0-9]+ passed, 1 failed$'
+contains "broken rule test named" "$tmp/out" \
+  '^FAIL .*/finance\.rules:[0-9]+:3: FIN\.01 fail: the findings are not the ones expected:$'
+contains "expected finding shown" "$tmp/out" '^    expected, not found: expect FIN\.01 at finance\.pool_total$'
+contains "actual finding shown" "$tmp/out" \
+  '^    found, not expected: expect FIN\.01 at finance    # 2:3 the pool total .*: a difference of £0\.01$'
+# And a test broken on purpose: one of the findings it names is taken away.
+cp rules/finance.rules "$tmp/rules/finance.rules"
+sed -i '0,/^    expect FIN\.03 at finance\.overspend\.shares\.x$/{//d}' "$tmp/rules/finance.rules"
+expect "broken rule test" 1 "$bin" test "$tmp/rules"
+contains "unexpected finding shown" "$tmp/out" \
+  '^    found, not expected: expect FIN\.03 at finance\.overspend\.shares\.x    # 5:'
+expect "rule tests as JSON" 1 "$bin" test "$tmp/rules" --format json
+contains "JSON tests" "$tmp/out" '^      "kind": "fail",$'
+contains "JSON count" "$tmp/out" '^  "failed": 1$'
 
 finish

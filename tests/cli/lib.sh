@@ -32,8 +32,16 @@ expect() {
 }
 
 # contains / lacks NAME FILE PATTERN: FILE has (has no) line matching the regex.
+# A FILE that cannot be read (never written) or a bad PATTERN fails either.
 contains() { if grep -qE -- "$3" "$2"; then pass; else fail "$1: no line matching /$3/ in:" "$2"; fi; }
-lacks() { if grep -qE -- "$3" "$2"; then fail "$1: unexpected /$3/ in:" "$2"; else pass; fi; }
+lacks() {
+  grep -qE -- "$3" "$2"
+  case $? in
+    0) fail "$1: unexpected /$3/ in:" "$2" ;;
+    1) pass ;;
+    *) fail "$1: cannot read $2 (or /$3/ is not a regular expression)" ;;
+  esac
+}
 
 # count NAME FILE PATTERN N: exactly N lines of FILE match PATTERN.
 count() {

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "compile/pack.h"
+#include "compile_errors.h"
 
 namespace s75 {
 namespace {
@@ -11,20 +12,8 @@ const char* kRuleHead = R"(rule X.01 "x" {
   check {
 )";
 
-// Compiles one rule file and returns the diagnostics as "line:col message".
-std::vector<std::string> Errors(const std::string& text) {
-  Diagnostics diags;
-  CompilePack({{"rules/t.rules", text}}, diags);
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.items()) {
-    out.push_back(std::to_string(d.range.line) + ":" + std::to_string(d.range.column) + " " +
-                  d.message);
-  }
-  return out;
-}
-
 std::vector<std::string> CheckErrors(const std::string& body) {
-  return Errors(std::string(kRuleHead) + body + "\n  }\n}\n");
+  return CompileErrors(std::string(kRuleHead) + body + "\n  }\n}\n");
 }
 
 TEST(CompileTest, ValidRuleCompiles) {
@@ -64,7 +53,7 @@ TEST(CompileTest, SyntaxErrorHasPosition) {
 
 TEST(CompileTest, DuplicateIdsAreRefused) {
   std::string rule = std::string(kRuleHead) + "report \"x\"\n  }\n}\n";
-  auto e = Errors(rule + rule);
+  auto e = CompileErrors(rule + rule);
   ASSERT_EQ(e.size(), 1U);
   EXPECT_NE(e[0].find("duplicate rule id X.01"), std::string::npos);
 }
@@ -80,7 +69,7 @@ TEST(CompileTest, ImportsShareDefinitionsAndMissingOnesFail) {
                                                  "when big report \"x\"\n  }\n}\n"}},
                           diags);
   EXPECT_TRUE(pack) << (diags.items().empty() ? "" : diags.items()[0].message);
-  EXPECT_EQ(Errors("import \"nosuch\"\n").size(), 1U);
+  EXPECT_EQ(CompileErrors("import \"nosuch\"\n").size(), 1U);
 }
 
 TEST(CompileTest, RegexBracesAreNotInterpolations) {
@@ -104,7 +93,7 @@ TEST(CompileTest, ComprehensionVariablesShadowDefParameters) {
 }
 
 TEST(CompileTest, RepeatedRuleItemsAreRefused) {
-  auto e = Errors(std::string(kRuleHead) + "report \"x\"\n  }\n  title \"Again\"\n}\n");
+  auto e = CompileErrors(std::string(kRuleHead) + "report \"x\"\n  }\n  title \"Again\"\n}\n");
   ASSERT_EQ(e.size(), 1U);
   EXPECT_NE(e[0].find("second `title`"), std::string::npos);
 }
@@ -114,12 +103,12 @@ TEST(CompileTest, TemplateExpressionsAreChecked) {
 }
 
 TEST(CompileTest, MissingMetadataIsAnError) {
-  EXPECT_FALSE(Errors("rule X.02 \"x\" { title \"x\" }").empty());
+  EXPECT_FALSE(CompileErrors("rule X.02 \"x\" { title \"x\" }").empty());
 }
 
 // Found by fuzz_rules: ANTLR threw on bytes that are not UTF-8.
 TEST(CompileTest, InvalidUtf8IsALocatedError) {
-  auto e = Errors("# fine\nrule \xff\xfe");
+  auto e = CompileErrors("# fine\nrule \xff\xfe");
   ASSERT_EQ(e.size(), 1U);
   EXPECT_EQ(e[0], "2:6 the rule file is not valid UTF-8 (byte 0xff); save it as UTF-8");
 }

@@ -82,6 +82,7 @@ TEST(SarifReporterTest, FindingHashIgnoresLinesButNotWhatWasFound) {
 TEST(SarifReporterTest, FingerprintsSurviveAnUnrelatedLineShift) {
   Json before = Sarif(MakeReport({MakeTestFinding(10, "x is 1"), MakeTestFinding(20, "y is 2")}));
   Json after = Sarif(MakeReport({MakeTestFinding(13, "x is 1"), MakeTestFinding(23, "y is 2")}));
+  ASSERT_EQ(Results(before).size(), 2U);
   ASSERT_EQ(Results(after).size(), 2U);
   for (size_t i = 0; i < 2; ++i) {
     EXPECT_NE(Results(before)[i]["locations"][0]["physicalLocation"]["region"]["startLine"],
@@ -93,6 +94,7 @@ TEST(SarifReporterTest, FingerprintsSurviveAnUnrelatedLineShift) {
 
 TEST(SarifReporterTest, RepeatedFindingsGetDistinctFingerprints) {
   Json sarif = Sarif(MakeReport({MakeTestFinding(10, "same"), MakeTestFinding(30, "same")}));
+  ASSERT_EQ(Results(sarif).size(), 2U);
   std::string first = Fingerprint(Results(sarif)[0]);
   std::string second = Fingerprint(Results(sarif)[1]);
   EXPECT_EQ(first.substr(0, 16), second.substr(0, 16));
@@ -102,6 +104,7 @@ TEST(SarifReporterTest, RepeatedFindingsGetDistinctFingerprints) {
 
 TEST(SarifReporterTest, ResultsPointAtTheirDescriptorAndALine) {
   Json sarif = Sarif(MakeReport({MakeTestFinding(0, "about the whole document", "")}));
+  ASSERT_EQ(Results(sarif).size(), 1U);
   const Json& result = Results(sarif)[0];
   const Json& rule = sarif["runs"][0]["tool"]["driver"]["rules"][result["ruleIndex"].get<int>()];
   EXPECT_EQ(rule["id"], result["ruleId"]);
@@ -118,6 +121,7 @@ TEST(SarifReporterTest, WaivedFindingsAreSuppressedWithTheWaiver) {
   f.severity = Severity::kWarning;
   f.waiver = WaiverInfo{"Agreed at the board", "Health and Wellbeing Board", "2027-03-31"};
   Json sarif = Sarif(MakeReport({f}));
+  ASSERT_EQ(Results(sarif).size(), 1U);
   const Json& result = Results(sarif)[0];
   EXPECT_EQ(result["level"], "warning");
   ASSERT_EQ(result["suppressions"].size(), 1U);
