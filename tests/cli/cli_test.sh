@@ -171,7 +171,7 @@ contains "broken rule test named" "$tmp/out" \
   '^FAIL .*/finance\.rules:[0-9]+:3: FIN\.01 fail: the findings are not the ones expected:$'
 contains "expected finding shown" "$tmp/out" '^    expected, not found: expect FIN\.01 at finance\.pool_total$'
 contains "actual finding shown" "$tmp/out" \
-  '^    found, not expected: expect FIN\.01 at finance    # 2:3 the pool total .*: a difference of £0\.01$'
+  '^    found, not expected: expect FIN\.01 at finance    # 2:3 the pool total .*: the pool total is £0\.01 more than the contributions$'
 # And a test broken on purpose: one of the findings it names is taken away.
 cp rules/finance.rules "$tmp/rules/finance.rules"
 sed -i '0,/^    expect FIN\.03 at finance\.overspend\.shares\.x$/{//d}' "$tmp/rules/finance.rules"
