@@ -5,21 +5,22 @@
 # - the seed inputs (the files of the target's seed directories, listed in
 #   BUILD_DIR/tests/fuzz/fuzz_TARGET.inputs) are read in name order, not the
 #   file system's;
-# - the working corpus starts empty each time (BUILD_DIR/fixed/TARGET);
+# - the working corpus starts empty each time (in WORK_DIR, by default
+#   BUILD_DIR/fixed/TARGET);
 # - address randomisation is off (setarch -R): the engine keys a few maps by
 #   address (the evaluator's memo, the compiler's import state), which steers
 #   coverage, so with it on no two runs fuzz the same inputs.
 # Fails when the fuzzer finds a crash, a leak, memory over 2 GB or an input
 # that runs for over 30 s (a hang; 30 s, not the campaigns' 5, so that a busy
 # machine cannot change the verdict), and says where the input is. Exploring
-# for new bugs is scripts/fuzz (docs/development.md, "Sanitizers and fuzzing").
-# Usage: fuzz_fixed.sh BUILD_DIR TARGET RUNS SEED
+# for new bugs is scripts/fuzz (docs/fuzzing.md).
+# Usage: fuzz_fixed.sh BUILD_DIR TARGET RUNS SEED [WORK_DIR]
 set -uo pipefail
 bin=$1 target=$2 runs=$3 seed=$4
 inputs=$bin/tests/fuzz/fuzz_$target.inputs
 dict=$(sed -n 's/^dict //p' "$inputs") || exit 1
 mapfile -t dirs < <(sed -n 's/^seeds //p' "$inputs")
-work=$bin/fixed/$target
+work=${5:-$bin/fixed/$target}
 rm -rf "$work"
 mkdir -p "$work/corpus" "$work/artifacts"
 seeds=$(find "${dirs[@]}" -type f | LC_ALL=C sort)
@@ -40,6 +41,6 @@ fi
 status=$?
 if ((status != 0)); then
   echo "fuzz_fixed: fuzz_$target failed (status $status); the input is in $work/artifacts/." >&2
-  echo "fuzz_fixed: fix it, and keep the input in tests/fuzz/regressions/$target/ (docs/development.md, "Sanitizers and fuzzing")." >&2
+  echo "fuzz_fixed: fix it, and keep the input in tests/fuzz/regressions/$target/ (docs/fuzzing.md)." >&2
 fi
 exit "$status"
