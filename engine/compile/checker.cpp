@@ -184,6 +184,7 @@ class Checker {
     int index = root.FieldIndex(e->text);
     if (index >= 0) {
       e->field_index = index;
+      FormatOneOnly(*e, root.fields[static_cast<size_t>(index)]);
       return Type::FromSpec(root.fields[static_cast<size_t>(index)]);
     }
     std::string hint = ClosestName(e->text, VisibleNames());
@@ -257,6 +258,15 @@ class Checker {
     }
   }
 
+  // Rules read the model, in which a format 1 file's fund figures are a
+  // fund's (load/model.h): a key only format 1 writes is never read.
+  void FormatOneOnly(const Expr& e, const FieldSpec& field) {
+    if (!field.In(2)) {
+      Error(e.range, "`" + e.text + "` is a format 1 key: rules read the model, where it is `" +
+                         field.moved_to + "` (format 1 files are read into it)");
+    }
+  }
+
   Type FieldOf(Expr& e, const FieldSpec& spec, bool project) {
     int index = spec.FieldIndex(e.text);
     if (index < 0) {
@@ -264,6 +274,7 @@ class Checker {
       return Type::Of(Type::kUnknown);
     }
     e.field_index = index;
+    FormatOneOnly(e, spec.fields[static_cast<size_t>(index)]);
     Type t = Type::FromSpec(spec.fields[static_cast<size_t>(index)]);
     if (!project) {
       return t;

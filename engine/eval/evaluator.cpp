@@ -237,7 +237,9 @@ class RuleRun {
     }
     if (base.kind == Value::kNode) {
       const FieldSpec& spec = base.node->spec->fields[static_cast<size_t>(e.field_index)];
-      return NodeValue(Slot(base.node, e.field_index), spec, base.node);
+      const Node* home =
+          base.node->homes.empty() ? base.node : base.node->homes[static_cast<size_t>(e.field_index)];
+      return NodeValue(Slot(base.node, e.field_index), spec, home);
     }
     // A field of each element of a list; lists are flattened, absent values
     // dropped, invalid ones kept so that aggregates see them.

@@ -74,10 +74,27 @@ FieldSpec Ref(std::string reference, FieldSpec f) {
   f.reference = std::move(reference);
   return f;
 }
+// A field only format 2 files may write.
+FieldSpec V2(FieldSpec f) {
+  f.versions = kFormat2;
+  return f;
+}
+// A format 1 field that format 2 moved, and where it belongs in format 2.
+FieldSpec V1(std::string moved_to, FieldSpec f) {
+  f.versions = kFormat1;
+  f.moved_to = std::move(moved_to);
+  return f;
+}
 
 const std::vector<std::string> kFrequencies = {"monthly", "quarterly", "six_monthly", "annual"};
 
+std::vector<std::string> PartnerKinds() {
+  return {"pct",         "ccg",        "icb",          "nhs_trust",      "nhs_foundation_trust",
+          "nhs_england", "care_trust", "local_authority", "other"};
+}
+
 constexpr const char* kFormatRef = "s75check agreement format v1";
+constexpr const char* kFormat2Ref = "s75check agreement format v2";
 constexpr const char* kRow1 = "MTAE Table 1 row 1";
 constexpr const char* kRow2 = "MTAE Table 1 row 2";
 constexpr const char* kRow4 = "MTAE Table 1 row 4";
@@ -130,6 +147,16 @@ FieldSpec AgreementSection() {
                          {Ref(kConsultation,
                               DateF("completed_on", "When the joint consultation was completed.")),
                           Ref(kConsultation, Text("description", "Who was consulted and how."))})),
+              V2(Ref(kSigning,
+                     List("approvals",
+                          Object("", "A sign-off beyond the partners' signatures.",
+                                 {Ref(kSigning, Text("body", "The body that decided.")),
+                                  Ref(kSigning, Text("decision", "What it decided.")),
+                                  Ref(kSigning, DateF("on", "When it decided.")),
+                                  Ref(kSigning, Text("reference", "Its minute or reference."))}),
+                          "Sign-offs beyond the partners' signatures (boards, cabinets)."))),
+              V2(Ref("NHSA s75; MTAE para 38",
+                     TextList("other_powers", "Powers relied on besides section 75."))),
           })));
 }
 
@@ -147,13 +174,18 @@ FieldSpec PartnersSection() {
            Required(Id("id", "Identifier used for the partner elsewhere in the agreement."))),
        Ref("PAR reg 2(1) \"partners\"", Required(Text("name", "Legal name of the partner body."))),
        Ref("PAR reg 2(1) \"partners\"; NHSA s75",
-           Required(Enum("kind",
-                         {"pct", "ccg", "icb", "nhs_trust", "nhs_foundation_trust", "nhs_england",
-                          "care_trust", "local_authority", "other"},
+           Required(Enum("kind", PartnerKinds(),
                          "Kind of body: an NHS body, a local authority, or other."))),
        Ref("MTAE Table 1 row 3",
            Enum("role", {"host", "partner"}, "host leads on delivery; partner supports.")),
-       std::move(signatory)});
+       std::move(signatory),
+       V2(Ref("Health and Social Care Act 2012; Health and Care Act 2022",
+              List("succeeded_by",
+                   Object("", "A body that took over the partner's rights and duties.",
+                          {Ref(kFormat2Ref, Text("name", "Legal name of the successor.")),
+                           Ref(kFormat2Ref, Enum("kind", PartnerKinds(), "Kind of body.")),
+                           Ref(kFormat2Ref, DateF("from", "When it took over."))}),
+                   "The bodies that took over this partner's rights and duties, in order.")))});
   FieldSpec list = Ref("PAR reg 2(1) \"partners\"; NHSA s75",
                        Required(List("partners", std::move(partner), "The partner bodies.")));
   list.min_items = 1;
@@ -199,6 +231,25 @@ FieldSpec TermSection() {
                                 "outcomes."))})),
               Ref(kRow10, Text("renewal", "How the partners decide on renewal.")),
               TerminationObject(),
+              V2(Ref(kRow9,
+                     Object("rolling", "A term that continues period by period until notice.",
+                            {Ref(kRow9, Integer("period_months", 1, "Length of each period.")),
+                             Ref(kRow10, Integer("notice_months", 0,
+                                                 "Notice to end it, in months."))}))),
+              V2(Ref(kRow9,
+                     List("extensions",
+                          Object("", "An exercised extension.",
+                                 {Ref(kRow9, DateF("to", "The new last day.")),
+                                  Ref(kRow9, DateF("agreed_on", "When it was agreed.")),
+                                  Ref(kRow9, Text("reference", "The decision's reference."))}),
+                          "Exercised extensions; the latest `to` is the expiry."))),
+              V2(Ref(kRow10, DateF("terminated_on", "The day a terminated agreement ended."))),
+              V2(Ref(kRow9,
+                     List("options",
+                          Object("", "An extension option not (yet) exercised.",
+                                 {Ref(kRow9, DateF("to", "The last day if exercised.")),
+                                  Ref(kRow9, Text("description", "How it is exercised."))}),
+                          "Extension options not (yet) exercised."))),
           }));
 }
 
@@ -211,6 +262,8 @@ FieldSpec OutcomesSection() {
           Ref(table2, Id("id", "Identifier of the outcome.")),
           Ref(kRow1, Text("description", "What the outcome is.")),
           Ref(kMeasurable, Text("indicator", "National or local indicator reference.")),
+          V2(Ref(kMeasurable, Text("unit", "What the values count, e.g. admissions per "
+                                           "100,000 people aged 65+."))),
           Ref(kMeasurable, Object("baseline", "Where performance starts.",
                                   {Ref(kMeasurable, Number("value", "Baseline value.")),
                                    Ref(table2, Year("period", "Year of the baseline."))})),
@@ -232,6 +285,18 @@ FieldSpec OutcomesSection() {
              List("outcomes", std::move(outcome), "Measurable outcomes for service users."));
 }
 
+FieldSpec ClientGroups() {
+  return Ref("MTAE Table 1 row 6",
+             List("client_groups",
+                  Enum("",
+                       {"learning_disability", "mental_health", "older_people",
+                        "physical_disability", "substance_misuse", "children",
+                        "community_equipment", "intermediate_care", "continuing_care", "carers",
+                        "public_health", "all_adults", "other"},
+                       "A client group."),
+                  "Client groups served."));
+}
+
 FieldSpec ScopeSection() {
   const char* excluded = "MTAE Table 1 row 2; PAR reg 5";
   return Ref(
@@ -239,15 +304,7 @@ FieldSpec ScopeSection() {
       Object(
           "scope", "Functions, client groups and services covered.",
           {
-              Ref("MTAE Table 1 row 6",
-                  List("client_groups",
-                       Enum("",
-                            {"learning_disability", "mental_health", "older_people",
-                             "physical_disability", "substance_misuse", "children",
-                             "community_equipment", "intermediate_care", "continuing_care",
-                             "carers", "public_health", "other"},
-                            "A client group."),
-                       "Client groups served.")),
+              ClientGroups(),
               Ref(excluded, TextList("nhs_functions", "NHS functions covered.")),
               Ref(kRow2,
                   TextList("council_functions", "Health-related council functions covered.")),
@@ -256,34 +313,41 @@ FieldSpec ScopeSection() {
           }));
 }
 
-FieldSpec ManagementSection() {
+FieldSpec FundManager(std::string name) {
+  return Ref(kFundManager,
+             Object(std::move(name), "The officer of the host who manages the pool.",
+                    {Ref(kFundManager, Text("name", "Name or post of the manager.")),
+                     Ref(kFundManager,
+                         Id("partner", "The partner that employs the manager: the host."))}));
+}
+
+FieldSpec Reporting(std::string description) {
   const char* returns = "PAR reg 7; PAR reg 9(4)";
+  return Ref("MTAE Table 1 row 4; PAR reg 7; PAR reg 9(4)",
+             List("reporting",
+                  Object("", "A report the arrangement produces.",
+                         {Ref("PAR reg 7; PAR reg 9(4); HFD R1, R9",
+                              Enum("report",
+                                   {"financial", "performance", "annual_return", "risk", "other"},
+                                   "Kind of report.")),
+                          Ref(returns, Enum("frequency", kFrequencies, "How often it is made.")),
+                          Ref(kRow4, Text("to", "Who receives it."))}),
+                  std::move(description)));
+}
+
+FieldSpec ManagementSection() {
   return Ref(
       "MTAE Table 1 row 4; PAR reg 7(3)(g)",
       Object(
           "management", "How the arrangement is managed and monitored.",
           {
-              Ref(kFundManager,
-                  Object("pooled_fund_manager", "The officer of the host who manages the pool.",
-                         {Ref(kFundManager, Text("name", "Name or post of the manager.")),
-                          Ref(kFundManager,
-                              Id("partner", "The partner that employs the manager: the host."))})),
+              V1("funds[].manager", FundManager("pooled_fund_manager")),
               Ref(kRow4, Object("monitoring", "Joint monitoring of the arrangement.",
                                 {Ref(kRow4, Enum("frequency", kFrequencies,
                                                  "How often monitoring happens.")),
                                  Ref(kRow4, Bool("joint", "Whether the partners monitor jointly.")),
                                  Ref(kRow4, Text("description", "How monitoring is done."))})),
-              Ref("MTAE Table 1 row 4; PAR reg 7; PAR reg 9(4)",
-                  List("reporting",
-                       Object(
-                           "", "A report the arrangement produces.",
-                           {Ref("PAR reg 7; PAR reg 9(4); HFD R1, R9",
-                                Enum("report",
-                                     {"financial", "performance", "annual_return", "risk", "other"},
-                                     "Kind of report.")),
-                            Ref(returns, Enum("frequency", kFrequencies, "How often it is made.")),
-                            Ref(kRow4, Text("to", "Who receives it."))}),
-                       "Reports and their recipients.")),
+              Reporting("Reports and their recipients."),
           }));
 }
 
@@ -330,7 +394,50 @@ FieldSpec ContributionElement() {
        Ref(kRow7, Money("amount", "Amount contributed.")),
        Ref("HFD para 72; MTAE Table 1 row 7",
            Enum("basis", {"needs_assessment", "historical", "formula"}, "How the amount was set.")),
-       Ref("HFD R1", Text("purpose", "What the contribution pays for."))});
+       Ref("HFD R1", Text("purpose", "What the contribution pays for.")),
+       V2(Ref(kRow7, Enum("type", {"revenue", "capital"},
+                          "Revenue or capital money (default revenue)."))),
+       V2(Ref(kRow7, Year("year", "The financial year of the amount, for a fund with years.")))});
+}
+
+FieldSpec Outturns() {
+  const char* ref = "HFD paras 97–100; MTAE Table 1 row 7";
+  return Ref(ref, List("outturns",
+                       Object("", "The actual or forecast spend of the pool for a year.",
+                              {Ref(ref, Year("year", "The financial year.")),
+                               Ref(ref, Money("spend", "The spend.")),
+                               Ref(ref, Enum("kind", {"actual", "forecast"},
+                                             "An actual or a forecast (default actual).")),
+                               Ref(ref, DateF("reported_on", "When it was reported."))}),
+                       "Actual or forecast spend of the pool."));
+}
+
+// The fields of a fund that format 1 writes under `finance`.
+FieldSpec Year1(std::string d) { return Ref(kRow7, Year("year", std::move(d))); }
+FieldSpec Pooled() {
+  return Ref("MTAE para 34", Bool("pooled", "Whether contributions are pooled under one manager."));
+}
+FieldSpec PoolTotal() { return Ref(kRow7, Money("pool_total", "Total of the pooled fund.")); }
+FieldSpec Contributions() {
+  return Ref(kRow7, List("contributions", ContributionElement(), "Each partner's contribution."));
+}
+FieldSpec SplitElements() {
+  return Ref("HFD paras 23, 78",
+             Bool("split_elements", "Whether the pool is run as separate health and care budgets."));
+}
+FieldSpec Overspend() {
+  return Approach("overspend",
+                  {"host", "proportional", "fixed_shares", "host_first_then_proportional",
+                   "each_partner_own", "risk_fund"},
+                  true);
+}
+FieldSpec Underspend() {
+  return Approach("underspend",
+                  {"carry_forward", "proportional", "return", "fixed_shares", "each_partner_own"},
+                  false);
+}
+FieldSpec YearEndDisclosure() {
+  return Ref("MTAE para 30", Text("year_end_disclosure", "What partners disclose at year end."));
 }
 
 FieldSpec FinanceSection() {
@@ -339,13 +446,10 @@ FieldSpec FinanceSection() {
       "MTAE Table 1 row 7; PAR reg 7(3)(b)",
       Object("finance", "Contributions, risk share and financial arrangements.",
              {
-                 Ref(kRow7, Year("year", "Financial year the figures are for.")),
-                 Ref("MTAE para 34", Bool("pooled",
-                                          "Whether contributions are pooled under one "
-                                          "manager.")),
-                 Ref(kRow7, Money("pool_total", "Total of the pooled fund.")),
-                 Ref(kRow7,
-                     List("contributions", ContributionElement(), "Each partner's contribution.")),
+                 V1("funds[].year", Year1("Financial year the figures are for.")),
+                 V1("funds[].pooled", Pooled()),
+                 V1("funds[].pool_total", PoolTotal()),
+                 V1("funds[].contributions", Contributions()),
                  Ref("PAR reg 7(3)(b)", Text("variation", "How contributions may be varied.")),
                  Ref(kResources,
                      List("other_resources",
@@ -354,23 +458,13 @@ FieldSpec FinanceSection() {
                                   Ref(kResources, Text("description", "What is provided."))}),
                           "Staff, goods, services or accommodation in support of the "
                           "partnership, not in the pool.")),
-                 Ref("HFD paras 23, 78",
-                     Bool("split_elements",
-                          "Whether the pool is run as separate health and care budgets.")),
+                 V1("funds[].split_elements", SplitElements()),
                  Ref("MTAE para 35",
                      Bool("commissioning_accounted_separately",
                           "Whether commissioning is accounted for separately from provision.")),
-                 Approach("overspend",
-                          {"host", "proportional", "fixed_shares", "host_first_then_proportional",
-                           "each_partner_own"},
-                          true),
-                 Approach("underspend",
-                          {"carry_forward", "proportional", "return", "fixed_shares",
-                           "each_partner_own"},
-                          false),
-                 Ref("MTAE para 30", Text("year_end_disclosure",
-                                          "What partners disclose at year "
-                                          "end.")),
+                 V1("funds[].overspend", Overspend()),
+                 V1("funds[].underspend", Underspend()),
+                 V1("funds[].year_end_disclosure", YearEndDisclosure()),
                  Ref("CIPFA appendix, income and expenditure",
                      Text("recharge_formula", "How the lead body recharges the partners.")),
                  Ref("MTAE Recommendations; MTAE paras 40–42",
@@ -382,6 +476,7 @@ FieldSpec FinanceSection() {
                  Ref(kAudit, Object("audit", "Audit arrangements.",
                                     {Ref(kAudit, Text("internal", "Internal audit.")),
                                      Ref(kAudit, Text("external", "External audit."))})),
+                 V1("funds[].outturns", Outturns()),
              }));
 }
 
@@ -417,11 +512,12 @@ FieldSpec AimsSection() {
 
 FieldSpec HostSection() {
   const char* row3 = "MTAE Table 1 row 3";
-  return Ref(row3,
+  return V1("funds[].host and funds[].host_support",
+            Ref(row3,
              Object("host", "The host partner.",
                     {Ref("MTAE Table 1 row 3; PAR reg 7(4)",
                          Id("partner", "The host partner that leads on delivery.")),
-                     Ref(row3, Text("support", "How the other partners support the host."))}));
+                     Ref(row3, Text("support", "How the other partners support the host."))})));
 }
 
 FieldSpec CapitalSection() {
@@ -477,24 +573,129 @@ FieldSpec WaiversSection() {
                   "Findings the partners have consciously accepted."));
 }
 
+FieldSpec Scheme() {
+  const char* ref = "MTAE Table 1 rows 2, 7";
+  return Object("", "A scheme or schedule of the fund.",
+                {Ref(ref, Required(Id("id", "Identifier of the scheme."))),
+                 Ref(ref, Text("name", "Name of the scheme.")),
+                 Ref(ref, Id("lead", "The partner that leads the scheme.")),
+                 Ref(kRow7, Money("amount", "The money the scheme has from the fund.")),
+                 Ref(kRow2, TextList("services", "The services of the scheme.")),
+                 Ref(kRow1, List("outcomes", Id("", "An outcome id."),
+                                 "The outcomes (ids of `outcomes`) the scheme serves.")),
+                 Ref(ref, Text("description", "What the scheme does."))});
+}
+
+FieldSpec Fund() {
+  return Object(
+      "", "A pooled fund or budget.",
+      {Ref(kFormat2Ref, Required(Id("id", "Identifier of the fund."))),
+       Ref(kFormat2Ref, Text("name", "Name of the fund.")),
+       Ref("PAR reg 2(1); MTAE para 34",
+           Required(Enum("arrangement",
+                         {"pooled_fund", "aligned_budget", "lead_commissioning",
+                          "integrated_provision"},
+                         "The flexibility the fund uses."))),
+       Ref("MTAE Table 1 row 3; PAR reg 7(4)",
+           Id("host", "The partner that hosts or leads the fund.")),
+       Ref("MTAE Table 1 row 3", Text("host_support", "How the other partners support the host.")),
+       Ref("PAR reg 2(1)", Text("provider", "Who provides the services, where not the host: "
+                                             "a partner id or a name.")),
+       FundManager("manager"), ClientGroups(), Year1("Financial year the figures are for."),
+       Ref(kRow7, List("years", Year("", "A financial year."),
+                       "The financial years of a fund with per-year contributions.")),
+       Pooled(), SplitElements(), PoolTotal(), Contributions(), Overspend(), Underspend(),
+       Outturns(), Reporting("This fund's reports and their recipients."), YearEndDisclosure(),
+       Ref(kRow2, List("schemes", Scheme(), "The schemes or schedules of the fund."))});
+}
+
+FieldSpec FundsSection() {
+  FieldSpec funds =
+      V2(Ref("PAR reg 7; MTAE Table 1 rows 3, 7",
+             Required(List("funds", Fund(), "One entry per pooled fund or budget."))));
+  funds.min_items = 1;
+  return funds;
+}
+
+FieldSpec RiskFundSection() {
+  const char* ref = "HFD paras 97–100";
+  return V2(Ref(
+      ref, Object("risk_fund", "A contingency shared across funds.",
+                  {Ref(ref, Money("amount", "The amount of the contingency.")),
+                   Ref(kOverspend, MapOf("shares", Field("", ValueType::kShare, "A share."),
+                                         "Each partner's share, by partner id; the shares sum "
+                                         "to 1.")),
+                   Ref(ref, List("covers", Id("", "A fund id."), "The funds it covers.")),
+                   Ref(kRow5, Text("governed_by", "Who decides on its use."))})));
+}
+
+FieldSpec PerformancePaymentsSection() {
+  const char* ref = "MTAE paras 58–59";
+  return V2(Ref(
+      ref, List("performance_payments",
+                Object("", "Money paid only if an outcome is achieved.",
+                       {Ref(ref, Id("fund", "The fund the money is in.")),
+                        Ref(ref, Money("amount", "The money at risk.")),
+                        Ref(ref, Id("outcome", "The outcome it depends on.")),
+                        Ref(ref, Text("description", "When it is paid."))}),
+                "Money at risk on an outcome (pay for performance).")));
+}
+
+FieldSpec VariationsSection() {
+  const char* ref = "PAR reg 7(3)(b); MTAE Table 1 row 10";
+  return V2(Ref(ref, List("variations",
+                          Object("", "A deed of variation.",
+                                 {Ref(ref, DateF("effective", "When it takes effect.")),
+                                  Ref(ref, DateF("agreed_on", "When it was agreed.")),
+                                  Ref(ref, Text("description", "What it changes.")),
+                                  Ref(ref, Text("approved_by", "Who approved it."))}),
+                          "Deeds of variation, in order.")));
+}
+
+FieldSpec DefinitionsSection() {
+  return V2(Ref(kFormat2Ref,
+                List("definitions",
+                     Object("", "A defined term.",
+                            {Ref(kFormat2Ref, Text("term", "The term.")),
+                             Ref(kFormat2Ref, Text("meaning", "What it means."))}),
+                     "Defined terms, in order.")));
+}
+
+FieldSpec ClausesSection() {
+  return V2(Ref(kFormat2Ref,
+                List("clauses",
+                     Object("", "A clause of the agreement beyond the format's fields.",
+                            {Ref(kFormat2Ref, Id("id", "Identifier of the clause.")),
+                             Ref(kFormat2Ref, Text("title", "Title of the clause.")),
+                             Ref(kFormat2Ref, Text("text", "The clause's words."))}),
+                     "The agreement's own clauses, in order.")));
+}
+
 FieldSpec BuildFormat() {
   std::vector<FieldSpec> top;
-  top.push_back(Ref(kFormatRef, Required(Text("format", "Format name and version: s75check/1."))));
+  top.push_back(Ref(kFormatRef, Required(Text("format", "Format name and version: s75check/2 "
+                                                         "(or s75check/1)."))));
   top.push_back(AgreementSection());
   top.push_back(PartnersSection());
+  top.push_back(DefinitionsSection());
   top.push_back(TermSection());
+  top.push_back(VariationsSection());
   top.push_back(AimsSection());
   top.push_back(OutcomesSection());
   top.push_back(ScopeSection());
   top.push_back(HostSection());
   top.push_back(ManagementSection());
   top.push_back(GovernanceSection());
+  top.push_back(FundsSection());
+  top.push_back(RiskFundSection());
+  top.push_back(PerformancePaymentsSection());
   top.push_back(FinanceSection());
   top.push_back(CapitalSection());
   top.push_back(TechnicalSection());
   top.push_back(InformationSection());
   top.push_back(UserInvolvementSection());
   top.push_back(StaffSection());
+  top.push_back(ClausesSection());
   top.push_back(WaiversSection());
   return Object("", "A section 75 partnership agreement.", std::move(top));
 }
@@ -512,6 +713,10 @@ int FieldSpec::FieldIndex(std::string_view field_name) const {
 
 bool FieldSpec::IsScalar() const {
   return type != ValueType::kList && type != ValueType::kObject && type != ValueType::kMap;
+}
+
+int FormatVersionOf(std::string_view format) {
+  return format == kFormatVersion1 ? 1 : format == kFormatVersion2 ? 2 : 0;
 }
 
 const FieldSpec& AgreementFormat() {

@@ -26,8 +26,16 @@ enum class ValueType {
   kMap,      // a mapping from ids to `element` values (shares)
 };
 
+// The versions of the format a field belongs to (a bit set).
+inline constexpr unsigned kFormat1 = 1;
+inline constexpr unsigned kFormat2 = 2;
+inline constexpr unsigned kBothFormats = kFormat1 | kFormat2;
+
 // A field of the format. Objects own their fields; lists and maps own their
-// element specification.
+// element specification. The tree is the model the rules read: the fields of
+// both versions, each marked with the versions a file may write it in. A
+// format 1 file's `host` and `finance` figures are read into one fund of
+// `funds` (load/model.h), so the rules read `funds` and never `host`.
 struct FieldSpec {
   std::string name;
   ValueType type = ValueType::kText;
@@ -39,6 +47,11 @@ struct FieldSpec {
   size_t min_items = 0;                      // kList
   std::shared_ptr<const FieldSpec> element;  // kList, kMap
   std::vector<FieldSpec> fields;             // kObject
+  unsigned versions = kBothFormats;          // the format versions a file may write it in
+  std::string moved_to;  // a format 1 field format 2 moved: where it belongs now
+
+  // True when a file of format `version` (1 or 2) may write the field.
+  bool In(int version) const { return (versions & (version == 1 ? kFormat1 : kFormat2)) != 0; }
 
   // Index of the named field in `fields`, or -1.
   int FieldIndex(std::string_view field_name) const;
@@ -49,8 +62,13 @@ struct FieldSpec {
 // The root of the format: the top-level mapping of an agreement file.
 const FieldSpec& AgreementFormat();
 
-// The value of `format:` this version reads.
-inline constexpr std::string_view kFormatVersion = "s75check/1";
+// The values of `format:` this version reads, and the one `init` writes.
+inline constexpr std::string_view kFormatVersion1 = "s75check/1";
+inline constexpr std::string_view kFormatVersion2 = "s75check/2";
+inline constexpr std::string_view kFormatVersion = kFormatVersion2;
+
+// The version a `format:` value names (1 or 2), or 0 when it names none.
+int FormatVersionOf(std::string_view format);
 
 // The description and, where there is one, the reference in brackets:
 // "When the arrangement starts. [MTAE Table 1 row 9]".

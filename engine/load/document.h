@@ -46,6 +46,10 @@ struct Node {
   bool invalid = false;            // a type error: the rules ignore the value
   TypedValue typed;                // the typed scalar value
   std::vector<const Node*> slots;  // kMap under an object spec: first value of each field
+  // A mapping the loader built for the model (a format 1 file's fund): for
+  // each field, the node where findings about the field point when it is
+  // absent (the format 1 section it would be written in). Empty otherwise.
+  std::vector<const Node*> homes;
 
   bool IsNull() const { return kind == NodeKind::kNull; }
 };
@@ -53,6 +57,7 @@ struct Node {
 // One loaded agreement. Nodes live in the arena and never move.
 struct Document {
   std::string file;
+  int version = 0;  // the format version the file is written in, once validated
   std::deque<Node> arena;
   Node* root = nullptr;
   std::vector<CutComment> cuts;  // of plain scalars, reported for text fields only

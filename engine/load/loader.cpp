@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "load/doc_rules.h"
+#include "load/model.h"
 #include "load/validate.h"
 #include "load/yaml_reader.h"
 
@@ -79,8 +80,10 @@ LoadResult LoadAgreementText(std::string_view text, const std::string& file,
   if (auto error = ReadYaml(text, limits, *r.document)) {
     return Unreadable(file, error->line, error->column, error->rule, error->message);
   }
-  r.checked = ValidateDocument(*r.document, r.findings);
+  r.document->version = ValidateDocument(*r.document, r.findings);
+  r.checked = r.document->version != 0;
   if (r.checked) {
+    BuildModel(*r.document, r.findings);
     r.agreement_id = AgreementId(*r.document);
   }
   return r;

@@ -57,7 +57,8 @@ std::string KindName(NodeKind kind) {
 
 class Validator {
  public:
-  Validator(Document& doc, std::vector<Finding>& out) : doc_(doc), out_(out) {}
+  Validator(Document& doc, int version, std::vector<Finding>& out)
+      : doc_(doc), version_(version), out_(out) {}
 
   // Validates the node held in `slot` against `spec`. An alias already
   // validated under another spec is copied so that each use is typed.
@@ -162,6 +163,10 @@ class Validator {
         UnknownKey(node, *key, spec);
         continue;
       }
+      if (!spec.fields[static_cast<size_t>(index)].In(version_)) {
+        OtherVersionKey(*key, spec.fields[static_cast<size_t>(index)]);
+        continue;
+      }
       if (node.slots[static_cast<size_t>(index)] != nullptr) {
         continue;  // a duplicate
       }
@@ -170,7 +175,7 @@ class Validator {
     }
     for (size_t i = 0; i < spec.fields.size(); ++i) {
       const Node* v = node.slots[i];
-      if (spec.fields[i].required && (v == nullptr || v->IsNull())) {
+      if (spec.fields[i].required && spec.fields[i].In(version_) && (v == nullptr || v->IsNull())) {
         std::string where = NodePath(&node);
         Report("DOC.05", &node,
                "missing required key `" + (where.empty() ? "" : where + ".") + spec.fields[i].name +
@@ -190,7 +195,9 @@ class Validator {
     }
     std::vector<std::string> names;
     for (const FieldSpec& f : spec.fields) {
-      names.push_back(f.name);
+      if (f.In(version_)) {
+        names.push_back(f.name);
+      }
     }
     std::string hint = ClosestName(key.text, names);
     std::string in = NodePath(&map).empty() ? "at the top level" : "in `" + NodePath(&map) + "`";
@@ -198,6 +205,20 @@ class Validator {
            "unknown key `" + Excerpt(key.text) + "` " + in +
                (hint.empty() ? "; known keys: " + Join(names, ", ")
                              : "; did you mean `" + hint + "`?"));
+  }
+
+  // A key of the other version of the format: where it belongs in this one.
+  void OtherVersionKey(const Node& key, const FieldSpec& field) {
+    if (version_ == 1) {
+      Report("DOC.03", &key,
+             "`" + key.text + "` is a key of format 2, and this file is `format: " +
+                 std::string(kFormatVersion1) +
+                 "`: move the agreement to format 2 (`s75check migrate FILE`) to use it");
+      return;
+    }
+    Report("DOC.03", &key,
+           "`" + key.text + "` is a format 1 key: format 2 keeps it in each fund, as `" +
+               field.moved_to + "`");
   }
 
   void ValidateList(Node& node, const FieldSpec& spec) {
@@ -403,6 +424,7 @@ class Validator {
   }
 
   Document& doc_;
+  int version_;
   std::vector<Finding>& out_;
 };
 
@@ -418,33 +440,36 @@ const Node* FormatNode(const Node& root) {
 
 }  // namespace
 
-bool ValidateDocument(Document& doc, std::vector<Finding>& out) {
+int ValidateDocument(Document& doc, std::vector<Finding>& out) {
   const std::string fix =
-      "an agreement file starts with `format: " + std::string(kFormatVersion) + "`";
+      "an agreement file starts with `format: " + std::string(kFormatVersion2) + "` (or `" +
+      std::string(kFormatVersion1) + "` for the first version of the format)";
   if (doc.root == nullptr || doc.root->IsNull()) {
     out.push_back(DocFinding("DOC.06", doc.file, 1, 1, "", "the file is empty: " + fix));
-    return false;
+    return 0;
   }
   if (doc.root->kind != NodeKind::kMap) {
     out.push_back(DocFinding(
         "DOC.06", doc.file, doc.root->line, doc.root->column, "",
         "the top level is " + KindName(doc.root->kind) + ", not a mapping of keys: " + fix));
-    return false;
+    return 0;
   }
   const Node* format = FormatNode(*doc.root);
   if (format == nullptr || format->IsNull()) {
     out.push_back(DocFinding("DOC.06", doc.file, doc.root->line, doc.root->column, "",
                              "no `format` key: " + fix));
-    return false;
+    return 0;
   }
-  if (format->kind != NodeKind::kScalar || format->text != kFormatVersion) {
+  int version = format->kind == NodeKind::kScalar ? FormatVersionOf(format->text) : 0;
+  if (version == 0) {
     out.push_back(DocFinding("DOC.06", doc.file, format->line, format->column, "format",
                              "unsupported format '" + format->text + "': this version of " +
-                                 "s75check reads `" + std::string(kFormatVersion) + "`"));
-    return false;
+                                 "s75check reads `" + std::string(kFormatVersion2) + "` and `" +
+                                 std::string(kFormatVersion1) + "`"));
+    return 0;
   }
-  Validator(doc, out).Validate(doc.root, AgreementFormat());
-  return true;
+  Validator(doc, version, out).Validate(doc.root, AgreementFormat());
+  return version;
 }
 
 }  // namespace s75

@@ -10,8 +10,9 @@
 
 namespace s75 {
 
-// Appends DOC findings to `out`. Returns false when the document cannot be
-// checked at all (empty, not a mapping, no or an unsupported `format`).
-bool ValidateDocument(Document& doc, std::vector<Finding>& out);
+// Appends DOC findings to `out`. Returns the format version the document is
+// written in (1 or 2), or 0 when it cannot be checked at all (empty, not a
+// mapping, no or an unsupported `format`).
+int ValidateDocument(Document& doc, std::vector<Finding>& out);
 
 }  // namespace s75
