@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
 #include "compile/functions.h"
 #include "eval/mentions.h"
 #include "eval/placeholder.h"
+#include "eval/sections.h"
 #include "eval/value.h"
 
 namespace s75 {
@@ -82,6 +84,10 @@ class RuleRun {
         out_(out),
         locals_(static_cast<size_t>(rule.locals)) {}
 
+  ~RuleRun() = default;
+  RuleRun(const RuleRun&) = delete;
+  RuleRun& operator=(const RuleRun&) = delete;
+
   void Run() {
     severity_ = *rule_.severity;
     for (const SeverityOverride& o : rule_.overrides) {
@@ -91,6 +97,9 @@ class RuleRun {
       }
     }
     Exec(rule_.check);
+    if (!marks_.empty()) {
+      MergeAbsentSections(out_, marks_);
+    }
   }
 
  private:
@@ -143,6 +152,11 @@ class RuleRun {
       if (where.node != nullptr) {
         at = where.node;
       }
+      if (where.kind == Value::kAbsent) {
+        if (std::optional<AbsentSection> section = SectionOf(*s.at)) {
+          marks_.push_back({out_.size(), *section});
+        }
+      }
     }
     Finding f;
     f.rule = rule_.id;
@@ -153,6 +167,43 @@ class RuleRun {
     f.path = at != nullptr ? NodePath(at) : "";
     f.references = rule_.references;
     out_.push_back(std::move(f));
+  }
+
+  // The outermost mapping of the format that is absent along the path `at`,
+  // when there is one: what the absent-section reading groups findings by.
+  std::optional<AbsentSection> SectionOf(const Expr& at) {
+    std::vector<const Expr*> chain;
+    const Expr* e = &at;
+    for (; e->kind == ExprKind::kField; e = e->children[0].get()) {
+      chain.push_back(e);
+    }
+    if (e->kind == ExprKind::kName && e->slot < 0 && Eval(*e).kind == Value::kAbsent) {
+      return Section(doc_.root, &RootField(e->field_index));
+    }
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      if (Eval(**it).kind != Value::kAbsent) {
+        continue;
+      }
+      Value base = Eval(*(*it)->children[0]);
+      if (base.kind != Value::kNode) {
+        return std::nullopt;
+      }
+      const Node* map = base.node;
+      auto index = static_cast<size_t>((*it)->field_index);
+      if (!map->format1_fields.empty() && map->format1_fields[index] != nullptr) {
+        return Section(map->homes[index], map->format1_fields[index]);
+      }
+      return Section(map->homes.empty() ? map : map->homes[index], &map->spec->fields[index]);
+    }
+    return std::nullopt;
+  }
+
+  // An absent field is a section when it is a mapping of the format.
+  static std::optional<AbsentSection> Section(const Node* home, const FieldSpec* field) {
+    if (field->type == ValueType::kObject) {
+      return AbsentSection{home, field};
+    }
+    return std::nullopt;
   }
 
   Value Eval(const Expr& e) {
@@ -696,6 +747,7 @@ class RuleRun {
   std::vector<Value> locals_;
   Severity severity_ = Severity::kError;
   const Node* default_at_ = nullptr;
+  std::vector<SectionMark> marks_;  // this run's findings in absent sections
   bool partners_built_ = false;
   std::unordered_map<std::string_view, const Node*> partners_;
 };

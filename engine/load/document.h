@@ -50,6 +50,10 @@ struct Node {
   // each field, the node where findings about the field point when it is
   // absent (the format 1 section it would be written in). Empty otherwise.
   std::vector<const Node*> homes;
+  // For each field, the format 1 field it stands for (`pooled_fund_manager`
+  // for `manager`), or, when the format 1 section it belongs in is absent,
+  // that section: what the absent-section reading names (eval/sections.h).
+  std::vector<const FieldSpec*> format1_fields;
 
   bool IsNull() const { return kind == NodeKind::kNull; }
 };

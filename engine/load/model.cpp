@@ -73,14 +73,19 @@ void BuildFormat1Fund(Document& doc) {
   Node* fund = NewModelNode(doc, NodeKind::kMap, fund_spec, *doc.root);
   fund->slots.assign(fund_spec.fields.size(), nullptr);
   fund->homes.assign(fund_spec.fields.size(), doc.root);
+  fund->format1_fields.assign(fund_spec.fields.size(), nullptr);
   fund->slots[Index(fund_spec, "arrangement")] =
       Format1Arrangement(FieldOf(FieldOf(doc.root, "agreement"), "arrangements"));
   for (const Format1Source& source : kFormat1Fund) {
     size_t i = Index(fund_spec, source.fund_field);
     const Node* section = FieldOf(doc.root, source.section);
+    const FieldSpec& section_spec = root.fields[Index(root, source.section)];
     if (section != nullptr && section->kind == NodeKind::kMap && !section->invalid) {
       fund->homes[i] = section;
       fund->slots[i] = FieldOf(section, source.key);
+      fund->format1_fields[i] = &section_spec.fields[Index(section_spec, source.key)];
+    } else if (section == nullptr) {
+      fund->format1_fields[i] = &section_spec;
     }
   }
   Node* list = NewModelNode(doc, NodeKind::kSeq, funds_spec, *doc.root);
