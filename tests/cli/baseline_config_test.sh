@@ -31,7 +31,7 @@ cd "$repo" || exit 1
 expect "write a baseline" 0 "$bin" check $asof --write-baseline baseline.json agreements
 count "nothing new once recorded" "$tmp/out" "$unwaived" 0
 contains "summary counts the baseline" "$tmp/out" \
-  '^9 files checked as of 2026-11-22: 0 errors, 0 warnings, 0 info \(1 waived, [0-9]+ in the baseline\)$'
+  '^14 files checked as of 2026-11-22: 0 errors, 0 warnings, 0 info \(1 waived, [0-9]+ in the baseline\)$'
 python3 - baseline.json >"$tmp/py" 2>&1 <<'PY'
 import json, sys
 b = json.load(open(sys.argv[1]))
@@ -70,7 +70,7 @@ expect "one new defect" 1 "$bin" check $asof --baseline baseline.json agreements
 count "exactly one new finding" "$tmp/out" "$unwaived" 1
 contains "the new finding" "$tmp/out" \
   '^agreements/model-learning-disability.yaml:[0-9]+:[0-9]+: error: FIN\.01 contributions-sum: the pool total \(finance\.pool_total\) is £68,216,600.50 '
-contains "summary says one error" "$tmp/out" '^9 files checked as of 2026-11-22: 1 error, 0 warnings, 0 info \(1 waived, [0-9]+ in the baseline\)$'
+contains "summary says one error" "$tmp/out" '^14 files checked as of 2026-11-22: 1 error, 0 warnings, 0 info \(1 waived, [0-9]+ in the baseline\)$'
 
 # The same files named other ways, and from a subdirectory.
 expect "./ paths" 1 "$bin" check $asof --baseline ./baseline.json ./agreements/ices-community-equipment.yaml ./agreements/model-learning-disability.yaml
@@ -189,7 +189,7 @@ exclude:
   - 'draft-*.yaml'
 YAML
 expect "exclude in a directory" 1 "$bin" check $asof agreements
-contains "exclude: 8 files" "$tmp/out" '^8 files checked'
+contains "exclude: 13 files" "$tmp/out" '^13 files checked'
 lacks "exclude: no draft" "$tmp/out" 'draft-tbc'
 expect "exclude named files" 0 "$bin" check $asof .pre-commit-config.yaml .s75check.yaml .github/workflows/ci.yml agreements/draft-tbc.yaml $model
 contains "only the model checked" "$tmp/out" "^$model: 0 errors, 0 warnings, 0 info$"

@@ -70,7 +70,7 @@ for severity in error warning info waived; do
 done
 fact plain bars 9 # T1, AC, HFD, CF, REG, FIN, DATE, DOC, WAIVER
 fact plain bars_titled 9
-fact plain matrix_rows 9
+fact plain matrix_rows 14
 fact plain element_columns 11
 fact plain matrix_cells_per_row 11
 fact plain findings_rows "$(findings True)"
@@ -104,7 +104,7 @@ printf 'format: s75check/1\nagreement: [\n' >"$tmp/broken.yaml"
 expect "hostile html" 2 "$bin" check --as-of 2026-11-22 --format html -o "$tmp/hostile.html" \
   agreements/ tests/fixtures/hostile/hostile.yaml "$tmp/broken.yaml"
 dom hostile "file://$tmp/hostile.html"
-fact hostile matrix_rows 11
+fact hostile matrix_rows 16
 fact hostile cells_unreadable 11
 contains "hostile: the unreadable row says so" "$tmp/hostile.facts" '^matrix_row=.*broken.yamlcould not be checked$'
 fact hostile scripts 1
@@ -118,7 +118,7 @@ contains "hostile: the title is text" "$tmp/hostile.facts" \
 expect "selected html" 1 "$bin" check --as-of 2026-11-22 --select T1.01,T1.07,FIN --format html \
   -o "$tmp/selected.html" agreements/
 dom selected "file://$tmp/selected.html"
-fact selected cells_notrun $((9 * 9))
+fact selected cells_notrun $((14 * 9))
 fact selected element_columns 11
 
 # A picture of the page, as docs/reports.md shows it.

@@ -84,7 +84,7 @@ cp "$tmp/out" "$tmp/j1"
 expect "register -j 2" 0 "$bin" register "${A[@]}" --format json -j 2 agreements
 if cmp -s "$tmp/j1" "$tmp/out"; then pass; else fail "register: -j 1 and -j 2 differ"; fi
 expect "register -o" 0 "$bin" register "${A[@]}" --format csv -o "$tmp/r.csv" agreements
-count "register -o: a row per example plus header" "$tmp/r.csv" '^agreements/' 9
+count "register -o: a row per example plus header" "$tmp/r.csv" '^agreements/' 14
 
 # HTML: the totals as computed by hand above plus the hostile agreement (an
 # unsigned agreement pooling £1,000 for carers, with no arrangement), every agreement's text escaped,

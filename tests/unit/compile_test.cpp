@@ -18,7 +18,7 @@ std::vector<std::string> CheckErrors(const std::string& body) {
 
 TEST(CompileTest, ValidRuleCompiles) {
   EXPECT_TRUE(
-      CheckErrors("when finance.pool_total > 0 report \"ok {finance.pool_total}\"").empty());
+      CheckErrors("when funds[0].pool_total > 0 report \"ok {funds[0].pool_total}\"").empty());
 }
 
 TEST(CompileTest, UnknownFieldIsReportedWithSuggestion) {
@@ -29,7 +29,7 @@ TEST(CompileTest, UnknownFieldIsReportedWithSuggestion) {
 }
 
 TEST(CompileTest, ComparingADateWithMoneyIsATypeError) {
-  auto e = CheckErrors("when term.commencement < finance.pool_total report \"x\"");
+  auto e = CheckErrors("when term.commencement < funds[0].pool_total report \"x\"");
   ASSERT_EQ(e.size(), 1U);
   EXPECT_NE(e[0].find("cannot order date against number"), std::string::npos);
 }
@@ -64,7 +64,7 @@ TEST(CompileTest, BadRegexIsACompileError) {
 
 TEST(CompileTest, ImportsShareDefinitionsAndMissingOnesFail) {
   Diagnostics diags;
-  auto pack = CompilePack({{"rules/common.rules", "def big = finance.pool_total > 100\n"},
+  auto pack = CompilePack({{"rules/common.rules", "def big = funds[0].pool_total > 100\n"},
                            {"rules/r.rules", std::string("import \"common\"\n") + kRuleHead +
                                                  "when big report \"x\"\n  }\n}\n"}},
                           diags);

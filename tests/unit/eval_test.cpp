@@ -27,7 +27,7 @@ std::vector<Finding> RunRule(const std::string& body, const std::string& yaml,
 
 TEST(EvalTest, ForEachReportsOncePerFailingElementAtThatElement) {
   auto f = RunRule(
-      "for each c in finance.contributions where c.amount <= 0 report at c.amount \"{c.partner}\"",
+      "for each c in funds[0].contributions where c.amount <= 0 report at c.amount \"{c.partner}\"",
       "finance:\n  contributions:\n    - {partner: a, amount: 1}\n    - {partner: b, amount: 0}\n"
       "    - {partner: c, amount: -1}\n");
   ASSERT_EQ(f.size(), 2U);
@@ -39,7 +39,7 @@ TEST(EvalTest, ForEachReportsOncePerFailingElementAtThatElement) {
 
 TEST(EvalTest, MissingKeyIsLocatedAtItsParent) {
   auto f = RunRule(
-      "when missing(finance.underspend.approach) report at finance.underspend.approach \"x\"",
+      "when missing(funds[0].underspend.approach) report at funds[0].underspend.approach \"x\"",
       "finance:\n  underspend:\n    shares: {a: 1}\n");
   ASSERT_EQ(f.size(), 1U);
   EXPECT_EQ(f[0].path, "finance.underspend");
@@ -47,13 +47,13 @@ TEST(EvalTest, MissingKeyIsLocatedAtItsParent) {
 }
 
 TEST(EvalTest, SumsAreExact) {
-  auto f = RunRule("when sum(values(finance.overspend.shares)) != 1 report \"x\"",
+  auto f = RunRule("when sum(values(funds[0].overspend.shares)) != 1 report \"x\"",
                    "finance: {overspend: {shares: {a: 0.6, b: 0.3, c: 0.1}}}\n");
   EXPECT_TRUE(f.empty());
 }
 
 TEST(EvalTest, MoneyReadsAsPoundsInMessages) {
-  auto f = RunRule("report \"{finance.pool_total - sum(finance.contributions.amount)}\"",
+  auto f = RunRule("report \"{funds[0].pool_total - sum(funds[0].contributions.amount)}\"",
                    "finance: {pool_total: 17400000, contributions: [{amount: 17399999.99}]}\n");
   ASSERT_EQ(f.size(), 1U);
   EXPECT_EQ(f[0].message, "£0.01");
@@ -62,17 +62,17 @@ TEST(EvalTest, MoneyReadsAsPoundsInMessages) {
 TEST(EvalTest, InvalidValuesNeverProduceFindings) {
   // pool_total is quoted (DOC.04): the rule neither calls it missing nor uses it.
   std::string yaml = "finance: {pool_total: \"5\", contributions: [{amount: 4}]}\n";
-  EXPECT_TRUE(RunRule("when missing(finance.pool_total) report \"x\"", yaml).empty());
-  EXPECT_TRUE(RunRule("when present(finance.pool_total) report \"x\"", yaml).empty());
+  EXPECT_TRUE(RunRule("when missing(funds[0].pool_total) report \"x\"", yaml).empty());
+  EXPECT_TRUE(RunRule("when present(funds[0].pool_total) report \"x\"", yaml).empty());
   EXPECT_TRUE(
-      RunRule("when finance.pool_total != sum(finance.contributions.amount) report \"x\"", yaml)
+      RunRule("when funds[0].pool_total != sum(funds[0].contributions.amount) report \"x\"", yaml)
           .empty());
-  EXPECT_TRUE(RunRule("when not (finance.pool_total == 4) report \"x\"", yaml).empty());
+  EXPECT_TRUE(RunRule("when not (funds[0].pool_total == 4) report \"x\"", yaml).empty());
 }
 
 TEST(EvalTest, AbsentValuesCompareFalse) {
-  EXPECT_TRUE(RunRule("when finance.pool_total > 0 report \"x\"", "finance: {}\n").empty());
-  EXPECT_EQ(RunRule("when finance.pooled != true report \"x\"", "finance: {}\n").size(), 1U);
+  EXPECT_TRUE(RunRule("when funds[0].pool_total > 0 report \"x\"", "finance: {}\n").empty());
+  EXPECT_EQ(RunRule("when funds[0].pooled != true report \"x\"", "finance: {}\n").size(), 1U);
 }
 
 TEST(EvalTest, PlaceholdersAreNotDescribed) {
@@ -160,7 +160,7 @@ TEST(EvalTest, DuplicatesAndPartnerLookup) {
   auto duplicates = RunRule("for each d in duplicates(partners.id) report \"{d}\"", yaml);
   ASSERT_EQ(duplicates.size(), 1U);
   EXPECT_EQ(duplicates[0].range.line, 4);
-  auto host = RunRule("report \"{partner(host.partner).name}\"", yaml);
+  auto host = RunRule("report \"{partner(funds[0].host).name}\"", yaml);
   ASSERT_EQ(host.size(), 1U);
   EXPECT_EQ(host[0].message, "A");
 }

@@ -23,9 +23,9 @@ std::string RuleWith(const std::string& tests) {
          "  title \"X\"\n"
          "  severity error\n"
          "  check {\n"
-         "    when finance.pool_total <= 0\n"
-         "      report at finance.pool_total \"pool {finance.pool_total}\"\n"
-         "    for each c in finance.contributions where missing(c.amount)\n"
+         "    when funds[0].pool_total <= 0\n"
+         "      report at funds[0].pool_total \"pool {funds[0].pool_total}\"\n"
+         "    for each c in funds[0].contributions where missing(c.amount)\n"
          "      report at c.amount \"no amount from {c.partner}\"\n"
          "  }\n" +
          tests + "}\n";
