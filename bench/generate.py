@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate realistic section 75 agreements for benchmarking s75check.
 
-    python3 bench/generate.py --count N --out DIR [--seed S]
+    python3 bench/generate.py --count N --out DIR [--seed S] [--format-version 1|2]
 
 Writes DIR/agreement-00001.yaml ... DIR/agreement-NNNNN.yaml. Every file follows
 shared/spec/agreement-format.md: valid YAML, known keys only, values of the right
@@ -12,6 +12,12 @@ a missing underspend approach, contributions a penny off the pool total, an
 unsigned partner while in force, a signature after commencement, an outcome
 without a target, expiry before commencement, overspend shares not summing to 1,
 an unknown host partner). Rule findings are expected; document errors are not.
+
+With --format-version 2 the same agreements are written in format 2
+(shared/spec/agreement-format-2.md): the host and the fund figures move into
+`funds`, split into one to three funds hosted by different partners, each with
+two to six schemes; the defects are kept (the penny and the unknown host stay in
+the first fund).
 
 Output is deterministic for a given seed: file i depends only on (seed, i), so
 --count 50 writes the same first 50 files as --count 2000.
@@ -1136,12 +1142,64 @@ def apply_defects(rng, doc):
 MIN_BYTES, MAX_BYTES = 5 * 1024, 15 * 1000   # 5-15 KB whichever way KB is read
 
 
-def render(seed, index):
+FUND_KEYS = ("year", "pooled", "pool_total", "contributions", "split_elements",
+             "overspend", "underspend", "year_end_disclosure")
+FUND_ARRANGEMENTS = ("pooled_fund", "aligned_budget", "lead_commissioning", "integrated_provision")
+
+
+def pence_of(amount):
+    whole, _, frac = str(amount).partition(".")
+    return int(whole) * 100 + int((frac + "00")[:2])
+
+
+def to_format2(rng, doc):
+    """The agreement `doc` (format 1) rewritten in format 2, in place."""
+    doc["format"] = "s75check/2"
+    host = doc.pop("host")
+    manager = doc["management"].pop("pooled_fund_manager", None)
+    finance = doc["finance"]
+    figures = {k: finance.pop(k) for k in FUND_KEYS if k in finance}
+    arrangements = doc["agreement"].pop("arrangements", ["pooled_fund"])
+    arrangement = next((a for a in arrangements if a in FUND_ARRANGEMENTS), "aligned_budget")
+    if "pooled_fund" in arrangements:
+        arrangement = "pooled_fund"
+    contributions = figures.pop("contributions", [])
+    count = min(len(contributions), rng.choice([1, 1, 2, 2, 3]))
+    cut = sorted(rng.sample(range(1, len(contributions)), count - 1)) if count > 1 else []
+    chunks = [contributions[a:b] for a, b in zip([0] + cut, cut + [len(contributions)])]
+    odd = pence_of(figures.get("pool_total", 0)) - sum(pence_of(c["amount"]) for c in contributions)
+    funds = []
+    for i, chunk in enumerate(chunks):
+        fund_host = host["partner"] if i == 0 else chunk[0]["partner"]
+        total = sum(pence_of(c["amount"]) for c in chunk) + (odd if i == 0 else 0)
+        fund = {"id": f"fund-{i + 1}", "name": f"Pooled fund {i + 1}", "arrangement": arrangement,
+                "host": fund_host, "host_support": host["support"]}
+        if manager is not None:
+            fund["manager"] = Flow(name=manager["name"], partner=fund_host)
+        fund.update({k: v for k, v in figures.items() if k != "pool_total"})
+        fund["pool_total"] = money(total)
+        fund["contributions"] = chunk
+        parts = split_whole(rng, max(total // 100000, 2), rng.randint(2, 6), minimum=1)
+        fund["schemes"] = [Flow(id=f"s{i + 1}-{j + 1}", name=f"Scheme {j + 1}", lead=fund_host,
+                                amount=money(k * 100000)) for j, k in enumerate(parts)]
+        funds.append(fund)
+    out = {}
+    for key, value in doc.items():
+        if key == "finance":
+            out["funds"] = funds
+        out[key] = value
+    doc.clear()
+    doc.update(out)
+
+
+def render(seed, index, version=1):
     """The text of file `index` and its defects; retries until the size fits."""
     for attempt in range(50):
         rng = random.Random(f"s75check-bench:{seed}:{index}:{attempt}")
         doc = make_agreement(rng, index)
         defects = apply_defects(rng, doc)
+        if version == 2:
+            to_format2(rng, doc)
         header = [f"{doc['agreement']['title']}",
                   "Made under section 75 of the National Health Service Act 2006"
                   if doc["agreement"]["legal_basis"].startswith("s75") else
@@ -1157,6 +1215,8 @@ def main(argv=None):
     ap.add_argument("--count", type=int, required=True, help="number of agreements to write")
     ap.add_argument("--out", required=True, help="output directory (created if missing)")
     ap.add_argument("--seed", type=int, default=75, help="random seed (default 75)")
+    ap.add_argument("--format-version", type=int, choices=[1, 2], default=1,
+                    help="agreement format to write (default 1)")
     args = ap.parse_args(argv)
     if args.count < 1:
         ap.error("--count must be at least 1")
@@ -1165,7 +1225,7 @@ def main(argv=None):
     total, smallest, largest, defective = 0, None, 0, 0
     tally = {d[0]: 0 for d in DEFECTS}
     for i in range(1, args.count + 1):
-        body, defects = render(args.seed, i)
+        body, defects = render(args.seed, i, args.format_version)
         data = body.encode("utf-8")
         with open(os.path.join(args.out, f"agreement-{i:05d}.yaml"), "wb") as f:
             f.write(data)

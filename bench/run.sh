@@ -3,8 +3,12 @@
 #
 #   bench/run.sh [N] [BUILD_DIR]        (defaults: 2000 build)
 #
-# 1. Agreements: reuses bench/.cache/N if it holds N files, else generates N into a
-#    temporary directory (removed on exit) with bench/generate.py.
+# Measures format 1 agreements, then the same agreements in format 2 (several
+# funds with schemes); FORMATS="1" or FORMATS="2" measures one of them.
+#
+# 1. Agreements: reuses bench/.cache/N (format 1) or bench/.cache/N-v2 if it holds N
+#    files, else generates N into a temporary directory (removed on exit) with
+#    bench/generate.py.
 # 2. Floor: BUILD_DIR/bench/parse_floor (built if missing) reads and parses every
 #    file with yaml-cpp's event parser and a no-op handler.
 # 3. Check: BUILD_DIR/s75check check --format json -q -j 1 DIR > /dev/null
@@ -22,6 +26,7 @@ die() { echo "run.sh: $*" >&2; exit 1; }
 N="${1:-2000}"
 BUILD_DIR="${2:-build}"
 SEED="${SEED:-75}"
+FORMATS="${FORMATS:-1 2}"
 RUNS=3
 HYPERFINE=""
 if [[ -z "${NO_HYPERFINE:-}" ]] && command -v hyperfine >/dev/null; then HYPERFINE=hyperfine; fi
@@ -42,22 +47,7 @@ command -v python3 >/dev/null || die "python3 is required to generate agreements
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/s75bench.XXXXXX")"
 trap 'rm -rf "$TMP"' EXIT
 
-# --- 1. agreements ----------------------------------------------------------
-CACHE="$BENCH_DIR/.cache/$N"
-count_files() { find "$1" -maxdepth 1 -type f -name '*.yaml' | wc -l; }
-if [[ -d "$CACHE" && "$(count_files "$CACHE")" -eq "$N" ]]; then
-  DATA="$CACHE"
-  echo "agreements: reusing $DATA"
-else
-  [[ -d "$CACHE" ]] && echo "agreements: $CACHE does not hold $N files; ignoring it" >&2
-  DATA="$TMP/agreements"
-  echo "agreements: generating $N into $DATA (seed $SEED)"
-  python3 "$BENCH_DIR/generate.py" --count "$N" --out "$DATA" --seed "$SEED" | sed 's/^/  /'
-fi
-BYTES="$(find "$DATA" -maxdepth 1 -type f -name '*.yaml' -printf '%s\n' | awk '{s += $1} END {print s}')"
-echo "  $N files, $BYTES bytes"
-
-# --- 2. the floor binary ----------------------------------------------------
+# --- 2. the floor binary (once) ---------------------------------------------
 FLOOR="$BUILD_DIR/bench/parse_floor"
 if [[ ! -x "$FLOOR" ]]; then
   if [[ -f "$BUILD_DIR/CMakeCache.txt" ]] && cmake --build "$BUILD_DIR" --target parse_floor >"$TMP/build.log" 2>&1; then
@@ -70,11 +60,31 @@ if [[ ! -x "$FLOOR" ]]; then
   fi
 fi
 
+
+# --- 1., 3., 4. per format: agreements, timing, summary -------------------
+measure() {
+local VERSION="$1" SUFFIX=""
+[[ "$VERSION" == 2 ]] && SUFFIX="-v2"
+echo; echo "######## format $VERSION"
+CACHE="$BENCH_DIR/.cache/$N$SUFFIX"
+count_files() { find "$1" -maxdepth 1 -type f -name '*.yaml' | wc -l; }
+if [[ -d "$CACHE" && "$(count_files "$CACHE")" -eq "$N" ]]; then
+  DATA="$CACHE"
+  echo "agreements: reusing $DATA"
+else
+  [[ -d "$CACHE" ]] && echo "agreements: $CACHE does not hold $N files; ignoring it" >&2
+  DATA="$TMP/agreements$SUFFIX"
+  echo "agreements: generating $N in format $VERSION into $DATA (seed $SEED)"
+  python3 "$BENCH_DIR/generate.py" --count "$N" --out "$DATA" --seed "$SEED" \
+    --format-version "$VERSION" | sed 's/^/  /'
+fi
+BYTES="$(find "$DATA" -maxdepth 1 -type f -name '*.yaml' -printf '%s\n' | awk '{s += $1} END {print s}')"
+echo "  $N files, $BYTES bytes"
+
 echo
 echo "== floor: parse_floor (read + yaml-cpp event parse, no-op handler)"
 "$FLOOR" "$DATA" | sed 's/^/  /' || die "parse_floor failed on the generated files"
 
-# --- 3. timing ----------------------------------------------------------------
 FLOOR_CMD="$(printf '%q %q' "$FLOOR" "$DATA") > /dev/null"
 CHECK_CMD="$(printf '%q check --format json -q -j 1 %q' "$S75CHECK" "$DATA") > /dev/null"
 CHECK2_CMD="$(printf '%q check --format json -q -j 2 %q' "$S75CHECK" "$DATA") > /dev/null"
@@ -143,11 +153,16 @@ PEAK2_KB="$(peak_kb "$CHECK2_CMD")"
 
 # --- 4. summary ---------------------------------------------------------------
 echo
-awk -v n="$N" -v f="$FLOOR_S" -v c="$CHECK_S" -v c2="$CHECK2_S" -v m1="$PEAK1_KB" -v m2="$PEAK2_KB" 'BEGIN {
-  printf "== summary (%d files, mean wall time per run)\n", n
+awk -v v="$VERSION" -v n="$N" -v f="$FLOOR_S" -v c="$CHECK_S" -v c2="$CHECK2_S" -v m1="$PEAK1_KB" -v m2="$PEAK2_KB" 'BEGIN {
+  printf "== summary, format %d (%d files, mean wall time per run)\n", v, n
   printf "  floor        %8.3f s  %8.0f files/s  %7.3f ms/file\n", f, n / f, 1000 * f / n
   printf "  check -j 1   %8.3f s  %8.0f files/s  %7.3f ms/file  peak %.1f MB\n", c, n / c, 1000 * c / n, m1 / 1024
   printf "  check -j 2   %8.3f s  %8.0f files/s  %7.3f ms/file  peak %.1f MB\n", c2, n / c2, 1000 * c2 / n, m2 / 1024
   printf "  ratio check -j 1 / floor: %.2f\n", c / f
   printf "  speed-up -j 2 over -j 1:  %.2f\n", c / c2
 }'
+}
+
+for version in $FORMATS; do
+  measure "$version"
+done
