@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "common/read_file.h"
+#include "common/rule_ids.h"
 #include "driver/catalogue.h"
 #include "driver/facts.h"
 #include "driver/waivers.h"
@@ -39,7 +40,7 @@ bool AgreementExtension(const fs::path& p) {
 FileResult Unreadable(const std::string& path, std::string message) {
   FileResult r;
   r.path = path;
-  r.findings.push_back(DocFinding("DOC.07", path, 0, 0, "", std::move(message)));
+  r.findings.push_back(DocFinding(kDocUnreadable, path, 0, 0, "", std::move(message)));
   return r;
 }
 
@@ -156,10 +157,10 @@ void DuplicateIds::Check(FileResult& f) {
     return;
   }
   auto [it, fresh] = first_.emplace(f.agreement_id, f.path);
-  if (fresh || !selection_.Selected("DOC.08")) {
+  if (fresh || !selection_.Selected(kDocDuplicateAgreementId)) {
     return;
   }
-  f.findings.push_back(DocFinding("DOC.08", f.path, 1, 1, "agreement.id",
+  f.findings.push_back(DocFinding(kDocDuplicateAgreementId, f.path, 1, 1, "agreement.id",
                                   "agreement id `" + f.agreement_id + "` is also the id of " +
                                       it->second + ": give each agreement its own id"));
   SortFindings(f.findings);

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "common/rule_ids.h"
 #include "eval/placeholder.h"
 
 namespace s75 {
@@ -96,7 +97,7 @@ WaiverInfo InfoOf(const Waiver& w) {
 }
 
 bool Waivable(std::string_view id) {
-  return id.rfind("DOC.", 0) != 0 && id.rfind("WAIVER.", 0) != 0;
+  return !InFamily(id, kDocFamily) && !InFamily(id, kWaiverFamily);
 }
 
 // Applies one complete waiver; returns the WAIVER finding it gives, if any.
@@ -149,7 +150,7 @@ std::optional<Finding> Apply(const Document& doc, const Waiver& w, const WaiverC
 
 const std::vector<BuiltinRule>& WaiverRules() {
   static const std::vector<BuiltinRule> kRules = {
-      {"WAIVER.01", "waiver-expired", Severity::kWarning, "Waivers in use have not expired",
+      {kWaiverExpired, "waiver-expired", Severity::kWarning, "Waivers in use have not expired",
        kCatalogue,
        "A waiver whose `expires` date is before the evaluation date no longer applies: the "
        "findings it waived are reported again, and this warning says so.",
@@ -163,7 +164,8 @@ const std::vector<BuiltinRule>& WaiverRules() {
        S75_WAIVER_HEAD
        "waivers:\n  - {rule: T1.08, reason: No capital items are bought, approved_by: Board,"
        " expires: 2099-03-31}\n"},
-      {"WAIVER.02", "waiver-unused", Severity::kInfo, "Every waiver matches a finding", kCatalogue,
+      {kWaiverUnused, "waiver-unused", Severity::kInfo, "Every waiver matches a finding",
+       kCatalogue,
        "A waiver that matches no finding of the file (the fault was fixed, or the rule id is "
        "wrong) is advice to tidy up. DOC and WAIVER findings cannot be waived, so a waiver "
        "of one matches nothing.",
@@ -174,7 +176,7 @@ const std::vector<BuiltinRule>& WaiverRules() {
        "Board}\n",
        S75_WAIVER_HEAD
        "waivers:\n  - {rule: T1.08, reason: No capital items are bought, approved_by: Board}\n"},
-      {"WAIVER.03", "waiver-incomplete", Severity::kError,
+      {kWaiverIncomplete, "waiver-incomplete", Severity::kError,
        "Every waiver names its rule, reason and approver", kCatalogue,
        "A waiver must give the `rule` it waives, a described `reason` and who `approved_by` it. "
        "An incomplete waiver is ignored, so the finding it meant to waive is reported too.",

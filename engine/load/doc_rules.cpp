@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "common/rule_ids.h"
+
 namespace s75 {
 
 namespace {
@@ -15,7 +17,8 @@ constexpr std::string_view kFormat = "s75check agreement format v1";
 
 const std::vector<BuiltinRule>& DocRules() {
   static const std::vector<BuiltinRule> kRules = {
-      {"DOC.01", "yaml-syntax", Severity::kError, "The file is valid YAML, one document", kFormat,
+      {kDocYamlSyntax, "yaml-syntax", Severity::kError, "The file is valid YAML, one document",
+       kFormat,
        "The file must parse as YAML and hold a single document. The finding gives the line and "
        "column where the parser stopped; no rule can run on the file.",
        "One YAML document per file; a second `---` document is DOC.01.",
@@ -23,7 +26,7 @@ const std::vector<BuiltinRule>& DocRules() {
        "key under its section, or split a second `---` document into its own file.",
        S75_HEAD "partners: [{id: a, name: A, kind: icb}\n",
        S75_HEAD "partners: [{id: a, name: A, kind: icb}]\n"},
-      {"DOC.02", "duplicate-key", Severity::kError, "No mapping repeats a key", kFormat,
+      {kDocDuplicateKey, "duplicate-key", Severity::kError, "No mapping repeats a key", kFormat,
        "A key may appear only once in a mapping. Each repeat is reported with the line of the "
        "first; the rules use the first value, never silently the other.",
        "A duplicate key is DOC.02 at each repeat, naming the first line; the rules use the first "
@@ -34,7 +37,8 @@ const std::vector<BuiltinRule>& DocRules() {
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n"
                 "term: {commencement: 2024-05-01}\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n"},
-      {"DOC.03", "unknown-key", Severity::kWarning, "Every key is one the format defines", kFormat,
+      {kDocUnknownKey, "unknown-key", Severity::kWarning, "Every key is one the format defines",
+       kFormat,
        "Every key must be one the agreement format defines at that place. A misspelt key "
        "would otherwise be ignored and its section judged missing, so the finding suggests the "
        "nearest known key.",
@@ -44,7 +48,7 @@ const std::vector<BuiltinRule>& DocRules() {
        "place. YAML merge keys (`<<`) are not supported: write the keys out.",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {comencement: 2024-04-01}\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n"},
-      {"DOC.04", "wrong-type", Severity::kError, "Every value has its field's type", kFormat,
+      {kDocWrongType, "wrong-type", Severity::kError, "Every value has its field's type", kFormat,
        "Every value must have its field's type: real calendar dates, money with at most two "
        "decimal places and no quotes, shares between 0 and 1, words from the field's "
        "vocabulary. The rules then ignore the bad value, so one mistake gives one finding.",
@@ -56,7 +60,8 @@ const std::vector<BuiltinRule>& DocRules() {
        "field's vocabulary, which the finding lists (`kind: local_authority`).",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2009-02-30}\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2009-02-28}\n"},
-      {"DOC.05", "missing-required", Severity::kError, "Required keys are present", kFormat,
+      {kDocMissingRequired, "missing-required", Severity::kError, "Required keys are present",
+       kFormat,
        "The keys the format marks as required (`format`, `agreement` with its `id` and "
        "`title`, and `partners` with each partner's `id`, `name` and `kind`) must be present.",
        "Keys marked * are required by the format itself (their absence is a document error)",
@@ -66,7 +71,8 @@ const std::vector<BuiltinRule>& DocRules() {
        "(`- {id: ndc, name: Northdale Council, kind: local_authority}`).",
        "format: s75check/1\nagreement: {id: demo}\npartners:\n  - {id: a, name: A, kind: icb}\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\n"},
-      {"DOC.06", "unsupported-format", Severity::kError, "The format is s75check/1", kFormat,
+      {kDocUnsupportedFormat, "unsupported-format", Severity::kError, "The format is s75check/1",
+       kFormat,
        "The file must start with `format: s75check/1`, the version of the agreement format "
        "this tool reads. An empty file, or one whose top level is not a mapping, has no format.",
        "An empty file, or one whose top level is not a mapping, is DOC.06 (there is no "
@@ -75,7 +81,8 @@ const std::vector<BuiltinRule>& DocRules() {
        "format: s75check/9\nagreement: {id: demo, title: Demo}\npartners:\n"
        "  - {id: a, name: A, kind: icb}\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\n"},
-      {"DOC.07", "unreadable", Severity::kError, "The file can be read within the limits", kFormat,
+      {kDocUnreadable, "unreadable", Severity::kError, "The file can be read within the limits",
+       kFormat,
        "The file must exist, be readable UTF-8 and stay within the limits: 10 MiB, 256 nested "
        "collections, 1,000,000 nodes after aliases are expanded and 1 MiB in any one value "
        "(each configurable on `check` and `register`, and in the settings file). An alias "
@@ -94,7 +101,7 @@ const std::vector<BuiltinRule>& DocRules() {
                 "aims:\n  statements: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nscope:\n"
                 "  nhs_functions: &a [x]\n  council_functions: *a\n"},
-      {"DOC.08", "duplicate-agreement-id", Severity::kWarning,
+      {kDocDuplicateAgreementId, "duplicate-agreement-id", Severity::kWarning,
        "Agreement ids are unique within a run", kFormat,
        "Two files checked in one run must not share an `agreement.id`: registers, baselines "
        "and reports key on it. The later file (in path order) is reported, naming the first.",

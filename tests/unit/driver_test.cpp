@@ -101,6 +101,27 @@ TEST(WaiverTest, UnselectedRuleGivesNoUnusedWaiver) {
   EXPECT_TRUE(Check(kWaived, "2025-01-01", {"WAIVER"}).empty());
 }
 
+// A DOC or WAIVER id is refused as such; a word that only begins like one is
+// an id no pack defines.
+TEST(WaiverTest, DocAndWaiverIdsCannotBeWaivedOtherWordsNameNoRule) {
+  auto waiving = [](const std::string& rule) {
+    std::string yaml = kWaived;
+    yaml.replace(yaml.find("T1.08"), 5, rule);
+    std::vector<Finding> f = Check(yaml, "2025-01-01", {"WAIVER"});
+    return f.size() == 1 ? f[0].rule + ": " + f[0].message
+                         : "findings: " + std::to_string(f.size());
+  };
+  const std::string refused =
+      " is ignored: DOC and WAIVER findings cannot be waived; correct the "
+      "document instead";
+  EXPECT_EQ(waiving("DOC.03"), "WAIVER.02: the waiver of DOC.03" + refused);
+  EXPECT_EQ(waiving("WAIVER.01"), "WAIVER.02: the waiver of WAIVER.01" + refused);
+  for (const std::string word : {"DOC", "DOCX.1", "WAIVERS.1"}) {
+    EXPECT_EQ(waiving(word), "WAIVER.02: the waiver of " + word + " matches no finding: no rule " +
+                                 word + " is in the rule packs");
+  }
+}
+
 TEST(CatalogueTest, FamilyOrder) {
   auto pack = BuiltinPack();
   ASSERT_TRUE(pack);
