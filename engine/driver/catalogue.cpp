@@ -5,7 +5,7 @@
 
 #include "common/builtin_rule.h"
 #include "common/rule_ids.h"
-#include "driver/pipeline.h"
+#include "driver/packs.h"
 #include "driver/selection.h"
 
 namespace s75 {
