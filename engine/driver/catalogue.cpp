@@ -4,7 +4,8 @@
 #include <string_view>
 
 #include "common/builtin_rule.h"
-#include "driver/pipeline.h"
+#include "common/rule_ids.h"
+#include "driver/packs.h"
 #include "driver/selection.h"
 
 namespace s75 {
@@ -69,8 +70,8 @@ std::vector<RuleDoc> RuleCatalogue(const CompiledPack& pack) {
     out.push_back(FromRule(*r));
   }
   for (const BuiltinRule& r : BuiltinRules()) {
-    out.push_back(
-        FromBuiltin(r, RuleFamily(r.id) == "DOC" ? "built in (loader)" : "built in (waivers)"));
+    out.push_back(FromBuiltin(
+        r, RuleFamily(r.id) == kDocFamily ? "built in (loader)" : "built in (waivers)"));
   }
   std::stable_sort(out.begin(), out.end(), [](const RuleDoc& a, const RuleDoc& b) {
     std::string_view fa = RuleFamily(a.id);

@@ -1,5 +1,6 @@
 #include "driver/rule_tests.h"
 
+#include "common/rule_ids.h"
 #include "driver/pipeline.h"
 #include "eval/evaluator.h"
 #include "load/loader.h"
@@ -103,7 +104,7 @@ std::string RunCase(const RuleDecl& rule, const RuleTest& test, Date default_as_
   for (Finding f : loaded.findings) {
     // Partial snippets lack required keys, and a test may hold a wrong type on
     // purpose (the rules must ignore it); anything else is a broken test.
-    if (f.rule != "DOC.04" && f.rule != "DOC.05") {
+    if (f.rule != kDocWrongType && f.rule != kDocMissingRequired) {
       f.range.line -= offset;
       doc_errors.push_back(f);
     }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "common/join.h"
+#include "common/rule_ids.h"
 #include "load/doc_rules.h"
 
 namespace s75 {
@@ -81,7 +82,7 @@ class Validator {
     Node* node = slot;
     node->spec = &spec;
     if (node->tagged) {
-      Report("DOC.04", node,
+      Report(kDocWrongType, node,
              Where(node) +
                  " has a YAML tag (such as !!binary or !!str); tags are "
                  "not part of the format: remove the tag");
@@ -113,7 +114,7 @@ class Validator {
     std::string fix = kind == NodeKind::kSeq && node.kind == NodeKind::kScalar
                           ? ": write it as a list, e.g. `[" + Excerpt(node.text) + "]`"
                           : "";
-    Report("DOC.04", &node,
+    Report(kDocWrongType, &node,
            Where(&node) + " should be " + TypeDescription(spec) + " but is " + KindName(node.kind) +
                fix);
     node.invalid = true;
@@ -142,7 +143,7 @@ class Validator {
         earlier = it->second;
       }
       if (earlier != nullptr) {
-        Report("DOC.02", key,
+        Report(kDocDuplicateKey, key,
                "duplicate key `" + Excerpt(key->text) + "` in " + Where(&node) +
                    ": first given at line " + std::to_string(earlier->line) +
                    "; the first value is used, so merge the two or delete one");
@@ -172,7 +173,7 @@ class Validator {
       const Node* v = node.slots[i];
       if (spec.fields[i].required && (v == nullptr || v->IsNull())) {
         std::string where = NodePath(&node);
-        Report("DOC.05", &node,
+        Report(kDocMissingRequired, &node,
                "missing required key `" + (where.empty() ? "" : where + ".") + spec.fields[i].name +
                    "`: add `" + spec.fields[i].name + ":` (" + spec.fields[i].description + ")");
       }
@@ -181,11 +182,12 @@ class Validator {
 
   void UnknownKey(const Node& map, const Node& key, const FieldSpec& spec) {
     if (key.kind != NodeKind::kScalar) {
-      Report("DOC.03", &key, "a key in " + Where(&map) + " is not a plain word; use a field name");
+      Report(kDocUnknownKey, &key,
+             "a key in " + Where(&map) + " is not a plain word; use a field name");
       return;
     }
     if (key.text == "<<") {
-      Report("DOC.03", &key, "YAML merge keys (`<<`) are not supported: write the keys out");
+      Report(kDocUnknownKey, &key, "YAML merge keys (`<<`) are not supported: write the keys out");
       return;
     }
     std::vector<std::string> names;
@@ -194,7 +196,7 @@ class Validator {
     }
     std::string hint = ClosestName(key.text, names);
     std::string in = NodePath(&map).empty() ? "at the top level" : "in `" + NodePath(&map) + "`";
-    Report("DOC.03", &key,
+    Report(kDocUnknownKey, &key,
            "unknown key `" + Excerpt(key.text) + "` " + in +
                (hint.empty() ? "; known keys: " + Join(names, ", ")
                              : "; did you mean `" + hint + "`?"));
@@ -206,7 +208,7 @@ class Validator {
     }
     if (node.items.size() < spec.min_items) {
       Report(
-          "DOC.05", &node,
+          kDocMissingRequired, &node,
           Where(&node) + " needs at least " + std::to_string(spec.min_items) + " entry: add one");
     }
     for (Node*& item : node.items) {
@@ -221,7 +223,7 @@ class Validator {
     CheckDuplicates(node);
     for (auto& [key, value] : node.entries) {
       if (!IsId(key->text)) {
-        Report("DOC.04", key,
+        Report(kDocWrongType, key,
                "`" + Excerpt(key->text) + "` in " + Where(&node) +
                    " is not an id (lower-case letters, digits, _ and -)");
       }
@@ -236,7 +238,7 @@ class Validator {
   }
 
   void TypeError(Node& node, const std::string& why) {
-    Report("DOC.04", &node, Where(&node) + " is '" + Excerpt(node.text) + "', " + why);
+    Report(kDocWrongType, &node, Where(&node) + " is '" + Excerpt(node.text) + "', " + why);
     node.invalid = true;
   }
 
@@ -349,7 +351,7 @@ class Validator {
     }
     const CutComment& cut = doc_.cuts[static_cast<size_t>(node.cut)];
     out_.push_back(DocFinding(
-        "DOC.09", doc_.file, cut.line, cut.column, NodePath(&node),
+        kDocTextCutByComment, doc_.file, cut.line, cut.column, NodePath(&node),
         Where(&node) + " reads only '" + Excerpt(node.text) +
             "': YAML takes the ` #` and what follows it on the line, '" + Excerpt(cut.words) +
             "', for a comment and drops it. If those words belong to the text, put the whole "
@@ -422,23 +424,25 @@ bool ValidateDocument(Document& doc, std::vector<Finding>& out) {
   const std::string fix =
       "an agreement file starts with `format: " + std::string(kFormatVersion) + "`";
   if (doc.root == nullptr || doc.root->IsNull()) {
-    out.push_back(DocFinding("DOC.06", doc.file, 1, 1, "", "the file is empty: " + fix));
+    out.push_back(
+        DocFinding(kDocUnsupportedFormat, doc.file, 1, 1, "", "the file is empty: " + fix));
     return false;
   }
   if (doc.root->kind != NodeKind::kMap) {
     out.push_back(DocFinding(
-        "DOC.06", doc.file, doc.root->line, doc.root->column, "",
+        kDocUnsupportedFormat, doc.file, doc.root->line, doc.root->column, "",
         "the top level is " + KindName(doc.root->kind) + ", not a mapping of keys: " + fix));
     return false;
   }
   const Node* format = FormatNode(*doc.root);
   if (format == nullptr || format->IsNull()) {
-    out.push_back(DocFinding("DOC.06", doc.file, doc.root->line, doc.root->column, "",
+    out.push_back(DocFinding(kDocUnsupportedFormat, doc.file, doc.root->line, doc.root->column, "",
                              "no `format` key: " + fix));
     return false;
   }
   if (format->kind != NodeKind::kScalar || format->text != kFormatVersion) {
-    out.push_back(DocFinding("DOC.06", doc.file, format->line, format->column, "format",
+    out.push_back(DocFinding(kDocUnsupportedFormat, doc.file, format->line, format->column,
+                             "format",
                              "unsupported format '" + format->text + "': this version of " +
                                  "s75check reads `" + std::string(kFormatVersion) + "`"));
     return false;
