@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "eval/placeholder.h"
+#include "compile/placeholder.h"
 
 namespace s75 {
 

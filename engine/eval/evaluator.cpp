@@ -8,9 +8,9 @@
 #include <unordered_map>
 
 #include "compile/functions.h"
-#include "eval/mentions.h"
-#include "eval/placeholder.h"
-#include "eval/value.h"
+#include "compile/mentions.h"
+#include "compile/placeholder.h"
+#include "compile/value.h"
 
 namespace s75 {
 

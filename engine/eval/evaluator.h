@@ -10,7 +10,7 @@
 #include "common/date.h"
 #include "common/finding.h"
 #include "compile/pack.h"
-#include "eval/value.h"
+#include "compile/value.h"
 #include "load/document.h"
 
 namespace s75 {

@@ -9,7 +9,7 @@
 #include "driver/pipeline.h"
 #include "driver/selection.h"
 #include "driver/waivers.h"
-#include "eval/mentions.h"
+#include "compile/mentions.h"
 #include "parse/parser.h"
 #include "parse/snapshot.h"
 #include "report/reporter.h"

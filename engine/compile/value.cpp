@@ -1,4 +1,4 @@
-#include "eval/value.h"
+#include "compile/value.h"
 
 namespace s75 {
 
