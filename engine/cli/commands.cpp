@@ -49,7 +49,7 @@ std::unique_ptr<const CompiledPack> CompileRules(const PackOptions& options, std
   std::unique_ptr<const CompiledPack> pack;
   if (!diags.HasErrors()) {
     pack = options.rules_dir.empty() ? CompileBuiltinPacks(std::move(sources), diags)
-                                     : CompilePack(std::move(sources), diags);
+                                     : CompilePack(sources, diags);
   }
   if (!diags.items().empty() && options.rules_dir.empty()) {
     for (RuleSource& s : BuiltinRuleSources()) {

@@ -177,14 +177,14 @@ std::string ToolVersion() { return S75CHECK_VERSION; }
 std::unique_ptr<const CompiledPack> CompileBuiltinPacks(std::vector<RuleSource> extra,
                                                         Diagnostics& diags) {
   if (std::optional<RuleFiles> parsed = LoadSnapshot(BuiltinSnapshot())) {
-    return CompilePack(std::move(*parsed), std::move(extra), diags);
+    return CompilePack(std::move(*parsed), extra, diags);
   }
   // A snapshot from another build: parse the sources instead (slower, same pack).
   std::vector<RuleSource> sources = BuiltinRuleSources();
   for (RuleSource& s : extra) {
     sources.push_back(std::move(s));
   }
-  return CompilePack(std::move(sources), diags);
+  return CompilePack(sources, diags);
 }
 
 std::vector<RuleSource> RuleSourcesFromDirectory(const std::string& dir, Diagnostics& diags) {
@@ -258,8 +258,8 @@ std::vector<RuleRef> AllRules(const CompiledPack& pack) {
 
 std::vector<std::string> KnownRuleIds(const CompiledPack& pack) {
   std::vector<std::string> ids;
-  for (const RuleDecl* r : pack.rules()) {
-    ids.push_back(r->id);
+  for (const CompiledRule& r : pack.rules()) {
+    ids.push_back(r.id);
   }
   for (const BuiltinRule& r : BuiltinRules()) {
     ids.emplace_back(r.id);
@@ -283,9 +283,9 @@ FileResult CheckLoaded(const CompiledPack& pack, const LoadResult& loaded, const
   const RuleSelection& selection = options.selection;
   if (loaded.checked) {
     EvalMemo memo;
-    for (const RuleDecl* rule : pack.rules()) {
-      if (selection.Selected(rule->id)) {
-        EvaluateRule(*rule, *loaded.document, EvalOptions{options.as_of}, memo, r.findings);
+    for (const CompiledRule& rule : pack.rules()) {
+      if (selection.Selected(rule.id)) {
+        EvaluateRule(rule, *loaded.document, EvalOptions{options.as_of}, memo, r.findings);
       }
     }
     WaiverContext waivers{

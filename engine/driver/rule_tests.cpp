@@ -20,7 +20,7 @@ std::string Describe(const std::vector<Finding>& findings, int offset) {
 }
 
 // Runs one test case; returns "" when it passes, else why not.
-std::string RunCase(const RuleDecl& rule, const RuleTest& test, Date default_as_of) {
+std::string RunCase(const CompiledRule& rule, const RuleTest& test, Date default_as_of) {
   std::string yaml = test.yaml;
   int offset = 0;
   if (yaml.rfind("format:", 0) != 0) {
@@ -123,7 +123,8 @@ RuleTestResults RunRuleTests(const CompiledPack& pack, Date default_as_of) {
   auto record = [&](const std::string& where, const std::string& failure) {
     Record(results, where, failure);
   };
-  for (const RuleDecl* rule : pack.rules()) {
+  for (const CompiledRule& compiled : pack.rules()) {
+    const CompiledRule* rule = &compiled;
     int passing = 0;
     int failing = 0;
     for (const RuleTest& test : rule->tests) {

@@ -23,8 +23,8 @@ template <typename T, typename Struct>
 concept Is = std::same_as<std::remove_const_t<T>, Struct>;
 
 void Fields(auto& v, Is<Expr> auto& e) {
-  v(e.kind, e.range, e.text, e.children, e.conditions, e.parts, e.template_errors, e.number, e.date,
-    e.duration_months, e.duration_days);
+  v(e.kind, e.range, e.text, e.op, e.children, e.conditions, e.parts, e.template_errors, e.number,
+    e.date, e.duration_months, e.duration_days);
 }
 void Fields(auto& v, Is<TemplatePart> auto& p) { v(p.literal, p.expr); }
 void Fields(auto& v, Is<Stmt> auto& s) {
@@ -41,13 +41,15 @@ void Fields(auto& v, Is<RuleDecl> auto& r) {
 }
 void Fields(auto& v, Is<DefDecl> auto& d) { v(d.range, d.name, d.params, d.body); }
 void Fields(auto& v, Is<ImportDecl> auto& i) { v(i.range, i.name); }
-void Fields(auto& v, Is<RuleFile> auto& f) { v(f.path, f.source, f.imports, f.defs, f.rules); }
+void Fields(auto& v, Is<RuleFile> auto& f) { v(f.path, f.imports, f.defs, f.rules); }
 
 // The last value of each enum saved, so that loading refuses any other.
 template <typename Enum>
 constexpr Enum kLast = Enum{};
 template <>
 constexpr ExprKind kLast<ExprKind> = ExprKind::kComprehension;
+template <>
+constexpr Operator kLast<Operator> = Operator::kNegate;
 template <>
 constexpr StmtKind kLast<StmtKind> = StmtKind::kReport;
 template <>
