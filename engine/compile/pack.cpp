@@ -138,6 +138,7 @@ std::unique_ptr<const CompiledPack> CompilePack(RuleFiles parsed,
   if (diags.HasErrors()) {
     return nullptr;
   }
+  pack->parsed_ = std::move(files);
   return pack;
 }
 

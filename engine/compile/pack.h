@@ -21,8 +21,8 @@ struct RuleSource {
   std::string text;
 };
 
-// Compiled rules: immutable after CompilePack, shared by all workers. The
-// parsed files they came from are gone.
+// Compiled rules: immutable after CompilePack, shared by all workers. No
+// parse node is reachable from them.
 class CompiledPack {
  public:
   // Every rule, in id order.
@@ -36,6 +36,10 @@ class CompiledPack {
                                                          Diagnostics& diags);
   std::vector<CompiledRule> rules_;
   FileNames files_;  // the names the rules' code refers to
+  // The parsed files, kept but not exposed: freed at start-up, their many
+  // small blocks scatter the loader's allocations over the heap, and a sweep
+  // of 2,000 agreements took about 3% more CPU time.
+  RuleFiles parsed_;
 };
 
 // Parses and checks all `sources` together. Returns null when any
