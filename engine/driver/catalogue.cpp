@@ -12,7 +12,7 @@ namespace s75 {
 
 namespace {
 
-RuleDocExample Example(const RuleDecl& rule, bool pass) {
+RuleDocExample Example(const CompiledRule& rule, bool pass) {
   for (const RuleTest& t : rule.tests) {
     if (t.expect_pass != pass) {
       continue;
@@ -22,14 +22,14 @@ RuleDocExample Example(const RuleDecl& rule, bool pass) {
   return {};
 }
 
-RuleDoc FromRule(const RuleDecl& r) {
+RuleDoc FromRule(const CompiledRule& r) {
   RuleDoc d;
   d.id = r.id;
   d.slug = r.slug;
   d.title = r.title;
   d.severity = std::string(SeverityName(*r.severity));
   d.severity_text = d.severity;
-  for (const SeverityOverride& o : r.overrides) {
+  for (const CompiledOverride& o : r.overrides) {
     d.severity_text += "; " + std::string(SeverityName(o.severity)) + " if " + o.text;
   }
   d.references = r.references;
@@ -66,8 +66,8 @@ RuleDoc FromBuiltin(const BuiltinRule& r, const std::string& source) {
 
 std::vector<RuleDoc> RuleCatalogue(const CompiledPack& pack) {
   std::vector<RuleDoc> out;
-  for (const RuleDecl* r : pack.rules()) {
-    out.push_back(FromRule(*r));
+  for (const CompiledRule& r : pack.rules()) {
+    out.push_back(FromRule(r));
   }
   for (const BuiltinRule& r : BuiltinRules()) {
     out.push_back(FromBuiltin(

@@ -63,14 +63,14 @@ std::string ToolInformationUri() { return S75CHECK_HOMEPAGE_URL; }
 std::unique_ptr<const CompiledPack> CompileBuiltinPacks(std::vector<RuleSource> extra,
                                                         Diagnostics& diags) {
   if (std::optional<RuleFiles> parsed = LoadSnapshot(BuiltinSnapshot())) {
-    return CompilePack(std::move(*parsed), std::move(extra), diags);
+    return CompilePack(std::move(*parsed), extra, diags);
   }
   // A snapshot from another build: parse the sources instead (slower, same pack).
   std::vector<RuleSource> sources = BuiltinRuleSources();
   for (RuleSource& s : extra) {
     sources.push_back(std::move(s));
   }
-  return CompilePack(std::move(sources), diags);
+  return CompilePack(sources, diags);
 }
 
 std::vector<RuleSource> RuleSourcesFromDirectory(const std::string& dir, Diagnostics& diags) {
@@ -106,7 +106,7 @@ std::unique_ptr<const CompiledPack> CompileRules(const PackOptions& options, std
   std::unique_ptr<const CompiledPack> pack;
   if (!diags.HasErrors()) {
     pack = options.rules_dir.empty() ? CompileBuiltinPacks(std::move(sources), diags)
-                                     : CompilePack(std::move(sources), diags);
+                                     : CompilePack(sources, diags);
   }
   WriteDiagnostics(diags, std::move(copy), options, err);
   if (!pack) {
@@ -137,8 +137,8 @@ std::vector<RuleRef> AllRules(const CompiledPack& pack) {
 
 std::vector<std::string> KnownRuleIds(const CompiledPack& pack) {
   std::vector<std::string> ids;
-  for (const RuleDecl* r : pack.rules()) {
-    ids.push_back(r->id);
+  for (const CompiledRule& r : pack.rules()) {
+    ids.push_back(r.id);
   }
   for (const BuiltinRule& r : BuiltinRules()) {
     ids.emplace_back(r.id);

@@ -66,9 +66,9 @@ FileResult Loaded(const LoadResult& loaded, const std::string& path) {
 void Evaluate(const CompiledPack& pack, const Document& doc, const CheckOptions& options,
               std::vector<Finding>& findings) {
   EvalMemo memo;
-  for (const RuleDecl* rule : pack.rules()) {
-    if (options.selection.Selected(rule->id)) {
-      EvaluateRule(*rule, doc, EvalOptions{options.as_of}, memo, findings);
+  for (const CompiledRule& rule : pack.rules()) {
+    if (options.selection.Selected(rule.id)) {
+      EvaluateRule(rule, doc, EvalOptions{options.as_of}, memo, findings);
     }
   }
 }

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "common/rule_ids.h"
-#include "eval/placeholder.h"
+#include "compile/placeholder.h"
 
 namespace s75 {
 

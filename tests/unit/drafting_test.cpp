@@ -8,7 +8,7 @@
 #include <string>
 
 #include "common/date.h"
-#include "eval/placeholder.h"
+#include "compile/placeholder.h"
 #include "format/format.h"
 #include "format/json_schema.h"
 #include "format/model_agreement.h"

@@ -5,12 +5,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "compile/mentions.h"
 #include "driver/catalogue.h"
 #include "driver/facts.h"
 #include "driver/pipeline.h"
 #include "driver/selection.h"
 #include "driver/waivers.h"
-#include "eval/mentions.h"
 #include "parse/parser.h"
 #include "parse/snapshot.h"
 #include "report/reporter.h"
@@ -208,7 +208,7 @@ RuleFiles ParseBuiltinSources() {
   Diagnostics diags;
   RuleFiles files;
   for (RuleSource& s : BuiltinRuleSources()) {
-    files.push_back(ParseRuleFile(s.path, std::move(s.text), diags));
+    files.push_back(ParseRuleFile(s.path, s.text, diags));
   }
   EXPECT_FALSE(diags.HasErrors());
   return files;

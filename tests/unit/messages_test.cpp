@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "common/read_file.h"
+#include "compile/placeholder.h"
 #include "driver/pipeline.h"
-#include "eval/placeholder.h"
 #include "format/model_agreement.h"
 #include "load/loader.h"
 
