@@ -12,12 +12,12 @@
 #include "driver/catalogue.h"
 #include "driver/pipeline.h"
 #include "driver/rule_tests.h"
-#include "format/format.h"
 #include "report/register.h"
 #include "report/render_writer.h"
 #include "report/reporter.h"
 #include "report/rule_docs.h"
 #include "report/text_reporter.h"
+#include "schema/format.h"
 
 namespace s75 {
 

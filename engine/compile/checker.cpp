@@ -8,7 +8,7 @@
 #include "compile/builtins.h"
 #include "compile/expectations.h"
 #include "compile/invariants.h"
-#include "format/format.h"
+#include "schema/format.h"
 
 namespace s75 {
 

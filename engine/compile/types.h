@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "format/format.h"
+#include "schema/format.h"
 
 namespace s75 {
 

@@ -11,8 +11,8 @@
 #include "common/read_file.h"
 #include "compile/placeholder.h"
 #include "driver/pipeline.h"
-#include "format/model_agreement.h"
 #include "load/loader.h"
+#include "schema/model_agreement.h"
 
 namespace s75 {
 namespace {
