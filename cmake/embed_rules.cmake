@@ -12,7 +12,7 @@ file(WRITE "${OUTPUT}.tmp" "// Generated from rules/*.rules by cmake/embed_rules
 #include <string>
 #include <vector>
 
-#include \"driver/pipeline.h\"
+#include \"driver/packs.h\"
 
 namespace s75 {
 

@@ -1,7 +1,7 @@
 # Writes OUTPUT, a libFuzzer dictionary: the entries of the committed BASE
 # dictionary, then the words the engine knows, taken from SOURCE, once each.
 # KIND yaml: the agreement format's keys and vocabularies, the lower-case
-# string literals of engine/format/format.cpp. KIND rules: the grammar's
+# string literals of engine/schema/format.cpp. KIND rules: the grammar's
 # keywords and operators, the quoted literals of grammar/S75Rules.g4.
 if(KIND STREQUAL "yaml")
   set(regex "\"([a-z][a-z0-9_]*)\"")

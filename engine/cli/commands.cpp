@@ -1,7 +1,7 @@
 #include "cli/commands.h"
 
 #include <memory>
-#include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "cli/progress.h"
@@ -12,58 +12,16 @@
 #include "driver/catalogue.h"
 #include "driver/pipeline.h"
 #include "driver/rule_tests.h"
-#include "format/format.h"
 #include "report/register.h"
 #include "report/render_writer.h"
 #include "report/reporter.h"
 #include "report/rule_docs.h"
 #include "report/text_reporter.h"
+#include "schema/format.h"
 
 namespace s75 {
 
 namespace {
-
-// The text of the rule file a diagnostic points into, for its excerpt.
-std::string SourceText(const std::string& file, const std::vector<RuleSource>& sources) {
-  for (const RuleSource& s : sources) {
-    if (s.path == file) {
-      return s.text;
-    }
-  }
-  return "";
-}
-
-// Compiles the rule packs; prints diagnostics with a caret excerpt on error.
-std::unique_ptr<const CompiledPack> CompileRules(const PackOptions& options, std::ostream& err) {
-  Diagnostics diags;
-  std::vector<RuleSource> sources;
-  if (!options.rules_dir.empty()) {
-    sources = RuleSourcesFromDirectory(options.rules_dir, diags);
-  }
-  for (const std::string& dir : options.extra_dirs) {
-    for (RuleSource& s : RuleSourcesFromDirectory(dir, diags)) {
-      sources.push_back(std::move(s));
-    }
-  }
-  std::vector<RuleSource> copy = sources;
-  std::unique_ptr<const CompiledPack> pack;
-  if (!diags.HasErrors()) {
-    pack = options.rules_dir.empty() ? CompileBuiltinPacks(std::move(sources), diags)
-                                     : CompilePack(std::move(sources), diags);
-  }
-  if (!diags.items().empty() && options.rules_dir.empty()) {
-    for (RuleSource& s : BuiltinRuleSources()) {
-      copy.push_back(std::move(s));
-    }
-  }
-  for (const Diagnostic& d : diags.items()) {
-    err << FormatDiagnostic(d, SourceText(d.range.file, copy));
-  }
-  if (!pack) {
-    err << "s75check: the rule files do not compile; no agreement was checked\n";
-  }
-  return pack;
-}
 
 std::optional<Severity> FailThreshold(const std::string& fail_on) {
   if (fail_on == "never") {
@@ -110,45 +68,60 @@ std::optional<Baseline> ReadBaseline(const std::string& file, std::ostream& err)
   return baseline;
 }
 
-// The options of the run, from the command; nullopt (having said why) when
-// --select or --ignore names no rule.
-std::optional<CheckOptions> MakeCheckOptions(const CheckCommand& cmd, const CompiledPack& pack,
-                                             std::ostream& err) {
-  CheckOptions options;
-  std::string error;
-  std::optional<RuleSelection> selection = RuleSelection::Parse(
-      cmd.select, cmd.ignore, KnownRuleIds(pack), error, cmd.select_label, cmd.ignore_label);
-  if (!selection) {
-    err << "s75check: " << error << "\n";
-    return std::nullopt;
-  }
-  options.selection = *selection;
-  options.as_of = cmd.as_of;
-  options.jobs = cmd.jobs;
-  options.limits = cmd.limits;
-  options.exclude = PathExclusion(cmd.exclude_dir, cmd.exclude);
-  return options;
+// The pipeline's input for `check`.
+PipelineInput CheckInput(const CheckCommand& cmd) {
+  PipelineInput input;
+  input.packs = cmd.pack;
+  input.rules = {cmd.select, cmd.ignore, cmd.select_label, cmd.ignore_label};
+  input.paths = cmd.paths;
+  input.options.as_of = cmd.as_of;
+  input.options.jobs = cmd.jobs;
+  input.options.limits = cmd.limits;
+  input.options.exclude = PathExclusion(cmd.exclude_dir, cmd.exclude);
+  return input;
 }
 
-// One check run's handling of each result as it streams past: the baselines
-// (recorded, then filtered: by the one read with --baseline, or else by the
-// one being written), the counts, the exit status, the report and progress.
-class CheckRun {
+// The report stage of `check`: the baselines (recorded, then filtered: by the
+// one read with --baseline, or else by the one being written), the counts,
+// the exit status, the report (to stdout, or to a temporary file renamed at
+// the end) and progress.
+class CheckReportStage final : public ReportStage {
  public:
-  CheckRun(const CheckCommand& cmd, std::optional<Baseline> baseline, Reporter& reporter,
-           std::ostream& out, Progress& progress)
-      : cmd_(cmd), reporter_(reporter), out_(out), progress_(progress) {
-    if (!cmd.write_baseline.empty()) {
-      recorder_.emplace(BaselineDirectory(cmd.write_baseline), cmd.as_of);
+  CheckReportStage(const CheckCommand& cmd, Reporter& reporter, std::ostream& out,
+                   std::ostream& err)
+      : cmd_(cmd),
+        reporter_(reporter),
+        out_(out),
+        err_(err),
+        progress_(err, ShouldShowProgress(cmd.quiet)) {}
+
+  // Reads the baseline and opens the output file, if asked for.
+  bool Open() override {
+    std::optional<Baseline> baseline;
+    if (!cmd_.baseline.empty() && !(baseline = ReadBaseline(cmd_.baseline, err_))) {
+      return false;
+    }
+    if (!cmd_.output.empty() && !(file_.emplace(cmd_.output)).error().empty()) {
+      err_ << "s75check: " << file_->error() << "\n";
+      return false;
+    }
+    if (!cmd_.write_baseline.empty()) {
+      recorder_.emplace(BaselineDirectory(cmd_.write_baseline), cmd_.as_of);
     }
     if (baseline) {
-      filter_.emplace(*baseline, BaselineDirectory(cmd.baseline), cmd.as_of);
+      filter_.emplace(*baseline, BaselineDirectory(cmd_.baseline), cmd_.as_of);
     }
+    return true;
   }
 
-  bool BaselineUsed() const { return filter_ || recorder_; }
+  void Begin(const CheckReport& run, size_t files) override {
+    CheckReport begin = run;
+    begin.baseline_used = BaselineUsed();
+    progress_.Start(files);
+    reporter_.Begin(begin, Stream());
+  }
 
-  void File(FileResult file) {
+  void File(FileResult file) override {
     if (recorder_) {
       recorder_->Add(file);
     }
@@ -162,40 +135,84 @@ class CheckRun {
     for (const Finding& f : file.findings) {
       failed_ = failed_ || (threshold && !f.waived() && f.severity >= *threshold);
     }
-    reporter_.File(file, out_);
+    reporter_.File(file, Stream());
     progress_.Step();
   }
 
-  // Writes the baseline asked for; false (said on `err`) when that failed.
-  bool WriteBaseline(std::ostream& err) const {
-    if (!recorder_) {
-      return true;
+  // Ends the report, writes the baseline asked for and renames the output
+  // file into place.
+  int End(const CheckReport& run) override {
+    progress_.Finish();
+    CheckReport end = run;
+    end.baseline_used = BaselineUsed();
+    reporter_.End(end, total_, Stream());
+    std::string failure;
+    if (recorder_) {
+      failure = WriteFileAtomically(cmd_.write_baseline, BaselineJson(recorder_->Finish()));
     }
-    std::string failure =
-        WriteFileAtomically(cmd_.write_baseline, BaselineJson(recorder_->Finish()));
+    if (failure.empty() && file_) {
+      failure = file_->Commit();
+    }
     if (!failure.empty()) {
-      err << "s75check: " << failure << "\n";
+      err_ << "s75check: " << failure << "\n";
+      return 2;
     }
-    return failure.empty();
+    return total_.unreadable > 0 ? 2 : failed_ ? 1 : 0;
   }
 
-  const Summary& total() const { return total_; }
-  int ExitStatus() const { return total_.unreadable > 0 ? 2 : failed_ ? 1 : 0; }
-
  private:
+  bool BaselineUsed() const { return filter_ || recorder_; }
+  std::ostream& Stream() { return file_ ? file_->stream() : out_; }
+
   const CheckCommand& cmd_;
   Reporter& reporter_;
   std::ostream& out_;
-  Progress& progress_;
+  std::ostream& err_;
+  Progress progress_;
+  std::optional<AtomicFile> file_;
   std::optional<BaselineRecorder> recorder_;
   std::optional<BaselineFilter> filter_;
   Summary total_;
   bool failed_ = false;
 };
 
-std::vector<std::string> PathsOrHere(const std::vector<std::string>& paths) {
-  return paths.empty() ? std::vector<std::string>{"."} : paths;
-}
+// The report stage of `register`: one row per file (no findings are kept, so
+// a sweep of any size fits), written whole at the end.
+class RegisterReportStage final : public ReportStage {
+ public:
+  RegisterReportStage(const RegisterCommand& cmd, std::ostream& out, std::ostream& err)
+      : cmd_(cmd), out_(out), err_(err), progress_(err, ShouldShowProgress(false)) {
+    reg_.as_of = cmd.as_of;
+    reg_.tool_version = ToolVersion();
+  }
+
+  void Begin(const CheckReport& /*run*/, size_t files) override { progress_.Start(files); }
+
+  void File(FileResult file) override {
+    AddToRegister(reg_, file);
+    progress_.Step();
+  }
+
+  int End(const CheckReport& /*run*/) override {
+    progress_.Finish();
+    std::ostringstream text;
+    if (!WriteRegister(reg_, cmd_.format, text)) {
+      err_ << "s75check: unknown register format '" << cmd_.format << "'\n";
+      return 2;
+    }
+    if (!Emit(cmd_.output, text.str(), out_, err_)) {
+      return 2;
+    }
+    return reg_.totals.unreadable > 0 ? 2 : 0;
+  }
+
+ private:
+  const RegisterCommand& cmd_;
+  std::ostream& out_;
+  std::ostream& err_;
+  Progress progress_;
+  Register reg_;
+};
 
 }  // namespace
 
@@ -206,85 +223,25 @@ int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& er
     err << "s75check: unknown format '" << cmd.format << "'\n";
     return 2;
   }
-  std::unique_ptr<const CompiledPack> pack = CompileRules(cmd.pack, err);
-  if (!pack) {
-    return 2;
-  }
-  std::optional<CheckOptions> options = MakeCheckOptions(cmd, *pack, err);
-  if (!options) {
-    return 2;
-  }
-  std::optional<Baseline> baseline;
-  if (!cmd.baseline.empty() && !(baseline = ReadBaseline(cmd.baseline, err))) {
-    return 2;
-  }
-  // The report streams to stdout, or to a temporary file renamed at the end.
-  std::optional<AtomicFile> file;
-  if (!cmd.output.empty() && !(file.emplace(cmd.output)).error().empty()) {
-    err << "s75check: " << file->error() << "\n";
-    return 2;
-  }
-  std::ostream& stream = file ? file->stream() : out;
-  Progress progress(err, ShouldShowProgress(cmd.quiet));
-  CheckRun run(cmd, std::move(baseline), *reporter, stream, progress);
-  SweepSink sink{[&](const CheckReport& header, size_t total) {
-                   CheckReport begin = header;
-                   begin.baseline_used = run.BaselineUsed();
-                   progress.Start(total);
-                   reporter->Begin(begin, stream);
-                 },
-                 [&](FileResult f) { run.File(std::move(f)); }};
-  CheckReport end = CheckFiles(*pack, PathsOrHere(cmd.paths), *options, sink);
-  progress.Finish();
-  end.baseline_used = run.BaselineUsed();
-  reporter->End(end, run.total(), stream);
-  if (!run.WriteBaseline(err)) {
-    return 2;
-  }
-  if (file) {
-    if (std::string failure = file->Commit(); !failure.empty()) {
-      err << "s75check: " << failure << "\n";
-      return 2;
-    }
-  }
-  return run.ExitStatus();
+  CheckReportStage report(cmd, *reporter, out, err);
+  return RunPipeline(CheckInput(cmd), report, err);
 }
 
 int RunRegisterCommand(const RegisterCommand& cmd, std::ostream& out, std::ostream& err) {
-  std::unique_ptr<const CompiledPack> pack = CompileRules(cmd.pack, err);
-  if (!pack) {
-    return 2;
-  }
-  CheckOptions options;
-  options.as_of = cmd.as_of;
-  options.jobs = cmd.jobs;
-  options.limits = cmd.limits;
-  // Rows are small (no findings are kept), so a sweep of any size fits.
-  Register reg;
-  reg.as_of = cmd.as_of;
-  reg.tool_version = ToolVersion();
-  Progress progress(err, ShouldShowProgress(false));
-  CheckFiles(*pack, PathsOrHere(cmd.paths), options,
-             {[&](const CheckReport& /*run*/, size_t total) { progress.Start(total); },
-              [&](const FileResult& file) {
-                AddToRegister(reg, file);
-                progress.Step();
-              }});
-  progress.Finish();
-  std::ostringstream text;
-  if (!WriteRegister(reg, cmd.format, text)) {
-    err << "s75check: unknown register format '" << cmd.format << "'\n";
-    return 2;
-  }
-  if (!Emit(cmd.output, text.str(), out, err)) {
-    return 2;
-  }
-  return reg.totals.unreadable > 0 ? 2 : 0;
+  PipelineInput input;
+  input.packs = cmd.pack;
+  input.paths = cmd.paths;
+  input.options.as_of = cmd.as_of;
+  input.options.jobs = cmd.jobs;
+  input.options.limits = cmd.limits;
+  RegisterReportStage report(cmd, out, err);
+  return RunPipeline(input, report, err);
 }
 
 namespace {
 
-// The check `render --findings` shows; nullopt (said on `err`) when the rules
+// The check `render --findings` shows: the pipeline's compile and per-file
+// stages on the file already loaded; nullopt (said on `err`) when the rules
 // do not compile.
 std::optional<FileResult> CheckForRender(const RenderCommand& cmd, const LoadResult& loaded,
                                          std::ostream& err) {

@@ -8,14 +8,10 @@
 #include <vector>
 
 #include "common/date.h"
+#include "driver/packs.h"
 #include "load/limits.h"
 
 namespace s75 {
-
-struct PackOptions {
-  std::string rules_dir;                // replace the built-in packs; "" for the built-in ones
-  std::vector<std::string> extra_dirs;  // local packs added to them
-};
 
 struct CheckCommand {
   PackOptions pack;

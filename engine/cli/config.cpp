@@ -7,8 +7,8 @@
 
 #include "common/paths.h"
 #include "common/read_file.h"
-#include "format/format.h"
 #include "report/reporter.h"
+#include "schema/format.h"
 
 namespace s75 {
 

@@ -5,8 +5,8 @@
 #include <filesystem>
 
 #include "common/atomic_file.h"
-#include "format/format.h"
-#include "format/json_schema.h"
+#include "schema/format.h"
+#include "schema/json_schema.h"
 
 namespace s75 {
 

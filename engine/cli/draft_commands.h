@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "format/model_agreement.h"
+#include "schema/model_agreement.h"
 
 namespace s75 {
 

@@ -1,13 +1,15 @@
 // s75check: checks section 75 partnership agreements against the rule packs.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <functional>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "cli/commands.h"
 #include "cli/config.h"
 #include "cli/draft_commands.h"
-#include "driver/pipeline.h"
+#include "driver/packs.h"
 #include "report/register.h"
 #include "report/render_writer.h"
 #include "report/reporter.h"
@@ -81,15 +83,164 @@ void AddBaselineAndConfigOptions(CLI::App* app, s75::CheckCommand& check,
   app->add_flag("--no-config", config.none, "Read no settings file")->excludes(file);
 }
 
+// The arrangements given, each once, in the order first given.
+std::vector<std::string> Distinct(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const std::string& w : words) {
+    if (std::find(out.begin(), out.end(), w) == out.end()) {
+      out.push_back(w);
+    }
+  }
+  return out;
+}
+
+// -j: on every command that sweeps; the default is one worker per core.
+void AddJobsOption(CLI::App* app, int& jobs) {
+  jobs = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  app->add_option("-j,--jobs", jobs, "Parallel workers (default: the cores)")
+      ->check(CLI::Range(1, 256));
+}
+
+// A subcommand: its part of the command line, and what runs it once parsed.
+// `run` holds the options the parser fills in.
+struct Subcommand {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+// A command's options, and its --as-of as typed (read when it runs).
+template <typename Command>
+struct Dated {
+  Command cmd;
+  std::string as_of;
+};
+
+// Runs a dated command with its --as-of read (default today).
+template <typename Command>
+std::function<int()> RunDated(std::shared_ptr<Dated<Command>> args,
+                              int (*run)(const Command&, std::ostream&, std::ostream&)) {
+  return [args = std::move(args), run] {
+    args->cmd.as_of = AsOf(args->as_of);
+    return run(args->cmd, std::cout, std::cerr);
+  };
+}
+
+// What `check` is given.
+struct CheckArgs {
+  s75::CheckCommand cmd;
+  std::string as_of;
+  s75::ConfigChoice config;
+};
+
+Subcommand AddCheckCommand(CLI::App& app) {
+  auto args = std::make_shared<CheckArgs>();
+  s75::CheckCommand& check = args->cmd;
+  CLI::App* sub = app.add_subcommand("check", "Check agreement files");
+  sub->add_option("paths", check.paths, "Files and directories (default .)");
+  sub->add_option("--format", check.format, FormatHelp(FormatNames(s75::ReportFormats())))
+      ->check(CLI::IsMember(FormatNames(s75::ReportFormats())));
+  sub->add_option("-o,--output", check.output, "Write the report to FILE (whole or not at all)");
+  sub->add_option("--fail-on", check.fail_on, "Least severity that makes the exit status 1")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  AddAsOf(sub, args->as_of);
+  AddPackOptions(sub, check.pack);
+  sub->add_option("--select", check.select,
+                  "Report only these rule ids or families, comma-separated (T1,DATE.04)")
+      ->allow_extra_args(false);
+  sub->add_option("--ignore", check.ignore,
+                  "Do not report these rule ids or families, comma-separated")
+      ->allow_extra_args(false);
+  AddJobsOption(sub, check.jobs);
+  sub->add_flag("-q,--quiet", check.quiet, "Findings only, no summary");
+  AddLimitOptions(sub, check.limits);
+  AddBaselineAndConfigOptions(sub, check, args->config);
+  return {sub, [sub, args] {
+            args->cmd.as_of = AsOf(args->as_of);
+            auto given = [sub](std::string_view flag) {
+              return sub->count("--" + std::string(flag)) > 0;
+            };
+            if (!s75::LoadConfig(args->config, given, args->cmd, std::cerr)) {
+              return 2;
+            }
+            return s75::RunCheckCommand(args->cmd, std::cout, std::cerr);
+          }};
+}
+
+Subcommand AddRegisterCommand(CLI::App& app) {
+  auto args = std::make_shared<Dated<s75::RegisterCommand>>();
+  s75::RegisterCommand& reg = args->cmd;
+  CLI::App* sub = app.add_subcommand(
+      "register", "The sweep register: one row per agreement, and totals by client group");
+  sub->add_option("paths", reg.paths, "Files and directories (default .)");
+  sub->add_option("--format", reg.format, FormatHelp(FormatNames(s75::RegisterFormats())))
+      ->check(CLI::IsMember(FormatNames(s75::RegisterFormats())));
+  sub->add_option("-o,--output", reg.output, "Write the register to FILE (whole or not at all)");
+  AddAsOf(sub, args->as_of);
+  AddPackOptions(sub, reg.pack);
+  AddJobsOption(sub, reg.jobs);
+  AddLimitOptions(sub, reg.limits);
+  return {sub, RunDated(args, s75::RunRegisterCommand)};
+}
+
+Subcommand AddRenderCommand(CLI::App& app) {
+  auto args = std::make_shared<Dated<s75::RenderCommand>>();
+  s75::RenderCommand& render = args->cmd;
+  CLI::App* sub = app.add_subcommand("render", "The agreement as a readable document");
+  sub->add_option("file", render.path, "Agreement file")->required();
+  sub->add_option("--format", render.format, "markdown (default) or html")
+      ->check(CLI::IsMember(FormatNames(s75::RenderFormats())));
+  sub->add_option("-o,--output", render.output, "Write the document to FILE (whole or not at all)");
+  sub->add_flag("--findings", render.findings,
+                "Check the agreement and show each finding beside its clause");
+  AddAsOf(sub, args->as_of);
+  AddPackOptions(sub, render.pack);
+  AddLimitOptions(sub, render.limits);
+  return {sub, RunDated(args, s75::RunRenderCommand)};
+}
+
+Subcommand AddRulesCommand(CLI::App& app) {
+  auto rules = std::make_shared<s75::RulesCommand>();
+  CLI::App* sub = app.add_subcommand("rules", "List every rule");
+  sub->add_option("--format", rules->format, "text, json or markdown")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  AddPackOptions(sub, rules->pack);
+  return {sub, [rules] { return s75::RunRulesCommand(*rules, std::cout, std::cerr); }};
+}
+
+Subcommand AddExplainCommand(CLI::App& app) {
+  auto explain = std::make_shared<s75::ExplainCommand>();
+  CLI::App* sub =
+      app.add_subcommand("explain", "One rule in full: what, why (quoting its source), how to fix");
+  sub->add_option("id", explain->id, "Rule id, e.g. T1.07")->required();
+  AddPackOptions(sub, explain->pack);
+  return {sub, [explain] { return s75::RunExplainCommand(*explain, std::cout, std::cerr); }};
+}
+
+Subcommand AddTestCommand(CLI::App& app) {
+  auto args = std::make_shared<Dated<s75::TestCommand>>();
+  CLI::App* sub = app.add_subcommand("test", "Run the rule packs' own tests");
+  sub->add_option("dir", args->cmd.dir, "Directory of rule files (default: the built-in packs)");
+  sub->add_option("--format", args->cmd.format, "text (default) or json (every test's findings)")
+      ->check(CLI::IsMember({"text", "json"}));
+  AddAsOf(sub, args->as_of);
+  return {sub, RunDated(args, s75::RunTestCommand)};
+}
+
 // init: the shape of the model agreement, and where it goes.
-CLI::App* AddInitCommand(CLI::App& app, s75::InitCommand& init, std::vector<std::string>& chosen) {
+Subcommand AddInitCommand(CLI::App& app) {
+  struct InitArgs {
+    s75::InitCommand cmd;
+    std::vector<std::string> arrangements;  // as given, perhaps repeated
+  };
+  auto args = std::make_shared<InitArgs>();
+  s75::InitCommand& init = args->cmd;
   CLI::App* sub = app.add_subcommand(
       "init", "Print a model agreement: every element of the format, commented, to fill in");
   auto choice = [](const std::vector<std::string>& choices) {
     return CLI::Validator([&choices](std::string& v) { return s75::CheckChoice(v, choices); },
                           "WORD", "choice");
   };
-  sub->add_option("--arrangement", chosen,
+  sub->add_option("--arrangement", args->arrangements,
                   "pooled_fund, lead_commissioning, integrated_provision or aligned_budget "
                   "(repeatable; default pooled_fund)")
       ->allow_extra_args(false)
@@ -105,18 +256,20 @@ CLI::App* AddInitCommand(CLI::App& app, s75::InitCommand& init, std::vector<std:
                   "Write the model to FILE (whole or not at all); an existing FILE is kept "
                   "unless --force");
   sub->add_flag("--force", init.force, "Replace FILE if it exists");
-  return sub;
+  return {sub, [args] {
+            if (!args->arrangements.empty()) {
+              args->cmd.model.arrangements = Distinct(args->arrangements);
+            }
+            return s75::RunInitCommand(args->cmd, std::cout, std::cerr);
+          }};
 }
 
-// The arrangements given, each once, in the order first given.
-std::vector<std::string> Distinct(const std::vector<std::string>& words) {
-  std::vector<std::string> out;
-  for (const std::string& w : words) {
-    if (std::find(out.begin(), out.end(), w) == out.end()) {
-      out.push_back(w);
-    }
-  }
-  return out;
+Subcommand AddSchemaCommand(CLI::App& app) {
+  auto schema = std::make_shared<s75::SchemaCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "schema", "Print a JSON Schema (draft 2020-12) of the agreement format, for editors");
+  sub->add_option("-o,--output", schema->output, "Write the schema to FILE (whole or not at all)");
+  return {sub, [schema] { return s75::RunSchemaCommand(*schema, std::cout, std::cerr); }};
 }
 
 // Parses the command line and runs the command; returns the exit status.
@@ -124,137 +277,22 @@ int Run(int argc, char** argv) {
   CLI::App app{"s75check: checks section 75 partnership agreements for compliance"};
   app.set_version_flag("--version", "s75check " + s75::ToolVersion());
   app.require_subcommand(1);
-
-  s75::CheckCommand check;
-  std::string check_as_of;
-  check.jobs = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-  CLI::App* check_app = app.add_subcommand("check", "Check agreement files");
-  check_app->add_option("paths", check.paths, "Files and directories (default .)");
-  check_app->add_option("--format", check.format, FormatHelp(FormatNames(s75::ReportFormats())))
-      ->check(CLI::IsMember(FormatNames(s75::ReportFormats())));
-  check_app->add_option("-o,--output", check.output,
-                        "Write the report to FILE (whole or not at all)");
-  check_app->add_option("--fail-on", check.fail_on, "Least severity that makes the exit status 1")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
-  AddAsOf(check_app, check_as_of);
-  AddPackOptions(check_app, check.pack);
-  check_app
-      ->add_option("--select", check.select,
-                   "Report only these rule ids or families, comma-separated (T1,DATE.04)")
-      ->allow_extra_args(false);
-  check_app
-      ->add_option("--ignore", check.ignore,
-                   "Do not report these rule ids or families, comma-separated")
-      ->allow_extra_args(false);
-  check_app->add_option("-j,--jobs", check.jobs, "Parallel workers (default: the cores)")
-      ->check(CLI::Range(1, 256));
-  check_app->add_flag("-q,--quiet", check.quiet, "Findings only, no summary");
-  AddLimitOptions(check_app, check.limits);
-  s75::ConfigChoice config;
-  AddBaselineAndConfigOptions(check_app, check, config);
-
-  s75::RegisterCommand reg;
-  std::string reg_as_of;
-  reg.jobs = check.jobs;
-  CLI::App* reg_app = app.add_subcommand(
-      "register", "The sweep register: one row per agreement, and totals by client group");
-  reg_app->add_option("paths", reg.paths, "Files and directories (default .)");
-  reg_app->add_option("--format", reg.format, FormatHelp(FormatNames(s75::RegisterFormats())))
-      ->check(CLI::IsMember(FormatNames(s75::RegisterFormats())));
-  reg_app->add_option("-o,--output", reg.output,
-                      "Write the register to FILE (whole or not at all)");
-  AddAsOf(reg_app, reg_as_of);
-  AddPackOptions(reg_app, reg.pack);
-  reg_app->add_option("-j,--jobs", reg.jobs, "Parallel workers (default: the cores)")
-      ->check(CLI::Range(1, 256));
-  AddLimitOptions(reg_app, reg.limits);
-
-  s75::RenderCommand render;
-  std::string render_as_of;
-  CLI::App* render_app = app.add_subcommand("render", "The agreement as a readable document");
-  render_app->add_option("file", render.path, "Agreement file")->required();
-  render_app->add_option("--format", render.format, "markdown (default) or html")
-      ->check(CLI::IsMember(FormatNames(s75::RenderFormats())));
-  render_app->add_option("-o,--output", render.output,
-                         "Write the document to FILE (whole or not at all)");
-  render_app->add_flag("--findings", render.findings,
-                       "Check the agreement and show each finding beside its clause");
-  AddAsOf(render_app, render_as_of);
-  AddPackOptions(render_app, render.pack);
-  AddLimitOptions(render_app, render.limits);
-
-  s75::RulesCommand rules;
-  CLI::App* rules_app = app.add_subcommand("rules", "List every rule");
-  rules_app->add_option("--format", rules.format, "text, json or markdown")
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
-  AddPackOptions(rules_app, rules.pack);
-
-  s75::ExplainCommand explain;
-  CLI::App* explain_app =
-      app.add_subcommand("explain", "One rule in full: what, why (quoting its source), how to fix");
-  explain_app->add_option("id", explain.id, "Rule id, e.g. T1.07")->required();
-  AddPackOptions(explain_app, explain.pack);
-
-  s75::TestCommand test;
-  std::string test_as_of;
-  CLI::App* test_app = app.add_subcommand("test", "Run the rule packs' own tests");
-  test_app->add_option("dir", test.dir, "Directory of rule files (default: the built-in packs)");
-  test_app->add_option("--format", test.format, "text (default) or json (every test's findings)")
-      ->check(CLI::IsMember({"text", "json"}));
-  AddAsOf(test_app, test_as_of);
-
-  s75::InitCommand init;
-  std::vector<std::string> init_arrangements;
-  CLI::App* init_app = AddInitCommand(app, init, init_arrangements);
-
-  s75::SchemaCommand schema;
-  CLI::App* schema_app = app.add_subcommand(
-      "schema", "Print a JSON Schema (draft 2020-12) of the agreement format, for editors");
-  schema_app->add_option("-o,--output", schema.output,
-                         "Write the schema to FILE (whole or not at all)");
-
+  const std::vector<Subcommand> commands = {AddCheckCommand(app),   AddRegisterCommand(app),
+                                            AddRenderCommand(app),  AddRulesCommand(app),
+                                            AddExplainCommand(app), AddTestCommand(app),
+                                            AddInitCommand(app),    AddSchemaCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int status = app.exit(e);
-    return status == 0 ? 0 : 2;
+    return app.exit(e) == 0 ? 0 : 2;
   }
   try {
-    if (*check_app) {
-      check.as_of = AsOf(check_as_of);
-      auto given = [check_app](std::string_view flag) {
-        return check_app->count("--" + std::string(flag)) > 0;
-      };
-      if (!s75::LoadConfig(config, given, check, std::cerr)) {
-        return 2;
+    for (const Subcommand& c : commands) {
+      if (*c.app) {
+        return c.run();
       }
-      return s75::RunCheckCommand(check, std::cout, std::cerr);
     }
-    if (*reg_app) {
-      reg.as_of = AsOf(reg_as_of);
-      return s75::RunRegisterCommand(reg, std::cout, std::cerr);
-    }
-    if (*render_app) {
-      render.as_of = AsOf(render_as_of);
-      return s75::RunRenderCommand(render, std::cout, std::cerr);
-    }
-    if (*rules_app) {
-      return s75::RunRulesCommand(rules, std::cout, std::cerr);
-    }
-    if (*init_app) {
-      if (!init_arrangements.empty()) {
-        init.model.arrangements = Distinct(init_arrangements);
-      }
-      return s75::RunInitCommand(init, std::cout, std::cerr);
-    }
-    if (*schema_app) {
-      return s75::RunSchemaCommand(schema, std::cout, std::cerr);
-    }
-    if (*explain_app) {
-      return s75::RunExplainCommand(explain, std::cout, std::cerr);
-    }
-    test.as_of = AsOf(test_as_of);
-    return s75::RunTestCommand(test, std::cout, std::cerr);
+    return 2;  // not reached: require_subcommand(1)
   } catch (const std::exception& e) {
     std::cerr << "s75check: internal error: " << e.what() << "\n";
     return 2;

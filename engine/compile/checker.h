@@ -1,5 +1,6 @@
-// Type checking of one rule file's definitions and rules against the
-// agreement format. Annotates the AST in place.
+// The compiler proper: type-checks one rule file's definitions and rules
+// against the agreement format and compiles each rule into the typed program
+// (compile/program.h). The parsed file is only read.
 #pragma once
 
 #include <map>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "common/diagnostic.h"
+#include "compile/program.h"
 #include "parse/ast.h"
 
 namespace s75 {
@@ -15,7 +17,9 @@ namespace s75 {
 using DefScope = std::map<std::string, const DefDecl*>;
 
 // Checks the defs of `file` in order (each sees those before it and
-// `imported`), then every rule. Returns the file's own defs for importers.
-DefScope CheckRuleFile(RuleFile& file, const DefScope& imported, Diagnostics& diags);
+// `imported`), then compiles every rule into `rules`, their code naming its
+// files from `names`. Returns the file's own defs for importers.
+DefScope CompileRuleFile(const RuleFile& file, const DefScope& imported, FileNames& names,
+                         Diagnostics& diags, std::vector<CompiledRule>& rules);
 
 }  // namespace s75

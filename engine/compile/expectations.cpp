@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "format/format.h"
+#include "schema/format.h"
 
 namespace s75 {
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "compile/builtins.h"
+
 namespace s75 {
 
 namespace {
@@ -15,58 +17,57 @@ void Merge(Slots& into, const Slots& from) {
   into = std::move(merged);
 }
 
-bool WorthKeeping(const Expr& e) { return e.type.kind == Type::kList || e.kind == ExprKind::kCall; }
+bool WorthKeeping(const CompiledExpr& e) {
+  return e.type.kind == Type::kList || (e.kind == CompiledExpr::kCall && !IsOperator(*e.builtin));
+}
 
 // Marks the loop invariants in `e` and returns the locals `e` reads that are
 // bound outside it.
-Slots Mark(Expr& e, bool in_loop) {
+Slots Mark(CompiledExpr& e, bool in_loop) {
   Slots free;
-  auto visit = [&free](const std::unique_ptr<Expr>& c, bool loop) {
+  auto visit = [&free](const std::unique_ptr<CompiledExpr>& c, bool loop) {
     if (c) {
       Merge(free, Mark(*c, loop));
     }
   };
-  if (e.kind == ExprKind::kName && e.slot >= 0) {
-    free.push_back(e.slot);
-  } else if (e.kind == ExprKind::kComprehension) {
-    visit(e.children[0], in_loop);
-    Slots condition = Mark(*e.children[1], true);
-    std::erase(condition, e.slot);
+  if (e.kind == CompiledExpr::kLocal) {
+    free.push_back(e.index);
+  } else if (e.kind == CompiledExpr::kSelect) {
+    visit(e.operands[0], in_loop);
+    Slots condition = Mark(*e.operands[1], true);
+    std::erase(condition, e.index);
     Merge(free, condition);
   } else {
-    for (const auto& c : e.children) {
+    for (const auto& c : e.operands) {
       visit(c, in_loop);
     }
     for (const auto& c : e.conditions) {
       visit(c, in_loop);
-    }
-    for (const TemplatePart& p : e.parts) {
-      visit(p.expr, in_loop);
     }
   }
   e.memo = in_loop && free.empty() && WorthKeeping(e);
   return free;
 }
 
-void MarkStmts(StmtList& stmts, bool in_loop) {
-  for (const auto& s : stmts) {
-    bool body_in_loop = in_loop || s->kind == StmtKind::kFor;
-    for (const std::unique_ptr<Expr>* e : {&s->expr, &s->at, &s->message}) {
+void MarkStmts(std::vector<CompiledStmt>& stmts, bool in_loop) {
+  for (CompiledStmt& s : stmts) {
+    bool body_in_loop = in_loop || s.kind == CompiledStmt::kFor;
+    for (const std::unique_ptr<CompiledExpr>* e : {&s.expr, &s.at, &s.message}) {
       if (*e) {
         Mark(**e, in_loop);
       }
     }
-    if (s->filter) {
-      Mark(*s->filter, body_in_loop);
+    if (s.filter) {
+      Mark(*s.filter, body_in_loop);
     }
-    MarkStmts(s->body, body_in_loop);
+    MarkStmts(s.body, body_in_loop);
   }
 }
 
 }  // namespace
 
-void MarkLoopInvariants(RuleDecl& rule) {
-  for (SeverityOverride& o : rule.overrides) {
+void MarkLoopInvariants(CompiledRule& rule) {
+  for (CompiledOverride& o : rule.overrides) {
     Mark(*o.condition, false);
   }
   MarkStmts(rule.check, false);

@@ -1,4 +1,4 @@
-// Loop invariants: the compiler's last pass over a checked rule.
+// Loop invariants: the compiler's last pass over a compiled rule.
 //
 // An expression inside a loop (a `for each` body or filter, or the condition
 // of a comprehension) that reads no local variable has the same value on
@@ -8,10 +8,10 @@
 // document instead of once per element.
 #pragma once
 
-#include "parse/ast.h"
+#include "compile/program.h"
 
 namespace s75 {
 
-void MarkLoopInvariants(RuleDecl& rule);
+void MarkLoopInvariants(CompiledRule& rule);
 
 }  // namespace s75

@@ -15,26 +15,32 @@ std::string ImportName(const std::string& path) {
   return std::filesystem::path(path).stem().string();
 }
 
-// Checks files so that each comes after the files it imports.
-class PackChecker {
+// Compiles files so that each comes after the files it imports.
+class PackCompiler {
  public:
-  PackChecker(std::vector<std::unique_ptr<RuleFile>>& files, Diagnostics& diags)
-      : files_(files), diags_(diags) {
-    for (auto& f : files_) {
+  PackCompiler(const RuleFiles& files, FileNames& names, Diagnostics& diags)
+      : files_(files), names_(names), diags_(diags) {
+    for (const auto& f : files_) {
       by_name_[ImportName(f->path)] = f.get();
     }
   }
 
-  void CheckAll() {
-    for (auto& f : files_) {
+  // Every file's compiled rules, in the order of the files.
+  std::vector<std::vector<CompiledRule>> CompileAll() {
+    for (const auto& f : files_) {
       Visit(*f);
     }
+    std::vector<std::vector<CompiledRule>> out;
+    for (const auto& f : files_) {
+      out.push_back(std::move(rules_[f.get()]));
+    }
+    return out;
   }
 
  private:
   enum class State { kNew, kActive, kDone };
 
-  void Visit(RuleFile& file) {
+  void Visit(const RuleFile& file) {
     State& state = state_[&file];
     if (state != State::kNew) {
       return;
@@ -58,72 +64,81 @@ class PackChecker {
         imported[name] = def;
       }
     }
-    exports_[&file] = CheckRuleFile(file, imported, diags_);
+    exports_[&file] = CompileRuleFile(file, imported, names_, diags_, rules_[&file]);
     state_[&file] = State::kDone;
   }
 
-  std::vector<std::unique_ptr<RuleFile>>& files_;
+  const RuleFiles& files_;
+  FileNames& names_;
   Diagnostics& diags_;
-  std::map<std::string, RuleFile*> by_name_;
+  std::map<std::string, const RuleFile*> by_name_;
   std::map<const RuleFile*, State> state_;
   std::map<const RuleFile*, DefScope> exports_;
+  std::map<const RuleFile*, std::vector<CompiledRule>> rules_;
 };
 
-}  // namespace
-
-const RuleDecl* CompiledPack::Find(const std::string& id) const {
-  auto it = std::lower_bound(rules_.begin(), rules_.end(), id,
-                             [](const RuleDecl* r, const std::string& v) { return r->id < v; });
-  return it != rules_.end() && (*it)->id == id ? *it : nullptr;
-}
-
-std::unique_ptr<const CompiledPack> CompilePack(std::vector<RuleSource> sources,
-                                                Diagnostics& diags) {
-  return CompilePack(RuleFiles(), std::move(sources), diags);
-}
-
-std::unique_ptr<const CompiledPack> CompilePack(RuleFiles parsed, std::vector<RuleSource> sources,
-                                                Diagnostics& diags) {
-  auto pack = std::unique_ptr<CompiledPack>(new CompiledPack());
+// Parses `sources` after `parsed`, refusing two files of one import name.
+RuleFiles ParseAll(RuleFiles parsed, const std::vector<RuleSource>& sources, Diagnostics& diags) {
   // Files are taken in the order given (built-in or --rules packs first, then
   // --extra-rules), so a clash is reported on the file that came later.
   std::map<std::string, std::string> names;
-  for (auto& file : parsed) {
+  for (const auto& file : parsed) {
     names.emplace(ImportName(file->path), file->path);
-    pack->files_.push_back(std::move(file));
   }
-  for (RuleSource& s : sources) {
+  for (const RuleSource& s : sources) {
     auto [it, fresh] = names.emplace(ImportName(s.path), s.path);
     if (!fresh) {
       diags.Error({s.path, 0, 0}, "two rule files are both named \"" + it->first + "\" (" +
                                       it->second + "); rename one");
     }
-    if (auto file = ParseRuleFile(s.path, std::move(s.text), diags)) {
-      pack->files_.push_back(std::move(file));
+    if (auto file = ParseRuleFile(s.path, s.text, diags)) {
+      parsed.push_back(std::move(file));
     }
   }
+  return parsed;
+}
+
+}  // namespace
+
+const CompiledRule* CompiledPack::Find(const std::string& id) const {
+  auto it = std::lower_bound(rules_.begin(), rules_.end(), id,
+                             [](const CompiledRule& r, const std::string& v) { return r.id < v; });
+  return it != rules_.end() && it->id == id ? &*it : nullptr;
+}
+
+std::unique_ptr<const CompiledPack> CompilePack(const std::vector<RuleSource>& sources,
+                                                Diagnostics& diags) {
+  return CompilePack(RuleFiles(), sources, diags);
+}
+
+std::unique_ptr<const CompiledPack> CompilePack(RuleFiles parsed,
+                                                const std::vector<RuleSource>& sources,
+                                                Diagnostics& diags) {
+  RuleFiles files = ParseAll(std::move(parsed), sources, diags);
   if (diags.HasErrors()) {
     return nullptr;
   }
-  PackChecker(pack->files_, diags).CheckAll();
-  std::map<std::string, const RuleDecl*> ids;
-  for (const auto& f : pack->files_) {
-    for (const RuleDecl& r : f->rules) {
-      auto [it, fresh] = ids.emplace(r.id, &r);
+  auto pack = std::unique_ptr<CompiledPack>(new CompiledPack());
+  std::map<std::string, SourceRange> ids;
+  for (std::vector<CompiledRule>& file_rules :
+       PackCompiler(files, pack->files_, diags).CompileAll()) {
+    for (CompiledRule& r : file_rules) {
+      auto [it, fresh] = ids.emplace(r.id, r.range);
       if (!fresh) {
-        diags.Error(r.range, "duplicate rule id " + r.id + ": already defined at " +
-                                 it->second->range.ToString());
+        diags.Error(r.range,
+                    "duplicate rule id " + r.id + ": already defined at " + it->second.ToString());
         continue;
       }
-      pack->rules_.push_back(&r);
+      pack->rules_.push_back(std::move(r));
     }
   }
   std::sort(pack->rules_.begin(), pack->rules_.end(),
-            [](const RuleDecl* a, const RuleDecl* b) { return a->id < b->id; });
+            [](const CompiledRule& a, const CompiledRule& b) { return a.id < b.id; });
   diags.Sort();
   if (diags.HasErrors()) {
     return nullptr;
   }
+  pack->parsed_ = std::move(files);
   return pack;
 }
 

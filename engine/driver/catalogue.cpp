@@ -4,14 +4,15 @@
 #include <string_view>
 
 #include "common/builtin_rule.h"
-#include "driver/pipeline.h"
+#include "common/rule_ids.h"
+#include "driver/packs.h"
 #include "driver/selection.h"
 
 namespace s75 {
 
 namespace {
 
-RuleDocExample Example(const RuleDecl& rule, bool pass) {
+RuleDocExample Example(const CompiledRule& rule, bool pass) {
   for (const RuleTest& t : rule.tests) {
     if (t.expect_pass != pass) {
       continue;
@@ -21,14 +22,14 @@ RuleDocExample Example(const RuleDecl& rule, bool pass) {
   return {};
 }
 
-RuleDoc FromRule(const RuleDecl& r) {
+RuleDoc FromRule(const CompiledRule& r) {
   RuleDoc d;
   d.id = r.id;
   d.slug = r.slug;
   d.title = r.title;
   d.severity = std::string(SeverityName(*r.severity));
   d.severity_text = d.severity;
-  for (const SeverityOverride& o : r.overrides) {
+  for (const CompiledOverride& o : r.overrides) {
     d.severity_text += "; " + std::string(SeverityName(o.severity)) + " if " + o.text;
   }
   d.references = r.references;
@@ -65,12 +66,12 @@ RuleDoc FromBuiltin(const BuiltinRule& r, const std::string& source) {
 
 std::vector<RuleDoc> RuleCatalogue(const CompiledPack& pack) {
   std::vector<RuleDoc> out;
-  for (const RuleDecl* r : pack.rules()) {
-    out.push_back(FromRule(*r));
+  for (const CompiledRule& r : pack.rules()) {
+    out.push_back(FromRule(r));
   }
   for (const BuiltinRule& r : BuiltinRules()) {
-    out.push_back(
-        FromBuiltin(r, RuleFamily(r.id) == "DOC" ? "built in (loader)" : "built in (waivers)"));
+    out.push_back(FromBuiltin(
+        r, RuleFamily(r.id) == kDocFamily ? "built in (loader)" : "built in (waivers)"));
   }
   std::stable_sort(out.begin(), out.end(), [](const RuleDoc& a, const RuleDoc& b) {
     std::string_view fa = RuleFamily(a.id);

@@ -1,19 +1,28 @@
-// The pipeline, in order: compile the rule packs, collect the files, then
-// for each file load (and validate) it and evaluate the rules; finally
-// cross-file checks and sorting. Reporting is the caller's.
+// The pipeline: one run of the checker, stage by stage. RunPipeline shows the
+// order; each stage is a function of its own, so a command that runs only
+// some of them (render: load, compile, evaluate, waive) calls those.
+//
+//   compile     the rule packs                              CompileRules (packs.h)
+//   select      the rules run: --select and --ignore        SelectRules
+//   collect     the agreement files, in path order          CollectEntries (collect.h)
+//   per file    load and validate, evaluate, waive, sort    CheckFile, CheckLoaded
+//   cross-file  DOC.08, over the results in path order      DuplicateIds
+//   report      each result as soon as it is ready, then    ReportStage
+//               the end of the run
 #pragma once
 
-#include <functional>
 #include <map>
-#include <memory>
+#include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "common/builtin_rule.h"
 #include "common/diagnostic.h"
 #include "compile/pack.h"
+#include "driver/collect.h"
 #include "driver/exclude.h"
+#include "driver/packs.h"
 #include "driver/selection.h"
 #include "load/limits.h"
 #include "load/loader.h"
@@ -21,6 +30,7 @@
 
 namespace s75 {
 
+// How each file is checked, once the rules are selected.
 struct CheckOptions {
   Date as_of;
   LoadLimits limits;
@@ -29,52 +39,72 @@ struct CheckOptions {
   PathExclusion exclude;    // files left out, whether found or named
 };
 
-// Stage 1: the rule files of the built-in packs, compiled into the binary.
-std::vector<RuleSource> BuiltinRuleSources();
+// --select and --ignore as given: rule ids or families, comma-separated.
+struct RuleChoice {
+  std::vector<std::string> select;  // empty for every rule
+  std::vector<std::string> ignore;
+  std::string select_label = "--select";  // where each list came from, for messages
+  std::string ignore_label = "--ignore";
+};
 
-// Stage 1: the built-in packs as parsed at build time (parse/snapshot.h).
-std::string_view BuiltinSnapshot();
+// What a run reads.
+struct PipelineInput {
+  PackOptions packs;
+  RuleChoice rules;
+  std::vector<std::string> paths;  // files and directories; none for the current directory
+  CheckOptions options;            // its `selection` is the select stage's
+};
 
-// Stage 1: the built-in packs (from the snapshot) and `extra` rule files,
-// compiled together.
-std::unique_ptr<const CompiledPack> CompileBuiltinPacks(std::vector<RuleSource> extra,
-                                                        Diagnostics& diags);
+// The report stage: what a command makes of a run's results (a report in
+// some format, a register). Called from one thread at a time.
+class ReportStage {
+ public:
+  virtual ~ReportStage() = default;
+  // Once the rules are selected, before any file is looked for: gets ready
+  // (reads a baseline, opens the output). False, having said why, stops the
+  // run with exit status 2.
+  virtual bool Open() { return true; }
+  // Before the first file: the run (tool version, date, the rules selected
+  // and known; no files) and the number of files.
+  virtual void Begin(const CheckReport& /*run*/, size_t /*files*/) {}
+  // Each file, in path order, as soon as it and every file before it are done.
+  virtual void File(FileResult file) = 0;
+  // After the last file: the run, whose rules are those selected and any
+  // other a finding named. Returns the exit status.
+  virtual int End(const CheckReport& /*run*/) { return 0; }
+};
 
-// Stage 1, alternative: every `*.rules` file below `dir`. Errors (a missing
-// or unreadable directory) go to `diags`.
-std::vector<RuleSource> RuleSourcesFromDirectory(const std::string& dir, Diagnostics& diags);
+// The whole run: compile, select, then Sweep, and the report's end. Returns
+// the exit status: 2, having said why on `err`, when the rules do not compile,
+// the choice of rules names none, or the report cannot open; else the
+// report's.
+int RunPipeline(const PipelineInput& input, ReportStage& report, std::ostream& err);
 
-// Stage 2: the agreement files named by `paths`: files as given, directories
-// searched recursively for *.yaml and *.yml (hidden entries skipped), sorted.
-// A path that does not exist, an agreement-named entry found in a directory
-// that is not a readable file (a dangling link, a link loop, a FIFO), and a
-// directory that cannot be read become DOC.07 results in `missing` (links to
-// directories are not followed). Paths that
-// `exclude` excludes, named or found, are left out silently.
-std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
-                                      std::vector<FileResult>& missing,
-                                      const PathExclusion& exclude = PathExclusion());
+// The stages after compile and select: collect the files, check them on
+// `options.jobs` threads, add the cross-file findings, and hand each result
+// to `report` in path order (at most a few results per thread are held, so
+// memory does not grow with the number of files). Returns the run without
+// files, for `report.End`.
+CheckReport Sweep(const CompiledPack& pack, const std::vector<std::string>& paths,
+                  const CheckOptions& options, ReportStage& report);
 
-// The rules built into the engine: DOC (the loader's), then WAIVER.
-std::vector<BuiltinRule> BuiltinRules();
+// Select: the rules `choice` selects from those `pack` can report; nullopt,
+// having said why on `err`, when an entry names no rule or family.
+std::optional<RuleSelection> SelectRules(const CompiledPack& pack, const RuleChoice& choice,
+                                         std::ostream& err);
 
-// Every rule a check with `pack` can report (the pack's, DOC and WAIVER), by id.
-std::vector<RuleRef> AllRules(const CompiledPack& pack);
-
-// The ids of AllRules(pack), for --select and --ignore.
-std::vector<std::string> KnownRuleIds(const CompiledPack& pack);
-
-// Stage 3, after loading: evaluate the selected rules on a loaded agreement
-// and apply its waivers.
+// Per file, after loading: evaluate the selected rules on a loaded agreement,
+// apply its waivers, keep the selected rules' findings (all of them if the
+// file could not be checked), sorted.
 FileResult CheckLoaded(const CompiledPack& pack, const LoadResult& loaded, const std::string& path,
                        const CheckOptions& options);
 
-// Stage 3: load one file, evaluate the selected rules, apply its waivers.
+// Per file: load one file, then CheckLoaded.
 FileResult CheckFile(const CompiledPack& pack, const std::string& path,
                      const CheckOptions& options);
 
-// Stage 4: DOC.08, given results in path order: remembers each agreement id's
-// first file and adds the finding to any later file with the same id.
+// Cross-file: DOC.08, given results in path order: remembers each agreement
+// id's first file and adds the finding to any later file with the same id.
 class DuplicateIds {
  public:
   explicit DuplicateIds(const RuleSelection& selection);
@@ -85,34 +115,11 @@ class DuplicateIds {
   std::map<std::string, std::string> first_;  // agreement id -> first path
 };
 
-// Stage 4 over results already in path order.
+// Cross-file over results already in path order.
 void AddDuplicateIdFindings(std::vector<FileResult>& files, const RuleSelection& selection);
 
-// Receives a sweep's results as they are ready.
-struct SweepSink {
-  // Optional, before any file: the run (tool version, date, the rules
-  // selected and known; no files) and the number of files.
-  std::function<void(const CheckReport& run, size_t total)> start;
-  std::function<void(FileResult file)> file;  // each file, in path order
-};
-
-// Stages 2-4, streamed: collect the files, check them on `jobs` threads, and
-// hand each result to `sink` in path order (DOC.08 added) as soon as it and
-// every file before it are done. At most a few results per worker are held,
-// so memory does not grow with the number of files. Returns the run without
-// files: tool version, date, and the rules reported (those selected, and any
-// other a finding named).
-CheckReport CheckFiles(const CompiledPack& pack, const std::vector<std::string>& paths,
-                       const CheckOptions& options, const SweepSink& sink);
-
-// Stages 2-4 with every result kept, in `files`.
+// Sweep with every result kept, in `files`.
 CheckReport RunCheck(const CompiledPack& pack, const std::vector<std::string>& paths,
                      const CheckOptions& options);
-
-// The tool's version.
-std::string ToolVersion();
-
-// Where the tool is hosted and documented: the build's S75_HOMEPAGE_URL.
-std::string ToolInformationUri();
 
 }  // namespace s75

@@ -1,5 +1,6 @@
 #include "driver/rule_tests.h"
 
+#include "common/rule_ids.h"
 #include "driver/pipeline.h"
 #include "eval/evaluator.h"
 #include "load/loader.h"
@@ -90,7 +91,7 @@ std::string Uncounted(const RuleTest& test, const std::vector<Finding>& findings
 
 // Runs one test case; returns "" when it passes, else why not. `findings`
 // receives the rule's findings, their lines counted within the snippet.
-std::string RunCase(const RuleDecl& rule, const RuleTest& test, Date default_as_of,
+std::string RunCase(const CompiledRule& rule, const RuleTest& test, Date default_as_of,
                     std::vector<Finding>& findings) {
   std::string yaml = test.yaml;
   int offset = 0;
@@ -103,7 +104,7 @@ std::string RunCase(const RuleDecl& rule, const RuleTest& test, Date default_as_
   for (Finding f : loaded.findings) {
     // Partial snippets lack required keys, and a test may hold a wrong type on
     // purpose (the rules must ignore it); anything else is a broken test.
-    if (f.rule != "DOC.04" && f.rule != "DOC.05") {
+    if (f.rule != kDocWrongType && f.rule != kDocMissingRequired) {
       f.range.line -= offset;
       doc_errors.push_back(f);
     }
@@ -170,7 +171,7 @@ std::string RunBuiltinExample(const CompiledPack& pack, const BuiltinRule& rule,
 }
 
 // Why `rule` fails its documentation check, or "".
-std::string MissingDocumentation(const RuleDecl& rule) {
+std::string MissingDocumentation(const CompiledRule& rule) {
   int passing = 0;
   int failing = 0;
   for (const RuleTest& test : rule.tests) {
@@ -203,7 +204,8 @@ void RunBuiltinRuleTests(const CompiledPack& pack, Date as_of, RuleTestResults& 
 
 RuleTestResults RunRuleTests(const CompiledPack& pack, Date default_as_of) {
   RuleTestResults results;
-  for (const RuleDecl* rule : pack.rules()) {
+  for (const CompiledRule& compiled : pack.rules()) {
+    const CompiledRule* rule = &compiled;
     for (const RuleTest& test : rule->tests) {
       RuleTestOutcome outcome{test.range, rule->id,     test.expect_pass ? "pass" : "fail",
                               "",         test.counted, {}};

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <set>
 
-#include "format/format.h"
 #include "report/rule_docs.h"
+#include "schema/format.h"
 
 namespace s75 {
 

@@ -3,7 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "eval/placeholder.h"
+#include "common/rule_ids.h"
+#include "compile/placeholder.h"
 
 namespace s75 {
 
@@ -96,7 +97,7 @@ WaiverInfo InfoOf(const Waiver& w) {
 }
 
 bool Waivable(std::string_view id) {
-  return id.rfind("DOC.", 0) != 0 && id.rfind("WAIVER.", 0) != 0;
+  return !InFamily(id, kDocFamily) && !InFamily(id, kWaiverFamily);
 }
 
 // Applies one complete waiver; returns the WAIVER finding it gives, if any.
@@ -149,7 +150,7 @@ std::optional<Finding> Apply(const Document& doc, const Waiver& w, const WaiverC
 
 const std::vector<BuiltinRule>& WaiverRules() {
   static const std::vector<BuiltinRule> kRules = {
-      {"WAIVER.01",
+      {kWaiverExpired,
        "waiver-expired",
        Severity::kWarning,
        "Waivers in use have not expired",
@@ -166,8 +167,8 @@ const std::vector<BuiltinRule>& WaiverRules() {
        S75_WAIVER_HEAD
        "waivers:\n  - {rule: T1.08, reason: No capital items are bought, approved_by: Board,"
        " expires: 2099-03-31}\n",
-       {ExpectFinding("WAIVER.01", "waivers[0]")}},
-      {"WAIVER.02",
+       {ExpectFinding(kWaiverExpired, "waivers[0]")}},
+      {kWaiverUnused,
        "waiver-unused",
        Severity::kInfo,
        "Every waiver matches a finding",
@@ -182,8 +183,8 @@ const std::vector<BuiltinRule>& WaiverRules() {
        "Board}\n",
        S75_WAIVER_HEAD
        "waivers:\n  - {rule: T1.08, reason: No capital items are bought, approved_by: Board}\n",
-       {ExpectFinding("WAIVER.02", "waivers[0]")}},
-      {"WAIVER.03",
+       {ExpectFinding(kWaiverUnused, "waivers[0]")}},
+      {kWaiverIncomplete,
        "waiver-incomplete",
        Severity::kError,
        "Every waiver names its rule, reason and approver",
@@ -196,7 +197,7 @@ const std::vector<BuiltinRule>& WaiverRules() {
        S75_WAIVER_HEAD "waivers:\n  - {rule: T1.08, reason: TBC}\n",
        S75_WAIVER_HEAD
        "waivers:\n  - {rule: T1.08, reason: No capital items are bought, approved_by: Board}\n",
-       {ExpectFinding("WAIVER.03", "waivers[0]")}},
+       {ExpectFinding(kWaiverIncomplete, "waivers[0]")}},
   };
   return kRules;
 }

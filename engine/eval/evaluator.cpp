@@ -1,18 +1,9 @@
 #include "eval/evaluator.h"
 
-#include <re2/re2.h>
-
-#include <algorithm>
-#include <limits>
 #include <optional>
-#include <set>
-#include <unordered_map>
 
-#include "compile/functions.h"
-#include "eval/mentions.h"
-#include "eval/placeholder.h"
+#include "compile/builtins.h"
 #include "eval/sections.h"
-#include "eval/value.h"
 
 namespace s75 {
 
@@ -22,60 +13,11 @@ const FieldSpec& RootField(int index) {
   return AgreementFormat().fields[static_cast<size_t>(index)];
 }
 
-// Kleene's three-valued logic over true, false and invalid.
-enum class Truth { kFalse, kTrue, kUnknown };
-
-Truth TruthOf(const Value& v) {
-  if (v.kind == Value::kInvalid) {
-    return Truth::kUnknown;
-  }
-  return v.IsTrue() ? Truth::kTrue : Truth::kFalse;
-}
-
-Value FromTruth(Truth t) {
-  return t == Truth::kUnknown ? Value::Invalid() : Value::Bool(t == Truth::kTrue);
-}
-
-// Equality of two present values of the same kind.
-bool Equal(const Value& a, const Value& b) {
-  if (a.kind != b.kind) {
-    return false;
-  }
-  switch (a.kind) {
-    case Value::kBool:
-      return a.boolean == b.boolean;
-    case Value::kNumber:
-      return a.number == b.number;
-    case Value::kText:
-      return a.text == b.text;
-    case Value::kDate:
-      return a.date == b.date;
-    case Value::kYear:
-      return a.year == b.year;
-    default:
-      return false;
-  }
-}
-
-int Compare(const Value& a, const Value& b) {
-  // NOLINTNEXTLINE(modernize-use-nullptr): comparing an ordering with 0 is no pointer
-  auto sign = [](auto o) { return o < 0 ? -1 : o > 0 ? 1 : 0; };
-  if (a.kind == Value::kNumber) {
-    return sign(a.number <=> b.number);
-  }
-  if (a.kind == Value::kDate) {
-    return sign(a.date <=> b.date);
-  }
-  if (a.kind == Value::kYear) {
-    return sign(a.year <=> b.year);
-  }
-  return sign(a.text <=> b.text);
-}
-
-// One rule's evaluation over one document.
-class RuleRun {
+// One rule's evaluation over one document. The built-ins' implementations
+// call back for their arguments (Interpreter).
+class RuleRun final : public Interpreter {
  public:
-  RuleRun(const RuleDecl& rule, const Document& doc, const EvalOptions& options, EvalMemo& memo,
+  RuleRun(const CompiledRule& rule, const Document& doc, const EvalOptions& options, EvalMemo& memo,
           std::vector<Finding>& out)
       : rule_(rule),
         doc_(doc),
@@ -90,7 +32,7 @@ class RuleRun {
 
   void Run() {
     severity_ = *rule_.severity;
-    for (const SeverityOverride& o : rule_.overrides) {
+    for (const CompiledOverride& o : rule_.overrides) {
       if (Eval(*o.condition).IsTrue()) {
         severity_ = o.severity;
         break;
@@ -102,31 +44,60 @@ class RuleRun {
     }
   }
 
+  Value Evaluate(const CompiledExpr& e) override { return Eval(e); }
+
+  Verdicts Judge(const CompiledExpr& selection) override {
+    Verdicts v;
+    Value source = Eval(*selection.operands[0]);
+    if (source.kind == Value::kInvalid) {
+      v.invalid = true;
+      return v;
+    }
+    if (source.kind != Value::kList) {
+      return v;
+    }
+    for (const Value& item : *source.list) {
+      locals_[static_cast<size_t>(selection.index)] = item;
+      switch (TruthOf(Eval(*selection.operands[1]))) {
+        case Truth::kTrue:
+          ++v.yes;
+          break;
+        case Truth::kFalse:
+          ++v.no;
+          break;
+        case Truth::kUnknown:
+          ++v.unknown;
+          break;
+      }
+    }
+    return v;
+  }
+
  private:
-  void Exec(const StmtList& stmts) {
-    for (const auto& s : stmts) {
-      Exec(*s);
+  void Exec(const std::vector<CompiledStmt>& stmts) {
+    for (const CompiledStmt& s : stmts) {
+      Exec(s);
     }
   }
 
-  void Exec(const Stmt& s) {
+  void Exec(const CompiledStmt& s) {
     switch (s.kind) {
-      case StmtKind::kLet:
+      case CompiledStmt::kLet:
         locals_[static_cast<size_t>(s.slot)] = Eval(*s.expr);
         return;
-      case StmtKind::kWhen:
+      case CompiledStmt::kWhen:
         if (Eval(*s.expr).IsTrue()) {
           Exec(s.body);
         }
         return;
-      case StmtKind::kFor:
+      case CompiledStmt::kFor:
         return ExecFor(s);
-      case StmtKind::kReport:
+      case CompiledStmt::kReport:
         return Report(s);
     }
   }
 
-  void ExecFor(const Stmt& s) {
+  void ExecFor(const CompiledStmt& s) {
     Value source = Eval(*s.expr);
     if (source.kind != Value::kList) {
       return;
@@ -145,7 +116,7 @@ class RuleRun {
     }
   }
 
-  void Report(const Stmt& s) {
+  void Report(const CompiledStmt& s) {
     const Node* at = default_at_ != nullptr ? default_at_ : doc_.root;
     if (s.at) {
       Value where = Eval(*s.at);
@@ -171,25 +142,25 @@ class RuleRun {
 
   // The outermost mapping of the format that is absent along the path `at`,
   // when there is one: what the absent-section reading groups findings by.
-  std::optional<AbsentSection> SectionOf(const Expr& at) {
-    std::vector<const Expr*> chain;
-    const Expr* e = &at;
-    for (; e->kind == ExprKind::kField; e = e->children[0].get()) {
+  std::optional<AbsentSection> SectionOf(const CompiledExpr& at) {
+    std::vector<const CompiledExpr*> chain;
+    const CompiledExpr* e = &at;
+    for (; e->kind == CompiledExpr::kField; e = e->operands[0].get()) {
       chain.push_back(e);
     }
-    if (e->kind == ExprKind::kName && e->slot < 0 && Eval(*e).kind == Value::kAbsent) {
-      return Section(doc_.root, &RootField(e->field_index));
+    if (e->kind == CompiledExpr::kRootField && Eval(*e).kind == Value::kAbsent) {
+      return Section(doc_.root, &RootField(e->index));
     }
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
       if (Eval(**it).kind != Value::kAbsent) {
         continue;
       }
-      Value base = Eval(*(*it)->children[0]);
+      Value base = Eval(*(*it)->operands[0]);
       if (base.kind != Value::kNode) {
         return std::nullopt;
       }
       const Node* map = base.node;
-      auto index = static_cast<size_t>((*it)->field_index);
+      auto index = static_cast<size_t>((*it)->index);
       if (!map->format1_fields.empty() && map->format1_fields[index] != nullptr) {
         return Section(map->homes[index], map->format1_fields[index]);
       }
@@ -206,7 +177,7 @@ class RuleRun {
     return std::nullopt;
   }
 
-  Value Eval(const Expr& e) {
+  Value Eval(const CompiledExpr& e) {
     if (!e.memo) {
       return Compute(e);
     }
@@ -216,49 +187,35 @@ class RuleRun {
     return memo_.Keep(e, Compute(e));
   }
 
-  Value Compute(const Expr& e) {
+  Value Compute(const CompiledExpr& e) {
     switch (e.kind) {
-      case ExprKind::kNumber:
-        return Value::Number(e.number);
-      case ExprKind::kDate: {
-        Value v = Value::Of(Value::kDate);
-        v.date = e.date;
-        return v;
-      }
-      case ExprKind::kString:
+      case CompiledExpr::kConstant:
+        return e.constant;
+      case CompiledExpr::kText:
+        return Value::TextView(e.text);
+      case CompiledExpr::kTemplate:
         return Template(e);
-      case ExprKind::kBool:
-        return Value::Bool(e.text == "true");
-      case ExprKind::kAsOf: {
+      case CompiledExpr::kAsOf: {
         Value v = Value::Of(Value::kDate);
         v.date = options_.as_of;
         return v;
       }
-      case ExprKind::kDuration: {
-        Value v = Value::Of(Value::kDuration);
-        v.months = e.duration_months;
-        v.days = e.duration_days;
-        return v;
-      }
-      case ExprKind::kName:
-        if (e.slot >= 0) {
-          return locals_[static_cast<size_t>(e.slot)];
-        }
-        return NodeValue(Slot(doc_.root, e.field_index), RootField(e.field_index), doc_.root);
-      case ExprKind::kField:
-        return Field(Eval(*e.children[0]), e);
-      case ExprKind::kIndex:
-        return Index(Eval(*e.children[0]), Eval(*e.children[1]), e);
-      case ExprKind::kCall:
-        return Call(e);
-      case ExprKind::kUnary:
-        return Unary(e);
-      case ExprKind::kBinary:
-        return Binary(e);
-      case ExprKind::kList:
+      case CompiledExpr::kLocal:
+        return locals_[static_cast<size_t>(e.index)];
+      case CompiledExpr::kRootField:
+        return NodeValue(SlotOf(doc_.root, e.index), RootField(e.index), doc_.root);
+      case CompiledExpr::kField:
+        return Field(Eval(*e.operands[0]), e);
+      case CompiledExpr::kIndex:
+        return Index(Eval(*e.operands[0]), Eval(*e.operands[1]));
+      case CompiledExpr::kList:
         return ListLiteral(e);
-      case ExprKind::kComprehension:
-        return Select(e, nullptr);
+      case CompiledExpr::kSelect:
+        return Select(e);
+      case CompiledExpr::kCall: {
+        Call call(e, *this);
+        return e.builtin->run(call);
+      }
     }
     return Value::Invalid();
   }
@@ -275,22 +232,15 @@ class RuleRun {
     return memo_.KeepList(node, ValueOfNode(node, spec, parent));
   }
 
-  static const Node* Slot(const Node* map, int index) {
-    if (map == nullptr || map->slots.empty()) {
-      return nullptr;
-    }
-    return map->slots[static_cast<size_t>(index)];
-  }
-
-  Value Field(const Value& base, const Expr& e) {
+  Value Field(const Value& base, const CompiledExpr& e) {
     if (base.kind == Value::kAbsent || base.kind == Value::kInvalid) {
       return base;
     }
     if (base.kind == Value::kNode) {
-      const FieldSpec& spec = base.node->spec->fields[static_cast<size_t>(e.field_index)];
+      const FieldSpec& spec = base.node->spec->fields[static_cast<size_t>(e.index)];
       const Node* home =
-          base.node->homes.empty() ? base.node : base.node->homes[static_cast<size_t>(e.field_index)];
-      return NodeValue(Slot(base.node, e.field_index), spec, home);
+          base.node->homes.empty() ? base.node : base.node->homes[static_cast<size_t>(e.index)];
+      return NodeValue(SlotOf(base.node, e.index), spec, home);
     }
     // A field of each element of a list; lists are flattened, absent values
     // dropped, invalid ones kept so that aggregates see them.
@@ -306,7 +256,7 @@ class RuleRun {
     return Value::List(std::move(items), base.node);
   }
 
-  Value Index(const Value& base, const Value& index, const Expr& /*e*/) {
+  Value Index(const Value& base, const Value& index) {
     if (base.kind == Value::kInvalid || index.kind == Value::kInvalid) {
       return Value::Invalid();
     }
@@ -328,418 +278,49 @@ class RuleRun {
     return Value::Absent(base.node);
   }
 
-  Value Template(const Expr& e) {
-    if (e.parts.empty()) {
-      return Value::TextView(e.text);
-    }
+  Value Template(const CompiledExpr& e) {
     std::string out;
-    for (const TemplatePart& p : e.parts) {
-      out += p.expr ? Eval(*p.expr).ToText() : p.literal;
+    for (const auto& part : e.operands) {
+      out += part->kind == CompiledExpr::kText ? part->text : Eval(*part).ToText();
     }
     return Value::Text(std::move(out));
   }
 
-  Value Unary(const Expr& e) {
-    Value v = Eval(*e.children[0]);
-    if (e.text == "not") {
-      Truth t = TruthOf(v);
-      return FromTruth(t == Truth::kUnknown ? t : t == Truth::kTrue ? Truth::kFalse : Truth::kTrue);
-    }
-    if (v.kind != Value::kNumber) {
-      return v;
-    }
-    return Value::Number(v.number.Negate(), v.money);
-  }
-
-  Value Logic(const Expr& e, bool is_and) {
-    Truth l = TruthOf(Eval(*e.children[0]));
-    Truth decisive = is_and ? Truth::kFalse : Truth::kTrue;
-    if (l == decisive) {
-      return FromTruth(l);
-    }
-    Truth r = TruthOf(Eval(*e.children[1]));
-    if (r == decisive) {
-      return FromTruth(r);
-    }
-    if (l == Truth::kUnknown || r == Truth::kUnknown) {
-      return Value::Invalid();
-    }
-    return FromTruth(is_and ? Truth::kTrue : Truth::kFalse);
-  }
-
-  static Value Membership(const Value& needle, const Value& list) {
-    if (needle.kind == Value::kInvalid || list.kind == Value::kInvalid) {
-      return Value::Invalid();
-    }
-    if (needle.kind == Value::kAbsent || list.kind != Value::kList) {
-      return Value::Bool(false);
-    }
-    bool unknown = false;
-    for (const Value& v : *list.list) {
-      if (Equal(needle, v)) {
-        return Value::Bool(true);
-      }
-      unknown = unknown || v.kind == Value::kInvalid;
-    }
-    return unknown ? Value::Invalid() : Value::Bool(false);
-  }
-
-  static Value Negate(const Value& v) {
-    return v.kind == Value::kInvalid ? v : Value::Bool(!v.IsTrue());
-  }
-
-  Value Binary(const Expr& e) {
-    const std::string& op = e.text;
-    if (op == "and" || op == "or") {
-      return Logic(e, op == "and");
-    }
-    Value l = Eval(*e.children[0]);
-    Value r = Eval(*e.children[1]);
-    if (op == "in") {
-      return Membership(l, r);
-    }
-    if (op == "not in") {
-      return Negate(Membership(l, r));
-    }
-    if (l.kind == Value::kInvalid || r.kind == Value::kInvalid) {
-      return Value::Invalid();
-    }
-    if (op == "==" || op == "!=") {
-      bool eq = l.IsPresent() && r.IsPresent() && Equal(l, r);
-      return Value::Bool(op == "==" ? eq : !eq);
-    }
-    if (op == "<" || op == "<=" || op == ">" || op == ">=") {
-      if (!l.IsPresent() || !r.IsPresent()) {
-        return Value::Bool(false);
-      }
-      int c = Compare(l, r);
-      bool result = op == "<" ? c < 0 : op == "<=" ? c <= 0 : op == ">" ? c > 0 : c >= 0;
-      return Value::Bool(result);
-    }
-    if (!l.IsPresent() || !r.IsPresent()) {
-      return Value::Absent(nullptr);
-    }
-    return Arithmetic(op, l, r);
-  }
-
-  static Value Arithmetic(const std::string& op, const Value& l, const Value& r) {
-    if (l.kind == Value::kDate) {
-      // Negating the least long long would overflow; a move that large leaves
-      // the calendar anyway, so it saturates.
-      auto signed_ = [&](long long n) {
-        return op != "-" ? n : n == std::numeric_limits<long long>::min() ? n + 1 : -n;
-      };
-      std::optional<Date> moved = l.date.Moved(signed_(r.months), signed_(r.days));
-      if (!moved) {
-        return Value::Invalid();  // beyond year 9999 (or before year 0)
-      }
-      Value v = Value::Of(Value::kDate);
-      v.date = *moved;
-      return v;
-    }
-    std::optional<Decimal> d = op == "+"   ? l.number.Add(r.number)
-                               : op == "-" ? l.number.Sub(r.number)
-                               : op == "*" ? l.number.Mul(r.number)
-                                           : l.number.Div(r.number);
-    if (!d) {
-      return Value::Invalid();
-    }
-    return Value::Number(*d, l.money || r.money);
-  }
-
-  Value ListLiteral(const Expr& e) {
+  Value ListLiteral(const CompiledExpr& e) {
     std::vector<Value> items;
-    for (size_t i = 0; i < e.children.size(); ++i) {
+    for (size_t i = 0; i < e.operands.size(); ++i) {
       if (e.conditions[i] && !Eval(*e.conditions[i]).IsTrue()) {
         continue;
       }
-      items.push_back(Eval(*e.children[i]));
+      items.push_back(Eval(*e.operands[i]));
     }
     return Value::List(std::move(items));
   }
 
-  // The elements of a comprehension's list that satisfy its condition. With
-  // `truth`, also the Kleene verdict of any() over the condition.
-  Value Select(const Expr& e, std::vector<Truth>* truths) {
-    Value source = Eval(*e.children[0]);
+  // The elements of a comprehension's list that satisfy its condition;
+  // invalid when the condition cannot be decided for one.
+  Value Select(const CompiledExpr& e) {
+    Value source = Eval(*e.operands[0]);
     if (source.kind == Value::kInvalid) {
       return source;
     }
     std::vector<Value> kept;
     if (source.kind == Value::kList) {
-      bool unknown = false;
       for (const Value& item : *source.list) {
-        locals_[static_cast<size_t>(e.slot)] = item;
-        Truth t = TruthOf(Eval(*e.children[1]));
-        if (truths != nullptr) {
-          truths->push_back(t);
+        locals_[static_cast<size_t>(e.index)] = item;
+        Truth t = TruthOf(Eval(*e.operands[1]));
+        if (t == Truth::kUnknown) {
+          return Value::Invalid();
         }
         if (t == Truth::kTrue) {
           kept.push_back(item);
         }
-        unknown = unknown || t == Truth::kUnknown;
-      }
-      if (unknown && truths == nullptr) {
-        return Value::Invalid();
       }
     }
     return Value::List(std::move(kept), source.node);
   }
 
-  Value Quantifier(const Expr& e, Function f) {
-    std::vector<Truth> truths;
-    Value v = Select(*e.children[0], &truths);
-    if (v.kind == Value::kInvalid) {
-      return v;
-    }
-    Truth want = f == Function::kAll ? Truth::kFalse : Truth::kTrue;
-    bool found = std::find(truths.begin(), truths.end(), want) != truths.end();
-    bool unknown = std::find(truths.begin(), truths.end(), Truth::kUnknown) != truths.end();
-    if (!found && unknown) {
-      return Value::Invalid();
-    }
-    if (f == Function::kAny) {
-      return Value::Bool(found);
-    }
-    return Value::Bool(!found);  // all: no false; none: no true
-  }
-
-  // The list argument of an aggregate: absent counts as empty; any invalid
-  // element makes the aggregate invalid.
-  static bool ListArg(const Value& v, std::vector<const Value*>& items) {
-    if (v.kind == Value::kInvalid) {
-      return false;
-    }
-    if (v.kind != Value::kList) {
-      return true;
-    }
-    for (const Value& item : *v.list) {
-      if (item.kind == Value::kInvalid) {
-        return false;
-      }
-      if (item.kind != Value::kAbsent) {
-        items.push_back(&item);
-      }
-    }
-    return true;
-  }
-
-  Value Aggregate(Function f, const Value& arg) {
-    std::vector<const Value*> items;
-    if (!ListArg(arg, items)) {
-      return Value::Invalid();
-    }
-    switch (f) {
-      case Function::kCount:
-        return Value::Number(Decimal::FromInt(static_cast<long long>(items.size())));
-      case Function::kSum: {
-        Value total = Value::Number(Decimal());
-        for (const Value* v : items) {
-          std::optional<Decimal> d = total.number.Add(v->number);
-          if (!d) {
-            return Value::Invalid();
-          }
-          total.number = *d;
-          total.money = total.money || v->money;
-        }
-        return total;
-      }
-      case Function::kMin:
-      case Function::kMax: {
-        if (items.empty()) {
-          return Value::Absent(arg.node);
-        }
-        const Value* best = items[0];
-        for (const Value* v : items) {
-          int c = Compare(*v, *best);
-          if ((f == Function::kMin && c < 0) || (f == Function::kMax && c > 0)) {
-            best = v;
-          }
-        }
-        return *best;
-      }
-      default:
-        return Distinct(f, items, arg.node);
-    }
-  }
-
-  static Value Distinct(Function f, const std::vector<const Value*>& items, const Node* at) {
-    std::vector<Value> out;
-    std::set<std::string> seen;
-    for (const Value* v : items) {
-      bool fresh = seen.insert(std::to_string(v->kind) + ":" + v->ToText()).second;
-      if (fresh == (f == Function::kDistinct)) {
-        out.push_back(*v);
-      }
-    }
-    return Value::List(std::move(out), at);
-  }
-
-  Value TextFunction(Function f, const Value& v) {
-    if (v.kind == Value::kInvalid) {
-      return v;
-    }
-    bool blank = v.kind != Value::kText || IsBlank(v.text);
-    switch (f) {
-      case Function::kDescribed:
-        return Value::Bool(!blank && !IsPlaceholder(v.text, false));
-      case Function::kAnswered:
-        return Value::Bool(!blank && !IsPlaceholder(v.text, true));
-      case Function::kAbsence:
-        if (v.kind == Value::kAbsent) {
-          return Value::Text("missing");
-        }
-        if (blank) {
-          return Value::Text("empty");
-        }
-        if (IsPlaceholder(v.text, false)) {
-          return Value::Text("a placeholder ('" + std::string(v.text) + "')");
-        }
-        return Value::Text("described");
-      default:
-        if (v.kind != Value::kText) {
-          return v;
-        }
-        std::string lower(v.text);
-        std::transform(lower.begin(), lower.end(), lower.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return Value::Text(std::move(lower));
-    }
-  }
-
-  Value Call(const Expr& e) {
-    auto f = static_cast<Function>(e.function);
-    switch (f) {
-      case Function::kAny:
-      case Function::kAll:
-      case Function::kNone:
-        return Quantifier(e, f);
-      case Function::kCoalesce: {
-        Value a = Eval(*e.children[0]);
-        return a.kind == Value::kAbsent ? Eval(*e.children[1]) : a;
-      }
-      default:
-        break;
-    }
-    Value a = Eval(*e.children[0]);
-    switch (f) {
-      case Function::kDescribed:
-      case Function::kAnswered:
-      case Function::kAbsence:
-      case Function::kLower:
-        return TextFunction(f, a);
-      case Function::kPresent:
-      case Function::kMissing:
-        if (a.kind == Value::kInvalid) {
-          return a;
-        }
-        return Value::Bool(a.IsPresent() == (f == Function::kPresent));
-      case Function::kMatches:
-      case Function::kContainsWord:
-        if (a.kind != Value::kText) {
-          return a.kind == Value::kInvalid ? a : Value::Bool(false);
-        }
-        return Value::Bool(RE2::PartialMatch(a.text, *e.regex));
-      case Function::kMentions: {
-        Value term = Eval(*e.children[1]);
-        if (a.kind == Value::kInvalid || term.kind == Value::kInvalid) {
-          return Value::Invalid();
-        }
-        if (a.kind != Value::kText || term.kind != Value::kText) {
-          return Value::Bool(false);
-        }
-        return Value::Bool(Mentions(a.text, term.text));
-      }
-      case Function::kJoin:
-        return Join(a, e.children.size() > 1 ? Eval(*e.children[1]).ToText() : ", ");
-      case Function::kPartner:
-        return Partner(a);
-      case Function::kKeys:
-      case Function::kValues:
-        return KeysOrValues(a, f == Function::kKeys);
-      case Function::kMonths:
-      case Function::kDays: {
-        if (a.kind != Value::kNumber) {
-          return a;
-        }
-        std::optional<long long> n = a.number.ToInt();
-        if (!n) {
-          return Value::Invalid();
-        }
-        Value v = Value::Of(Value::kDuration);
-        (f == Function::kMonths ? v.months : v.days) = *n;
-        return v;
-      }
-      default:
-        return Aggregate(f, a);
-    }
-  }
-
-  static Value Join(const Value& list, const std::string& separator) {
-    if (list.kind != Value::kList) {
-      return Value::Text(list.kind == Value::kAbsent ? "" : list.ToText());
-    }
-    std::string out;
-    for (const Value& v : *list.list) {
-      out += (out.empty() ? "" : separator) + v.ToText();
-    }
-    return Value::Text(std::move(out));
-  }
-
-  Value Partner(const Value& id) {
-    if (id.kind != Value::kText) {
-      return id.kind == Value::kInvalid ? id : Value::Absent(nullptr);
-    }
-    if (!partners_built_) {
-      BuildPartnerIndex();
-    }
-    auto it = partners_.find(id.text);
-    if (it == partners_.end()) {
-      return Value::Absent(nullptr);
-    }
-    Value v = Value::Of(Value::kNode);
-    v.node = it->second;
-    return v;
-  }
-
-  void BuildPartnerIndex() {
-    partners_built_ = true;
-    const FieldSpec& format = AgreementFormat();
-    int index = format.FieldIndex("partners");
-    Value list = NodeValue(Slot(doc_.root, index), RootField(index), doc_.root);
-    if (list.kind != Value::kList) {
-      return;
-    }
-    int id_index = RootField(index).element->FieldIndex("id");
-    for (const Value& p : *list.list) {
-      if (p.kind != Value::kNode) {
-        continue;
-      }
-      const Node* id = Slot(p.node, id_index);
-      if (id != nullptr && id->kind == NodeKind::kScalar && !id->invalid) {
-        partners_.emplace(id->text, p.node);
-      }
-    }
-  }
-
-  static Value KeysOrValues(const Value& map, bool keys) {
-    if (map.kind != Value::kNode) {
-      return map.kind == Value::kInvalid ? map : Value::List({}, map.node);
-    }
-    std::vector<Value> out;
-    for (const auto& [key, value] : map.node->entries) {
-      if (keys) {
-        Value k = Value::TextView(key->text);
-        k.node = key;
-        out.push_back(std::move(k));
-      } else {
-        out.push_back(ValueOfNode(value, *map.node->spec->element, map.node));
-      }
-    }
-    return Value::List(std::move(out), map.node);
-  }
-
-  const RuleDecl& rule_;
+  const CompiledRule& rule_;
   const Document& doc_;
   const EvalOptions& options_;
   EvalMemo& memo_;
@@ -747,14 +328,11 @@ class RuleRun {
   std::vector<Value> locals_;
   Severity severity_ = Severity::kError;
   const Node* default_at_ = nullptr;
-  std::vector<SectionMark> marks_;  // this run's findings in absent sections
-  bool partners_built_ = false;
-  std::unordered_map<std::string_view, const Node*> partners_;
 };
 
 }  // namespace
 
-void EvaluateRule(const RuleDecl& rule, const Document& doc, const EvalOptions& options,
+void EvaluateRule(const CompiledRule& rule, const Document& doc, const EvalOptions& options,
                   EvalMemo& memo, std::vector<Finding>& out) {
   if (doc.root == nullptr || doc.root->kind != NodeKind::kMap) {
     return;
@@ -762,7 +340,7 @@ void EvaluateRule(const RuleDecl& rule, const Document& doc, const EvalOptions& 
   RuleRun(rule, doc, options, memo, out).Run();
 }
 
-void EvaluateRule(const RuleDecl& rule, const Document& doc, const EvalOptions& options,
+void EvaluateRule(const CompiledRule& rule, const Document& doc, const EvalOptions& options,
                   std::vector<Finding>& out) {
   EvalMemo memo;
   EvaluateRule(rule, doc, options, memo, out);
@@ -771,8 +349,8 @@ void EvaluateRule(const RuleDecl& rule, const Document& doc, const EvalOptions& 
 void Evaluate(const CompiledPack& pack, const Document& doc, const EvalOptions& options,
               std::vector<Finding>& out) {
   EvalMemo memo;
-  for (const RuleDecl* rule : pack.rules()) {
-    EvaluateRule(*rule, doc, options, memo, out);
+  for (const CompiledRule& rule : pack.rules()) {
+    EvaluateRule(rule, doc, options, memo, out);
   }
 }
 

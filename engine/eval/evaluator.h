@@ -10,7 +10,7 @@
 #include "common/date.h"
 #include "common/finding.h"
 #include "compile/pack.h"
-#include "eval/value.h"
+#include "compile/value.h"
 #include "load/document.h"
 
 namespace s75 {
@@ -19,16 +19,16 @@ struct EvalOptions {
   Date as_of;
 };
 
-// The values of loop-invariant expressions (Expr::memo), and of the
+// The values of loop-invariant expressions (CompiledExpr::memo), and of the
 // document's lists, computed so far for one document. Give the same memo to every rule run over
 // that document, and a fresh one for the next document.
 class EvalMemo {
  public:
-  const Value* Find(const Expr& e) const {
+  const Value* Find(const CompiledExpr& e) const {
     auto it = values_.find(&e);
     return it == values_.end() ? nullptr : &it->second;
   }
-  const Value& Keep(const Expr& e, Value v) {
+  const Value& Keep(const CompiledExpr& e, Value v) {
     return values_.insert_or_assign(&e, std::move(v)).first->second;
   }
   // The values of a list in the document, by its node.
@@ -41,14 +41,14 @@ class EvalMemo {
   }
 
  private:
-  std::unordered_map<const Expr*, Value> values_;
+  std::unordered_map<const CompiledExpr*, Value> values_;
   std::unordered_map<const Node*, Value> lists_;
 };
 
 // Appends the findings of `rule` on `doc` to `out`.
-void EvaluateRule(const RuleDecl& rule, const Document& doc, const EvalOptions& options,
+void EvaluateRule(const CompiledRule& rule, const Document& doc, const EvalOptions& options,
                   std::vector<Finding>& out);
-void EvaluateRule(const RuleDecl& rule, const Document& doc, const EvalOptions& options,
+void EvaluateRule(const CompiledRule& rule, const Document& doc, const EvalOptions& options,
                   EvalMemo& memo, std::vector<Finding>& out);
 
 // Appends the findings of every rule of `pack` on `doc` to `out`.

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "common/rule_ids.h"
+
 namespace s75 {
 
 namespace {
@@ -15,7 +17,7 @@ constexpr std::string_view kFormat = "s75check agreement format v1";
 
 const std::vector<BuiltinRule>& DocRules() {
   static const std::vector<BuiltinRule> kRules = {
-      {"DOC.01",
+      {kDocYamlSyntax,
        "yaml-syntax",
        Severity::kError,
        "The file is valid YAML, one document",
@@ -31,8 +33,8 @@ const std::vector<BuiltinRule>& DocRules() {
        "this\"`), or split a second `---` document into its own file.",
        S75_HEAD "partners: [{id: a, name: A, kind: icb}\n",
        S75_HEAD "partners: [{id: a, name: A, kind: icb}]\n",
-       {ExpectFinding("DOC.01", "", 4)}},
-      {"DOC.02",
+       {ExpectFinding(kDocYamlSyntax, "", 4)}},
+      {kDocDuplicateKey,
        "duplicate-key",
        Severity::kError,
        "No mapping repeats a key",
@@ -47,8 +49,8 @@ const std::vector<BuiltinRule>& DocRules() {
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n"
                 "term: {commencement: 2024-05-01}\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n",
-       {ExpectFinding("DOC.02", "term")}},
-      {"DOC.03",
+       {ExpectFinding(kDocDuplicateKey, "term")}},
+      {kDocUnknownKey,
        "unknown-key",
        Severity::kWarning,
        "Every key is one the format defines",
@@ -62,8 +64,8 @@ const std::vector<BuiltinRule>& DocRules() {
        "place. YAML merge keys (`<<`) are not supported: write the keys out.",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {comencement: 2024-04-01}\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2024-04-01}\n",
-       {ExpectFinding("DOC.03", "term.comencement")}},
-      {"DOC.04",
+       {ExpectFinding(kDocUnknownKey, "term.comencement")}},
+      {kDocWrongType,
        "wrong-type",
        Severity::kError,
        "Every value has its field's type",
@@ -79,8 +81,8 @@ const std::vector<BuiltinRule>& DocRules() {
        "field's vocabulary, which the finding lists (`kind: local_authority`).",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2009-02-30}\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nterm: {commencement: 2009-02-28}\n",
-       {ExpectFinding("DOC.04", "term.commencement")}},
-      {"DOC.05",
+       {ExpectFinding(kDocWrongType, "term.commencement")}},
+      {kDocMissingRequired,
        "missing-required",
        Severity::kError,
        "Required keys are present",
@@ -94,8 +96,8 @@ const std::vector<BuiltinRule>& DocRules() {
        "(`- {id: ndc, name: Northdale Council, kind: local_authority}`).",
        "format: s75check/1\nagreement: {id: demo}\npartners:\n  - {id: a, name: A, kind: icb}\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\n",
-       {ExpectFinding("DOC.05", "agreement")}},
-      {"DOC.06",
+       {ExpectFinding(kDocMissingRequired, "agreement")}},
+      {kDocUnsupportedFormat,
        "unsupported-format",
        Severity::kError,
        "The format is s75check/1",
@@ -108,8 +110,8 @@ const std::vector<BuiltinRule>& DocRules() {
        "format: s75check/9\nagreement: {id: demo, title: Demo}\npartners:\n"
        "  - {id: a, name: A, kind: icb}\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\n",
-       {ExpectFinding("DOC.06", "format")}},
-      {"DOC.07",
+       {ExpectFinding(kDocUnsupportedFormat, "format")}},
+      {kDocUnreadable,
        "unreadable",
        Severity::kError,
        "The file can be read within the limits",
@@ -132,8 +134,8 @@ const std::vector<BuiltinRule>& DocRules() {
                 "aims:\n  statements: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
        S75_HEAD "partners:\n  - {id: a, name: A, kind: icb}\nscope:\n"
                 "  nhs_functions: &a [x]\n  council_functions: *a\n",
-       {ExpectFinding("DOC.07", "", 12)}},
-      {"DOC.08",
+       {ExpectFinding(kDocUnreadable, "", 12)}},
+      {kDocDuplicateAgreementId,
        "duplicate-agreement-id",
        Severity::kWarning,
        "Agreement ids are unique within a run",
@@ -148,9 +150,12 @@ const std::vector<BuiltinRule>& DocRules() {
        "# a.yaml\n" S75_HEAD "partners: [{id: a, name: A, kind: icb}]\n"
        "# b.yaml\nformat: s75check/1\nagreement: {id: demo-2, title: Demo 2}\n"
        "partners: [{id: b, name: B, kind: icb}]\n",
-       {ExpectFinding("DOC.08", "agreement.id")}},
-      {"DOC.09", "text-cut-by-comment", Severity::kWarning,
-       "Unquoted text is not cut short by a comment", "s75check rule catalogue v1",
+       {ExpectFinding(kDocDuplicateAgreementId, "agreement.id")}},
+      {kDocTextCutByComment,
+       "text-cut-by-comment",
+       Severity::kWarning,
+       "Unquoted text is not cut short by a comment",
+       "s75check rule catalogue v1",
        "In YAML a space or tab followed by `#` starts a comment, even in the middle of unquoted "
        "text: `legal: see clause #12 for disputes` reads as `see clause`, and the rest is "
        "dropped without a word. A comment written by the usual convention, with at least two "
@@ -172,7 +177,7 @@ const std::vector<BuiltinRule>& DocRules() {
        S75_HEAD "partners: [{id: a, name: A, kind: icb}]\ntechnical:\n"
                 "  legal: \"Each partner bears its own legal costs (see clause #12 for "
                 "disputes)\"\n",
-       {ExpectFinding("DOC.09", "technical.legal")}},
+       {ExpectFinding(kDocTextCutByComment, "technical.legal")}},
   };
   return kRules;
 }

@@ -11,7 +11,7 @@
 
 #include "common/date.h"
 #include "common/decimal.h"
-#include "format/format.h"
+#include "schema/format.h"
 
 namespace s75 {
 

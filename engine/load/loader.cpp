@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/rule_ids.h"
 #include "load/doc_rules.h"
 #include "load/model.h"
 #include "load/validate.h"
@@ -66,7 +67,7 @@ std::string NotAFile(const std::string& path, const std::filesystem::file_status
 LoadResult LoadAgreementText(std::string_view text, const std::string& file,
                              const LoadLimits& limits) {
   if (text.size() > limits.max_file_bytes) {
-    return Unreadable(file, 0, 0, "DOC.07", SizeMessage(text.size(), limits));
+    return Unreadable(file, 0, 0, kDocUnreadable, SizeMessage(text.size(), limits));
   }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") {
     text.remove_prefix(3);
@@ -93,24 +94,24 @@ LoadResult LoadAgreementFile(const std::string& path, const LoadLimits& limits) 
   std::error_code ec;
   std::filesystem::file_status status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::is_regular_file(status)) {
-    return Unreadable(path, 0, 0, "DOC.07", NotAFile(path, status, ec));
+    return Unreadable(path, 0, 0, kDocUnreadable, NotAFile(path, status, ec));
   }
   auto size = std::filesystem::file_size(path, ec);
   if (ec) {
-    return Unreadable(path, 0, 0, "DOC.07", "cannot read the file: " + ec.message());
+    return Unreadable(path, 0, 0, kDocUnreadable, "cannot read the file: " + ec.message());
   }
   if (size > limits.max_file_bytes) {
-    return Unreadable(path, 0, 0, "DOC.07", SizeMessage(size, limits));
+    return Unreadable(path, 0, 0, kDocUnreadable, SizeMessage(size, limits));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return Unreadable(path, 0, 0, "DOC.07",
+    return Unreadable(path, 0, 0, kDocUnreadable,
                       std::string("cannot open the file: ") + std::strerror(errno));
   }
   std::string text(size, '\0');
   in.read(text.data(), static_cast<std::streamsize>(size));
   if (in.gcount() != static_cast<std::streamsize>(size) || in.bad()) {
-    return Unreadable(path, 0, 0, "DOC.07", "cannot read the whole file");
+    return Unreadable(path, 0, 0, kDocUnreadable, "cannot read the whole file");
   }
   return LoadAgreementText(text, path, limits);
 }

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "common/join.h"
+#include "common/rule_ids.h"
 #include "load/doc_rules.h"
 
 namespace s75 {
@@ -160,7 +161,7 @@ void CompleteArrangements(Document& doc, std::vector<Finding>& out) {
   std::vector<std::string> b = Texts(used);
   if (a != b) {
     out.push_back(DocFinding(
-        "DOC.04", doc.file, given->line, given->column, NodePath(given),
+        kDocWrongType, doc.file, given->line, given->column, NodePath(given),
         "`agreement.arrangements` lists " + (a.empty() ? "no fund arrangement" : Join(a, ", ")) +
             " but the funds' arrangements are " + (b.empty() ? "none" : Join(b, ", ")) +
             ": list exactly the funds' arrangements, or leave `agreement.arrangements` out"));

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "common/join.h"
+#include "common/rule_ids.h"
 #include "load/doc_rules.h"
 
 namespace s75 {
@@ -82,7 +83,7 @@ class Validator {
     Node* node = slot;
     node->spec = &spec;
     if (node->tagged) {
-      Report("DOC.04", node,
+      Report(kDocWrongType, node,
              Where(node) +
                  " has a YAML tag (such as !!binary or !!str); tags are "
                  "not part of the format: remove the tag");
@@ -114,7 +115,7 @@ class Validator {
     std::string fix = kind == NodeKind::kSeq && node.kind == NodeKind::kScalar
                           ? ": write it as a list, e.g. `[" + Excerpt(node.text) + "]`"
                           : "";
-    Report("DOC.04", &node,
+    Report(kDocWrongType, &node,
            Where(&node) + " should be " + TypeDescription(spec) + " but is " + KindName(node.kind) +
                fix);
     node.invalid = true;
@@ -143,7 +144,7 @@ class Validator {
         earlier = it->second;
       }
       if (earlier != nullptr) {
-        Report("DOC.02", key,
+        Report(kDocDuplicateKey, key,
                "duplicate key `" + Excerpt(key->text) + "` in " + Where(&node) +
                    ": first given at line " + std::to_string(earlier->line) +
                    "; the first value is used, so merge the two or delete one");
@@ -177,7 +178,7 @@ class Validator {
       const Node* v = node.slots[i];
       if (spec.fields[i].required && spec.fields[i].In(version_) && (v == nullptr || v->IsNull())) {
         std::string where = NodePath(&node);
-        Report("DOC.05", &node,
+        Report(kDocMissingRequired, &node,
                "missing required key `" + (where.empty() ? "" : where + ".") + spec.fields[i].name +
                    "`: add `" + spec.fields[i].name + ":` (" + spec.fields[i].description + ")");
       }
@@ -186,11 +187,12 @@ class Validator {
 
   void UnknownKey(const Node& map, const Node& key, const FieldSpec& spec) {
     if (key.kind != NodeKind::kScalar) {
-      Report("DOC.03", &key, "a key in " + Where(&map) + " is not a plain word; use a field name");
+      Report(kDocUnknownKey, &key,
+             "a key in " + Where(&map) + " is not a plain word; use a field name");
       return;
     }
     if (key.text == "<<") {
-      Report("DOC.03", &key, "YAML merge keys (`<<`) are not supported: write the keys out");
+      Report(kDocUnknownKey, &key, "YAML merge keys (`<<`) are not supported: write the keys out");
       return;
     }
     std::vector<std::string> names;
@@ -201,7 +203,7 @@ class Validator {
     }
     std::string hint = ClosestName(key.text, names);
     std::string in = NodePath(&map).empty() ? "at the top level" : "in `" + NodePath(&map) + "`";
-    Report("DOC.03", &key,
+    Report(kDocUnknownKey, &key,
            "unknown key `" + Excerpt(key.text) + "` " + in +
                (hint.empty() ? "; known keys: " + Join(names, ", ")
                              : "; did you mean `" + hint + "`?"));
@@ -210,13 +212,13 @@ class Validator {
   // A key of the other version of the format: where it belongs in this one.
   void OtherVersionKey(const Node& key, const FieldSpec& field) {
     if (version_ == 1) {
-      Report("DOC.03", &key,
+      Report(kDocUnknownKey, &key,
              "`" + key.text + "` is a key of format 2, and this file is `format: " +
                  std::string(kFormatVersion1) +
                  "`: move the agreement to format 2 (`s75check migrate FILE`) to use it");
       return;
     }
-    Report("DOC.03", &key,
+    Report(kDocUnknownKey, &key,
            "`" + key.text + "` is a format 1 key: format 2 keeps it in each fund, as `" +
                field.moved_to + "`");
   }
@@ -227,7 +229,7 @@ class Validator {
     }
     if (node.items.size() < spec.min_items) {
       Report(
-          "DOC.05", &node,
+          kDocMissingRequired, &node,
           Where(&node) + " needs at least " + std::to_string(spec.min_items) + " entry: add one");
     }
     for (Node*& item : node.items) {
@@ -242,7 +244,7 @@ class Validator {
     CheckDuplicates(node);
     for (auto& [key, value] : node.entries) {
       if (!IsId(key->text)) {
-        Report("DOC.04", key,
+        Report(kDocWrongType, key,
                "`" + Excerpt(key->text) + "` in " + Where(&node) +
                    " is not an id (lower-case letters, digits, _ and -)");
       }
@@ -257,7 +259,7 @@ class Validator {
   }
 
   void TypeError(Node& node, const std::string& why) {
-    Report("DOC.04", &node, Where(&node) + " is '" + Excerpt(node.text) + "', " + why);
+    Report(kDocWrongType, &node, Where(&node) + " is '" + Excerpt(node.text) + "', " + why);
     node.invalid = true;
   }
 
@@ -370,7 +372,7 @@ class Validator {
     }
     const CutComment& cut = doc_.cuts[static_cast<size_t>(node.cut)];
     out_.push_back(DocFinding(
-        "DOC.09", doc_.file, cut.line, cut.column, NodePath(&node),
+        kDocTextCutByComment, doc_.file, cut.line, cut.column, NodePath(&node),
         Where(&node) + " reads only '" + Excerpt(node.text) +
             "': YAML takes the ` #` and what follows it on the line, '" + Excerpt(cut.words) +
             "', for a comment and drops it. If those words belong to the text, put the whole "
@@ -445,24 +447,26 @@ int ValidateDocument(Document& doc, std::vector<Finding>& out) {
       "an agreement file starts with `format: " + std::string(kFormatVersion2) + "` (or `" +
       std::string(kFormatVersion1) + "` for the first version of the format)";
   if (doc.root == nullptr || doc.root->IsNull()) {
-    out.push_back(DocFinding("DOC.06", doc.file, 1, 1, "", "the file is empty: " + fix));
+    out.push_back(
+        DocFinding(kDocUnsupportedFormat, doc.file, 1, 1, "", "the file is empty: " + fix));
     return 0;
   }
   if (doc.root->kind != NodeKind::kMap) {
     out.push_back(DocFinding(
-        "DOC.06", doc.file, doc.root->line, doc.root->column, "",
+        kDocUnsupportedFormat, doc.file, doc.root->line, doc.root->column, "",
         "the top level is " + KindName(doc.root->kind) + ", not a mapping of keys: " + fix));
     return 0;
   }
   const Node* format = FormatNode(*doc.root);
   if (format == nullptr || format->IsNull()) {
-    out.push_back(DocFinding("DOC.06", doc.file, doc.root->line, doc.root->column, "",
+    out.push_back(DocFinding(kDocUnsupportedFormat, doc.file, doc.root->line, doc.root->column, "",
                              "no `format` key: " + fix));
     return 0;
   }
   int version = format->kind == NodeKind::kScalar ? FormatVersionOf(format->text) : 0;
   if (version == 0) {
-    out.push_back(DocFinding("DOC.06", doc.file, format->line, format->column, "format",
+    out.push_back(DocFinding(kDocUnsupportedFormat, doc.file, format->line, format->column,
+                             "format",
                              "unsupported format '" + format->text + "': this version of " +
                                  "s75check reads `" + std::string(kFormatVersion2) + "` and `" +
                                  std::string(kFormatVersion1) + "`"));

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "common/rule_ids.h"
 #include "common/utf8.h"
 #include "load/yaml_text.h"
 
@@ -51,7 +52,7 @@ class TreeBuilder : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
     if (it == anchors_.end() || it->second.open) {
-      throw Stop{{"DOC.07", mark.line + 1, mark.column + 1,
+      throw Stop{{kDocUnreadable, mark.line + 1, mark.column + 1,
                   "an alias refers to the collection that contains it; remove the alias"}};
     }
     Count(it->second.size, mark.line + 1, mark.column + 1);
@@ -64,7 +65,7 @@ class TreeBuilder : public YAML::EventHandler {
     bool null_word =
         value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
     if (value.size() > limits_.max_string_bytes) {
-      throw Stop{{"DOC.07", mark.line + 1, mark.column + 1,
+      throw Stop{{kDocUnreadable, mark.line + 1, mark.column + 1,
                   "a value of " + std::to_string(value.size()) + " bytes is longer than " +
                       std::to_string(limits_.max_string_bytes) +
                       " bytes (the string length limit; raise it with --max-string-length)"}};
@@ -124,7 +125,7 @@ class TreeBuilder : public YAML::EventHandler {
   void Open(Node* n, YAML::anchor_t anchor, const std::string& tag) {
     n->tagged = tag != "?" && tag != "!" && !tag.empty();
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
-      throw Stop{{"DOC.07", n->line, n->column, DepthMessage(limits_.max_depth)}};
+      throw Stop{{kDocUnreadable, n->line, n->column, DepthMessage(limits_.max_depth)}};
     }
     if (anchor != 0) {
       anchors_[anchor] = Anchored{n, 1, true};
@@ -158,7 +159,7 @@ class TreeBuilder : public YAML::EventHandler {
   void Count(size_t added, int line, int column) {
     expanded_ += added;
     if (expanded_ > limits_.max_nodes) {
-      throw Stop{{"DOC.07", line, column,
+      throw Stop{{kDocUnreadable, line, column,
                   "the document would expand to more than " + std::to_string(limits_.max_nodes) +
                       " nodes, counting each alias as the nodes it repeats (the alias expansion "
                       "limit; raise it with --max-nodes)"}};
@@ -211,7 +212,7 @@ class TreeBuilder : public YAML::EventHandler {
 class SecondDocument : public YAML::EventHandler {
  public:
   void OnDocumentStart(const YAML::Mark& mark) override {
-    throw Stop{{"DOC.01", mark.line + 1, mark.column + 1,
+    throw Stop{{kDocYamlSyntax, mark.line + 1, mark.column + 1,
                 "a second YAML document: a file holds one agreement; remove the '---' and what "
                 "follows or move it to its own file"}};
   }
@@ -252,7 +253,7 @@ int IndentingTab(std::string_view text, int line) {
 ReadError SyntaxError(std::string_view text, const YAML::Mark& mark, const std::string& what) {
   for (int line = mark.line + 1; line >= mark.line && line >= 1; --line) {
     if (int column = IndentingTab(text, line); column > 0) {
-      return {"DOC.01", line, column,
+      return {kDocYamlSyntax, line, column,
               "YAML syntax error: the line is indented with a tab; YAML indents with spaces "
               "only: replace the tab with spaces"};
     }
@@ -261,7 +262,7 @@ ReadError SyntaxError(std::string_view text, const YAML::Mark& mark, const std::
                            ? "a quoted value is not closed before the end of the file: add the "
                              "closing quote where the value ends"
                            : QuotingAdvice(text, Offset(text, mark), what);
-  return {"DOC.01", mark.line + 1, mark.column + 1,
+  return {kDocYamlSyntax, mark.line + 1, mark.column + 1,
           "YAML syntax error: " + what + "; " +
               (advice.empty() ? "check the indentation and quoting on this line" : advice)};
 }
@@ -281,7 +282,8 @@ std::optional<ReadError> ReadYaml(std::string_view text, const LoadLimits& limit
   } catch (const Stop& stop) {
     return stop.error;
   } catch (const YAML::DeepRecursion& e) {
-    return ReadError{"DOC.07", e.mark.line + 1, e.mark.column + 1, DepthMessage(limits.max_depth)};
+    return ReadError{kDocUnreadable, e.mark.line + 1, e.mark.column + 1,
+                     DepthMessage(limits.max_depth)};
   } catch (const YAML::Exception& e) {
     return SyntaxError(text, e.mark, e.msg);
   }
@@ -290,7 +292,7 @@ std::optional<ReadError> ReadYaml(std::string_view text, const LoadLimits& limit
 
 std::optional<ReadError> CheckCharacters(std::string_view text) {
   if (std::optional<Utf8Error> bad = FindInvalidUtf8(text)) {
-    return ReadError{"DOC.07", bad->line, bad->column,
+    return ReadError{kDocUnreadable, bad->line, bad->column,
                      "the file is " + bad->Describe() + "; save it as UTF-8"};
   }
   // YAML allows no control character but tab and line breaks; yaml-cpp
@@ -301,7 +303,7 @@ std::optional<ReadError> CheckCharacters(std::string_view text) {
   for (char ch : text) {
     auto c = static_cast<unsigned char>(ch);
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-      return ReadError{"DOC.01", line, column,
+      return ReadError{kDocYamlSyntax, line, column,
                        "the file holds a control character (byte 0x" + Hex(c) +
                            "), which YAML does not allow: remove it"};
     }

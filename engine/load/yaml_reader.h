@@ -14,7 +14,7 @@ namespace s75 {
 
 // Why a file could not be read as one YAML document.
 struct ReadError {
-  std::string rule;  // "DOC.01" (syntax) or "DOC.07" (limit, encoding)
+  std::string_view rule;  // kDocYamlSyntax or kDocUnreadable (limit, encoding)
   int line = 0;
   int column = 0;
   std::string message;

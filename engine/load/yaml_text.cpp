@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <utility>
 
+#include "common/rule_ids.h"
+
 namespace s75 {
 
 namespace {
@@ -217,7 +219,7 @@ std::optional<ReadError> UnclosedQuote(std::string_view text, size_t at, int lin
     return std::nullopt;
   }
   auto [quote_line, column] = PositionOf(text, at, line, open);
-  return ReadError{"DOC.01", quote_line, column,
+  return ReadError{kDocYamlSyntax, quote_line, column,
                    "YAML syntax error: the quoted value that starts here is not closed before the "
                    "end of the file: add the closing " +
                        std::string(1, text[open]) + " where the value ends"};

@@ -1,8 +1,8 @@
 // The rule language's abstract syntax tree: the engine's own types, with a
 // source range on every node. Only parser.cpp knows the ANTLR parse tree.
 //
-// The compiler annotates expressions in place (types, resolved fields,
-// local slots); once compiled a pack is immutable and shared.
+// The parser's output and nothing else: the compiler reads it and makes its
+// own typed program (compile/program.h); nothing writes into a parsed file.
 #pragma once
 
 #include <memory>
@@ -15,27 +15,8 @@
 #include "common/finding.h"
 #include "common/severity.h"
 #include "common/source_range.h"
-#include "format/format.h"
-
-namespace re2 {
-class RE2;
-}
 
 namespace s75 {
-
-// The static type of an expression.
-struct Type {
-  enum Kind { kUnknown, kBool, kNumber, kText, kDate, kYear, kDuration, kList, kObject, kMap };
-  Kind kind = kUnknown;
-  const FieldSpec* spec = nullptr;  // kObject / kMap: the format field; kText: an enum's field
-  std::shared_ptr<Type> element;    // kList: the element type
-
-  static Type Of(Kind k) { return Type{k, nullptr, nullptr}; }
-  static Type ListOf(Type element);
-  // The type of values of a format field.
-  static Type FromSpec(const FieldSpec& spec);
-  std::string Name() const;
-};
 
 enum class ExprKind {
   kNumber,         // 12.5
@@ -48,10 +29,31 @@ enum class ExprKind {
   kField,          // children[0].text
   kIndex,          // children[0][children[1]]
   kCall,           // text(children...)
-  kUnary,          // text children[0]   (not, -)
-  kBinary,         // children[0] text children[1]
+  kUnary,          // op children[0]
+  kBinary,         // children[0] op children[1]
   kList,           // [children...], conditions[i] when `x if cond`
   kComprehension,  // (text in children[0] where children[1])
+};
+
+// The operators, as the parser reads them from the grammar's tokens. What
+// each means is its built-in's (compile/builtins.h).
+enum class Operator {
+  kOr,
+  kAnd,
+  kNot,
+  kEqual,
+  kNotEqual,
+  kLess,
+  kLessEqual,
+  kGreater,
+  kGreaterEqual,
+  kIn,
+  kNotIn,
+  kAdd,
+  kSubtract,
+  kMultiply,
+  kDivide,
+  kNegate,  // prefix -
 };
 
 // One piece of a message template: literal text, or an expression.
@@ -60,7 +62,8 @@ struct TemplatePart;
 struct Expr {
   ExprKind kind = ExprKind::kNumber;
   SourceRange range;
-  std::string text;  // literal text, name, field, function or operator
+  std::string text;             // literal text, name, field or function
+  Operator op = Operator::kOr;  // kUnary / kBinary
   std::vector<std::unique_ptr<Expr>> children;
   std::vector<std::unique_ptr<Expr>> conditions;  // kList: a condition per item, or null
   std::vector<TemplatePart> parts;                // kString with interpolations
@@ -71,17 +74,6 @@ struct Expr {
   Date date;
   long long duration_months = 0;
   long long duration_days = 0;
-
-  // Compiler annotations.
-  bool checked = false;  // annotated by the compiler (set on substituted arguments)
-  Type type;
-  int function = -1;                      // kCall: a compile::Function
-  int field_index = -1;                   // kField: index in the object's spec
-  int slot = -1;                          // kName / kComprehension: the local's slot
-  std::shared_ptr<const re2::RE2> regex;  // matches(): the compiled pattern
-  bool memo = false;  // evaluated inside a loop but reads no local: computed once per document
-
-  std::unique_ptr<Expr> Clone() const;
 };
 
 struct TemplatePart {
@@ -105,7 +97,6 @@ struct Stmt {
   std::optional<Severity> severity;
   std::unique_ptr<Expr> at;       // where to locate the finding
   std::unique_ptr<Expr> message;  // a kString template
-  int slot = -1;                  // kLet / kFor: the local's slot
 };
 
 struct SeverityOverride {
@@ -132,22 +123,26 @@ struct RuleQuote {
   std::string text;       // verbatim from the source; "..." joins omitted parts
 };
 
-struct RuleDecl {
+// What a rule says of itself besides its check. The compiled rule keeps it
+// for reports, documentation, selection, waivers and the rule tests.
+struct RuleInfo {
   SourceRange range;
   std::string id;
   std::string slug;
   std::string title;
   std::optional<Severity> severity;
-  std::vector<SeverityOverride> overrides;
   std::vector<std::string> references;
   std::string remediation;
   std::string description;  // what the rule checks, in plain English
   std::vector<RuleQuote> quotes;
   std::string verification;  // REG rules: how firmly the statutory point is established
+  std::vector<RuleTest> tests;
+};
+
+struct RuleDecl : RuleInfo {
+  std::vector<SeverityOverride> overrides;
   StmtList check;
   bool has_check = false;
-  std::vector<RuleTest> tests;
-  int locals = 0;  // compiler: slots the check needs
 };
 
 struct DefDecl {
@@ -165,7 +160,6 @@ struct ImportDecl {
 // One parsed rule file.
 struct RuleFile {
   std::string path;
-  std::string source;
   std::vector<ImportDecl> imports;
   std::vector<DefDecl> defs;
   std::vector<RuleDecl> rules;

@@ -6,6 +6,7 @@
 #include <antlr4-runtime.h>
 
 #include <limits>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -97,6 +98,17 @@ std::string StringValue(const std::string& token) {
     }
   }
   return out;
+}
+
+// The operator of a cmpOp, addOp or mulOp, by its tokens' text ("notin" for
+// `not in`: the parse tree's text has no white space).
+Operator InfixOperator(const std::string& text) {
+  static const std::map<std::string, Operator, std::less<>> kInfix = {
+      {"==", Operator::kEqual},     {"!=", Operator::kNotEqual}, {"<", Operator::kLess},
+      {"<=", Operator::kLessEqual}, {">", Operator::kGreater},   {">=", Operator::kGreaterEqual},
+      {"in", Operator::kIn},        {"notin", Operator::kNotIn}, {"+", Operator::kAdd},
+      {"-", Operator::kSubtract},   {"*", Operator::kMultiply},  {"/", Operator::kDivide}};
+  return kInfix.at(text);
 }
 
 class AstBuilder {
@@ -340,9 +352,15 @@ class AstBuilder {
     return e;
   }
 
-  std::unique_ptr<Expr> Binary(std::string op, std::unique_ptr<Expr> lhs, std::unique_ptr<Expr> rhs,
+  std::unique_ptr<Expr> Operation(ExprKind kind, Operator op, antlr4::ParserRuleContext* ctx) {
+    auto e = Make(kind, ctx);
+    e->op = op;
+    return e;
+  }
+
+  std::unique_ptr<Expr> Binary(Operator op, std::unique_ptr<Expr> lhs, std::unique_ptr<Expr> rhs,
                                antlr4::ParserRuleContext* ctx) {
-    auto e = Make(ExprKind::kBinary, ctx, std::move(op));
+    auto e = Operation(ExprKind::kBinary, op, ctx);
     e->children.push_back(std::move(lhs));
     e->children.push_back(std::move(rhs));
     return e;
@@ -352,7 +370,7 @@ class AstBuilder {
     auto terms = ctx->andExpr();
     std::unique_ptr<Expr> e = BuildAnd(terms[0]);
     for (size_t i = 1; i < terms.size(); ++i) {
-      e = Binary("or", std::move(e), BuildAnd(terms[i]), ctx);
+      e = Binary(Operator::kOr, std::move(e), BuildAnd(terms[i]), ctx);
     }
     return e;
   }
@@ -361,7 +379,7 @@ class AstBuilder {
     auto terms = ctx->notExpr();
     std::unique_ptr<Expr> e = BuildNot(terms[0]);
     for (size_t i = 1; i < terms.size(); ++i) {
-      e = Binary("and", std::move(e), BuildNot(terms[i]), ctx);
+      e = Binary(Operator::kAnd, std::move(e), BuildNot(terms[i]), ctx);
     }
     return e;
   }
@@ -370,7 +388,7 @@ class AstBuilder {
     if (ctx->notExpr() == nullptr) {
       return BuildCmp(ctx->cmpExpr());
     }
-    auto e = Make(ExprKind::kUnary, ctx, "not");
+    auto e = Operation(ExprKind::kUnary, Operator::kNot, ctx);
     e->children.push_back(BuildNot(ctx->notExpr()));
     return e;
   }
@@ -381,11 +399,8 @@ class AstBuilder {
     if (sides.size() == 1) {
       return lhs;
     }
-    std::string op = ctx->cmpOp()->getText();
-    if (op == "notin") {
-      op = "not in";
-    }
-    auto e = Binary(op, std::move(lhs), BuildAdd(sides[1]), ctx);
+    auto e =
+        Binary(InfixOperator(ctx->cmpOp()->getText()), std::move(lhs), BuildAdd(sides[1]), ctx);
     e->range = At(ctx->cmpOp());
     return e;
   }
@@ -395,7 +410,8 @@ class AstBuilder {
     auto ops = ctx->addOp();
     std::unique_ptr<Expr> e = BuildMul(terms[0]);
     for (size_t i = 1; i < terms.size(); ++i) {
-      e = Binary(ops[i - 1]->getText(), std::move(e), BuildMul(terms[i]), ops[i - 1]);
+      e = Binary(InfixOperator(ops[i - 1]->getText()), std::move(e), BuildMul(terms[i]),
+                 ops[i - 1]);
     }
     return e;
   }
@@ -405,7 +421,8 @@ class AstBuilder {
     auto ops = ctx->mulOp();
     std::unique_ptr<Expr> e = BuildUnary(terms[0]);
     for (size_t i = 1; i < terms.size(); ++i) {
-      e = Binary(ops[i - 1]->getText(), std::move(e), BuildUnary(terms[i]), ops[i - 1]);
+      e = Binary(InfixOperator(ops[i - 1]->getText()), std::move(e), BuildUnary(terms[i]),
+                 ops[i - 1]);
     }
     return e;
   }
@@ -414,7 +431,7 @@ class AstBuilder {
     if (ctx->unaryExpr() == nullptr) {
       return BuildPostfix(ctx->postfixExpr());
     }
-    auto e = Make(ExprKind::kUnary, ctx, "-");
+    auto e = Operation(ExprKind::kUnary, Operator::kNegate, ctx);
     e->children.push_back(BuildUnary(ctx->unaryExpr()));
     return e;
   }
@@ -659,7 +676,7 @@ std::unique_ptr<Expr> AstBuilder::Embedded(const std::string& text, const Source
 
 }  // namespace
 
-std::unique_ptr<RuleFile> ParseRuleFile(const std::string& path, std::string source,
+std::unique_ptr<RuleFile> ParseRuleFile(const std::string& path, const std::string& source,
                                         Diagnostics& diags) {
   // ANTLR's input stream throws on bytes that are not UTF-8.
   if (std::optional<Utf8Error> bad = FindInvalidUtf8(source)) {
@@ -681,7 +698,6 @@ std::unique_ptr<RuleFile> ParseRuleFile(const std::string& path, std::string sou
   if (!ok) {
     return nullptr;
   }
-  file->source = std::move(source);
   return file;
 }
 

@@ -12,7 +12,7 @@ namespace s75 {
 
 // Parses one rule file. Syntax errors are added to `diags` with their
 // file:line:column; the result is null when there were any.
-std::unique_ptr<RuleFile> ParseRuleFile(const std::string& path, std::string source,
+std::unique_ptr<RuleFile> ParseRuleFile(const std::string& path, const std::string& source,
                                         Diagnostics& diags);
 
 }  // namespace s75

@@ -1,41 +1,73 @@
 #include "parse/snapshot.h"
 
+#include <concepts>
 #include <cstdint>
 #include <map>
+#include <type_traits>
 
 namespace s75 {
 
 namespace {
 
 // "S75P" and a format version; bump the version when the AST changes shape.
-constexpr std::string_view kMagic = "S75P\x04";
+constexpr std::string_view kMagic = "S75P\x05";
+
+// --- What is saved ------------------------------------------------------------
+//
+// Each struct's fields, listed once: `v` is the Writer when saving (the struct
+// is const) and the Reader when loading. A field left out of a list is neither
+// saved nor loaded; the unit tests compare the pack compiled from a loaded
+// snapshot with the one compiled from the sources, over every example.
+
+template <typename T, typename Struct>
+concept Is = std::same_as<std::remove_const_t<T>, Struct>;
+
+void Fields(auto& v, Is<Expr> auto& e) {
+  v(e.kind, e.range, e.text, e.op, e.children, e.conditions, e.parts, e.template_errors, e.number,
+    e.date, e.duration_months, e.duration_days);
+}
+void Fields(auto& v, Is<TemplatePart> auto& p) { v(p.literal, p.expr); }
+void Fields(auto& v, Is<Stmt> auto& s) {
+  v(s.kind, s.range, s.name, s.expr, s.filter, s.body, s.severity, s.at, s.message);
+}
+void Fields(auto& v, Is<SeverityOverride> auto& o) { v(o.severity, o.condition, o.text); }
+void Fields(auto& v, Is<ExpectedFinding> auto& e) {
+  v(e.range, e.rule, e.path, e.path_range, e.line);
+}
+void Fields(auto& v, Is<RuleTest> auto& t) {
+  v(t.range, t.expect_pass, t.expected, t.counted, t.as_of, t.yaml);
+}
+void Fields(auto& v, Is<RuleQuote> auto& q) { v(q.range, q.reference, q.text); }
+void Fields(auto& v, Is<RuleDecl> auto& r) {
+  v(r.range, r.id, r.slug, r.title, r.severity, r.overrides, r.references, r.remediation,
+    r.description, r.quotes, r.verification, r.check, r.has_check, r.tests);
+}
+void Fields(auto& v, Is<DefDecl> auto& d) { v(d.range, d.name, d.params, d.body); }
+void Fields(auto& v, Is<ImportDecl> auto& i) { v(i.range, i.name); }
+void Fields(auto& v, Is<RuleFile> auto& f) { v(f.path, f.imports, f.defs, f.rules); }
+
+// The last value of each enum saved, so that loading refuses any other.
+template <typename Enum>
+constexpr Enum kLast = Enum{};
+template <>
+constexpr ExprKind kLast<ExprKind> = ExprKind::kComprehension;
+template <>
+constexpr Operator kLast<Operator> = Operator::kNegate;
+template <>
+constexpr StmtKind kLast<StmtKind> = StmtKind::kReport;
+template <>
+constexpr Severity kLast<Severity> = Severity::kError;
+
+// --- The bytes ------------------------------------------------------------------
 
 // Appends varints and length-prefixed strings. Source file names are written
 // once, in a table, and referred to by index.
 class Writer {
  public:
-  void Unsigned(std::uint64_t v) {
-    while (v >= 0x80) {
-      body_.push_back(static_cast<char>((v & 0x7F) | 0x80));
-      v >>= 7;
-    }
-    body_.push_back(static_cast<char>(v));
+  template <typename... T>
+  void operator()(const T&... fields) {
+    (Put(fields), ...);
   }
-  void Signed(std::int64_t v) {
-    Unsigned((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
-  }
-  void Bool(bool b) { Unsigned(b ? 1 : 0); }
-  void String(std::string_view s) {
-    Unsigned(s.size());
-    body_.append(s);
-  }
-  void Range(const SourceRange& r) {
-    auto [it, fresh] = files_.emplace(r.file, static_cast<int>(files_.size()));
-    Unsigned(static_cast<std::uint64_t>(it->second));
-    Signed(r.line);
-    Signed(r.column);
-  }
-  void Severity(const std::optional<s75::Severity>& s) { Signed(s ? static_cast<int>(*s) : -1); }
 
   // The magic, the file-name table, then the body.
   std::string Finish() {
@@ -46,9 +78,62 @@ class Writer {
       names[static_cast<std::size_t>(index)] = &name;
     }
     for (const std::string* name : names) {
-      head.String(*name);
+      head.Put(*name);
     }
     return std::string(kMagic) + head.body_ + body_;
+  }
+
+  void Unsigned(std::uint64_t v) {
+    while (v >= 0x80) {
+      body_.push_back(static_cast<char>((v & 0x7F) | 0x80));
+      v >>= 7;
+    }
+    body_.push_back(static_cast<char>(v));
+  }
+  void Signed(std::int64_t v) {
+    Unsigned((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+  }
+
+  void Put(bool b) { Unsigned(b ? 1 : 0); }
+  void Put(int v) { Signed(v); }
+  void Put(long long v) { Signed(v); }
+  void Put(std::string_view s) {
+    Unsigned(s.size());
+    body_.append(s);
+  }
+  void Put(const std::string& s) { Put(std::string_view(s)); }
+  void Put(const Decimal& d) { Put(d.ToString()); }
+  void Put(const Date& d) { Put(d.ToString()); }
+  void Put(const std::optional<Date>& d) { Put(d ? d->ToString() : ""); }
+  void Put(const std::optional<Severity>& s) { Signed(s ? static_cast<int>(*s) : -1); }
+  void Put(const SourceRange& r) {
+    auto [it, fresh] = files_.emplace(r.file, static_cast<int>(files_.size()));
+    Unsigned(static_cast<std::uint64_t>(it->second));
+    Signed(r.line);
+    Signed(r.column);
+  }
+  template <typename T>
+  void Put(const std::vector<T>& list) {
+    Unsigned(list.size());
+    for (const T& item : list) {
+      Put(item);
+    }
+  }
+  // A presence flag, then the item.
+  template <typename T>
+  void Put(const std::unique_ptr<T>& item) {
+    Put(item != nullptr);
+    if (item) {
+      Put(*item);
+    }
+  }
+  template <typename T>
+  void Put(const T& item) {
+    if constexpr (std::is_enum_v<T>) {
+      Signed(static_cast<int>(item));
+    } else {
+      Fields(*this, item);
+    }
   }
 
  private:
@@ -57,23 +142,18 @@ class Writer {
 };
 
 // Reads what Writer wrote. Any read past the end or out of range marks the
-// snapshot bad and returns empty values, so a bad snapshot fails cleanly.
+// snapshot bad and gives empty values, so a bad snapshot fails cleanly.
 class Reader {
  public:
   explicit Reader(std::string_view bytes) : bytes_(bytes) {}
 
+  template <typename... T>
+  void operator()(T&... fields) {
+    (Get(fields), ...);
+  }
+
   bool ok() const { return ok_; }
   bool AtEnd() const { return pos_ == bytes_.size(); }
-
-  // Nesting guard: the parser caps rule nesting far below this, so deeper
-  // nesting means damaged bytes; stop before the stack does.
-  bool Enter() {
-    if (++depth_ > kMaxDepth) {
-      ok_ = false;
-    }
-    return ok_;
-  }
-  void Leave() { --depth_; }
 
   bool Magic() {
     if (bytes_.substr(0, kMagic.size()) != kMagic) {
@@ -82,6 +162,71 @@ class Reader {
     pos_ = kMagic.size();
     return true;
   }
+  void FileTable() { Get(files_); }
+  // A count of items still to read; each takes at least one byte.
+  std::size_t Count() {
+    std::uint64_t n = Unsigned();
+    if (n > bytes_.size() - pos_) {
+      ok_ = false;
+      return 0;
+    }
+    return static_cast<std::size_t>(n);
+  }
+
+  void Get(bool& b) { b = Unsigned() != 0; }
+  void Get(int& v) { v = static_cast<int>(Signed()); }
+  void Get(long long& v) { v = Signed(); }
+  void Get(std::string& s) {
+    std::size_t n = Count();
+    s = std::string(bytes_.substr(pos_, n));
+    pos_ += n;
+  }
+  void Get(Decimal& d) { d = Decimal::Parse(String()).value_or(Decimal()); }
+  void Get(Date& d) { d = Date::Parse(String()).value_or(Date()); }
+  void Get(std::optional<Date>& d) { d = Date::Parse(String()); }
+  void Get(std::optional<Severity>& s) {
+    std::int64_t v = Signed();
+    s = v < 0 ? std::nullopt : std::optional<Severity>(Enum<Severity>(v));
+  }
+  void Get(SourceRange& r) {
+    std::uint64_t index = Unsigned();
+    if (index >= files_.size()) {
+      ok_ = false;
+      return;
+    }
+    r.file = files_[index];
+    Get(r.line);
+    Get(r.column);
+  }
+  template <typename T>
+  void Get(std::vector<T>& list) {
+    list.resize(Count());
+    for (T& item : list) {
+      Get(item);
+    }
+  }
+  template <typename T>
+  void Get(std::unique_ptr<T>& item) {
+    item = nullptr;
+    bool present = false;
+    Get(present);
+    if (!present || !Enter()) {
+      return;
+    }
+    item = std::make_unique<T>();
+    Get(*item);
+    --depth_;
+  }
+  template <typename T>
+  void Get(T& item) {
+    if constexpr (std::is_enum_v<T>) {
+      item = Enum<T>(Signed());
+    } else {
+      Fields(*this, item);
+    }
+  }
+
+ private:
   std::uint64_t Unsigned() {
     std::uint64_t v = 0;
     for (int shift = 0; shift < 64 && ok_; shift += 7) {
@@ -102,61 +247,28 @@ class Reader {
     std::uint64_t u = Unsigned();
     return static_cast<std::int64_t>(u >> 1) ^ -static_cast<std::int64_t>(u & 1);
   }
-  int Int() { return static_cast<int>(Signed()); }
-  bool Bool() { return Unsigned() != 0; }
-  // A count of items still to read; each takes at least one byte.
-  std::size_t Count() {
-    std::uint64_t n = Unsigned();
-    if (n > bytes_.size() - pos_) {
-      ok_ = false;
-      return 0;
-    }
-    return static_cast<std::size_t>(n);
-  }
   std::string String() {
-    std::size_t n = Count();
-    std::string s(bytes_.substr(pos_, n));
-    pos_ += n;
+    std::string s;
+    Get(s);
     return s;
   }
-  void FileTable() {
-    files_.resize(Count());
-    for (std::string& f : files_) {
-      f = String();
-    }
-  }
-  SourceRange Range() {
-    std::uint64_t index = Unsigned();
-    if (index >= files_.size()) {
+  template <typename E>
+  E Enum(std::int64_t v) {
+    if (v < 0 || v > static_cast<int>(kLast<E>)) {
       ok_ = false;
-      return {};
+      return E{};
     }
-    SourceRange r{files_[index], 0, 0};
-    r.line = Int();
-    r.column = Int();
-    return r;
+    return static_cast<E>(v);
   }
-  std::optional<s75::Severity> Severity() {
-    int v = Int();
-    if (v < 0) {
-      return std::nullopt;
-    }
-    if (v > static_cast<int>(s75::Severity::kError)) {
+  // Nesting guard: the parser caps rule nesting far below this, so deeper
+  // nesting means damaged bytes; stop before the stack does.
+  bool Enter() {
+    if (++depth_ > kMaxDepth) {
       ok_ = false;
     }
-    return static_cast<s75::Severity>(v);
-  }
-  template <typename Enum>
-  Enum Kind(Enum last) {
-    int v = Int();
-    if (v < 0 || v > static_cast<int>(last)) {
-      ok_ = false;
-      return Enum{};
-    }
-    return static_cast<Enum>(v);
+    return ok_;
   }
 
- private:
   std::string_view bytes_;
   std::size_t pos_ = 0;
   bool ok_ = true;
@@ -165,268 +277,11 @@ class Reader {
   std::vector<std::string> files_;
 };
 
-// --- Saving -----------------------------------------------------------------
-
-void SaveExpr(Writer& w, const Expr* e);
-
-void SaveExprs(Writer& w, const std::vector<std::unique_ptr<Expr>>& list) {
-  w.Unsigned(list.size());
-  for (const auto& e : list) {
-    SaveExpr(w, e.get());
-  }
-}
-
-void SaveStrings(Writer& w, const std::vector<std::string>& list) {
-  w.Unsigned(list.size());
-  for (const std::string& s : list) {
-    w.String(s);
-  }
-}
-
-// A presence flag, then the expression (which may be null).
-void SaveExpr(Writer& w, const Expr* e) {
-  w.Bool(e != nullptr);
-  if (e == nullptr) {
-    return;
-  }
-  w.Signed(static_cast<int>(e->kind));
-  w.Range(e->range);
-  w.String(e->text);
-  SaveExprs(w, e->children);
-  SaveExprs(w, e->conditions);
-  w.Unsigned(e->parts.size());
-  for (const TemplatePart& p : e->parts) {
-    w.String(p.literal);
-    SaveExpr(w, p.expr.get());
-  }
-  SaveStrings(w, e->template_errors);
-  w.String(e->number.ToString());
-  w.String(e->date.ToString());
-  w.Signed(e->duration_months);
-  w.Signed(e->duration_days);
-}
-
-void SaveStmts(Writer& w, const StmtList& list) {
-  w.Unsigned(list.size());
-  for (const auto& s : list) {
-    w.Signed(static_cast<int>(s->kind));
-    w.Range(s->range);
-    w.String(s->name);
-    SaveExpr(w, s->expr.get());
-    SaveExpr(w, s->filter.get());
-    SaveStmts(w, s->body);
-    w.Severity(s->severity);
-    SaveExpr(w, s->at.get());
-    SaveExpr(w, s->message.get());
-  }
-}
-
-void SaveTest(Writer& w, const RuleTest& t) {
-  w.Range(t.range);
-  w.Bool(t.expect_pass);
-  w.Unsigned(t.expected.size());
-  for (const ExpectedFinding& e : t.expected) {
-    w.Range(e.range);
-    w.String(e.rule);
-    w.String(e.path);
-    w.Range(e.path_range);
-    w.Signed(e.line);
-  }
-  w.Signed(t.counted);
-  w.String(t.as_of ? t.as_of->ToString() : "");
-  w.String(t.yaml);
-}
-
-void SaveRule(Writer& w, const RuleDecl& r) {
-  w.Range(r.range);
-  w.String(r.id);
-  w.String(r.slug);
-  w.String(r.title);
-  w.Severity(r.severity);
-  w.Unsigned(r.overrides.size());
-  for (const SeverityOverride& o : r.overrides) {
-    w.Severity(o.severity);
-    SaveExpr(w, o.condition.get());
-    w.String(o.text);
-  }
-  SaveStrings(w, r.references);
-  w.String(r.remediation);
-  w.String(r.description);
-  w.Unsigned(r.quotes.size());
-  for (const RuleQuote& q : r.quotes) {
-    w.Range(q.range);
-    w.String(q.reference);
-    w.String(q.text);
-  }
-  w.String(r.verification);
-  SaveStmts(w, r.check);
-  w.Bool(r.has_check);
-  w.Unsigned(r.tests.size());
-  for (const RuleTest& t : r.tests) {
-    SaveTest(w, t);
-  }
-}
-
-void SaveFile(Writer& w, const RuleFile& f) {
-  w.String(f.path);
-  w.String(f.source);
-  w.Unsigned(f.imports.size());
-  for (const ImportDecl& i : f.imports) {
-    w.Range(i.range);
-    w.String(i.name);
-  }
-  w.Unsigned(f.defs.size());
-  for (const DefDecl& d : f.defs) {
-    w.Range(d.range);
-    w.String(d.name);
-    SaveStrings(w, d.params);
-    SaveExpr(w, d.body.get());
-  }
-  w.Unsigned(f.rules.size());
-  for (const RuleDecl& r : f.rules) {
-    SaveRule(w, r);
-  }
-}
-
-// --- Loading ----------------------------------------------------------------
-
-std::unique_ptr<Expr> LoadExpr(Reader& r);
-
-void LoadExprs(Reader& r, std::vector<std::unique_ptr<Expr>>& list) {
-  list.resize(r.Count());
-  for (auto& e : list) {
-    e = LoadExpr(r);
-  }
-}
-
-void LoadStrings(Reader& r, std::vector<std::string>& list) {
-  list.resize(r.Count());
-  for (std::string& s : list) {
-    s = r.String();
-  }
-}
-
-std::unique_ptr<Expr> LoadExpr(Reader& r) {
-  if (!r.Bool() || !r.Enter()) {
-    return nullptr;
-  }
-  auto e = std::make_unique<Expr>();
-  e->kind = r.Kind(ExprKind::kComprehension);
-  e->range = r.Range();
-  e->text = r.String();
-  LoadExprs(r, e->children);
-  LoadExprs(r, e->conditions);
-  e->parts.resize(r.Count());
-  for (TemplatePart& p : e->parts) {
-    p.literal = r.String();
-    p.expr = LoadExpr(r);
-  }
-  LoadStrings(r, e->template_errors);
-  e->number = Decimal::Parse(r.String()).value_or(Decimal());
-  e->date = Date::Parse(r.String()).value_or(Date());
-  e->duration_months = r.Signed();
-  e->duration_days = r.Signed();
-  r.Leave();
-  return e;
-}
-
-void LoadStmts(Reader& r, StmtList& list) {
-  if (!r.Enter()) {
-    return;
-  }
-  list.resize(r.Count());
-  for (auto& s : list) {
-    s = std::make_unique<Stmt>();
-    s->kind = r.Kind(StmtKind::kReport);
-    s->range = r.Range();
-    s->name = r.String();
-    s->expr = LoadExpr(r);
-    s->filter = LoadExpr(r);
-    LoadStmts(r, s->body);
-    s->severity = r.Severity();
-    s->at = LoadExpr(r);
-    s->message = LoadExpr(r);
-  }
-  r.Leave();
-}
-
-void LoadTest(Reader& r, RuleTest& t) {
-  t.range = r.Range();
-  t.expect_pass = r.Bool();
-  t.expected.resize(r.Count());
-  for (ExpectedFinding& e : t.expected) {
-    e.range = r.Range();
-    e.rule = r.String();
-    e.path = r.String();
-    e.path_range = r.Range();
-    e.line = r.Int();
-  }
-  t.counted = r.Int();
-  t.as_of = Date::Parse(r.String());
-  t.yaml = r.String();
-}
-
-void LoadRule(Reader& r, RuleDecl& rule) {
-  rule.range = r.Range();
-  rule.id = r.String();
-  rule.slug = r.String();
-  rule.title = r.String();
-  rule.severity = r.Severity();
-  rule.overrides.resize(r.Count());
-  for (SeverityOverride& o : rule.overrides) {
-    o.severity = r.Severity().value_or(Severity::kError);
-    o.condition = LoadExpr(r);
-    o.text = r.String();
-  }
-  LoadStrings(r, rule.references);
-  rule.remediation = r.String();
-  rule.description = r.String();
-  rule.quotes.resize(r.Count());
-  for (RuleQuote& q : rule.quotes) {
-    q.range = r.Range();
-    q.reference = r.String();
-    q.text = r.String();
-  }
-  rule.verification = r.String();
-  LoadStmts(r, rule.check);
-  rule.has_check = r.Bool();
-  rule.tests.resize(r.Count());
-  for (RuleTest& t : rule.tests) {
-    LoadTest(r, t);
-  }
-}
-
-std::unique_ptr<RuleFile> LoadFile(Reader& r) {
-  auto f = std::make_unique<RuleFile>();
-  f->path = r.String();
-  f->source = r.String();
-  f->imports.resize(r.Count());
-  for (ImportDecl& i : f->imports) {
-    i.range = r.Range();
-    i.name = r.String();
-  }
-  f->defs.resize(r.Count());
-  for (DefDecl& d : f->defs) {
-    d.range = r.Range();
-    d.name = r.String();
-    LoadStrings(r, d.params);
-    d.body = LoadExpr(r);
-  }
-  f->rules.resize(r.Count());
-  for (RuleDecl& rule : f->rules) {
-    LoadRule(r, rule);
-  }
-  return f;
-}
-
 }  // namespace
 
 std::string SaveSnapshot(const RuleFiles& files) {
   Writer w;
-  w.Unsigned(files.size());
-  for (const auto& f : files) {
-    SaveFile(w, *f);
-  }
+  w(files);
   return w.Finish();
 }
 
@@ -436,10 +291,8 @@ std::optional<RuleFiles> LoadSnapshot(std::string_view bytes) {
     return std::nullopt;
   }
   r.FileTable();
-  RuleFiles files(r.Count());
-  for (auto& f : files) {
-    f = LoadFile(r);
-  }
+  RuleFiles files;
+  r(files);
   if (!r.ok() || !r.AtEnd()) {
     return std::nullopt;
   }

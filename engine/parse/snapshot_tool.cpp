@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
       std::cerr << path.string() << ": cannot read the rule file: " << failure << "\n";
       return 1;
     }
-    if (auto file = s75::ParseRuleFile(name, std::move(text), diags)) {
+    if (auto file = s75::ParseRuleFile(name, text, diags)) {
       parsed.push_back(std::move(file));
     }
   }

@@ -8,11 +8,11 @@
 #include <string>
 
 #include "common/date.h"
-#include "eval/placeholder.h"
-#include "format/format.h"
-#include "format/json_schema.h"
-#include "format/model_agreement.h"
+#include "compile/placeholder.h"
 #include "load/loader.h"
+#include "schema/format.h"
+#include "schema/json_schema.h"
+#include "schema/model_agreement.h"
 
 namespace s75 {
 namespace {

@@ -1,15 +1,16 @@
 // The driver's own logic: rule selection, waivers, the catalogue order.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "compile/mentions.h"
 #include "driver/catalogue.h"
 #include "driver/facts.h"
 #include "driver/pipeline.h"
 #include "driver/selection.h"
 #include "driver/waivers.h"
-#include "eval/mentions.h"
 #include "parse/parser.h"
 #include "parse/snapshot.h"
 #include "report/reporter.h"
@@ -101,6 +102,95 @@ TEST(WaiverTest, UnselectedRuleGivesNoUnusedWaiver) {
   EXPECT_TRUE(Check(kWaived, "2025-01-01", {"WAIVER"}).empty());
 }
 
+// A DOC or WAIVER id is refused as such; a word that only begins like one is
+// an id no pack defines.
+TEST(WaiverTest, DocAndWaiverIdsCannotBeWaivedOtherWordsNameNoRule) {
+  auto waiving = [](const std::string& rule) {
+    std::string yaml = kWaived;
+    yaml.replace(yaml.find("T1.08"), 5, rule);
+    std::vector<Finding> f = Check(yaml, "2025-01-01", {"WAIVER"});
+    return f.size() == 1 ? f[0].rule + ": " + f[0].message
+                         : "findings: " + std::to_string(f.size());
+  };
+  const std::string refused =
+      " is ignored: DOC and WAIVER findings cannot be waived; correct the "
+      "document instead";
+  EXPECT_EQ(waiving("DOC.03"), "WAIVER.02: the waiver of DOC.03" + refused);
+  EXPECT_EQ(waiving("WAIVER.01"), "WAIVER.02: the waiver of WAIVER.01" + refused);
+  EXPECT_EQ(waiving("DOC"),
+            "WAIVER.02: the waiver of DOC matches no finding: no rule DOC is in the rule packs");
+  EXPECT_EQ(waiving("DOCX.1"),
+            "WAIVER.02: the waiver of DOCX.1 matches no finding: no rule DOCX.1 is in the rule "
+            "packs");
+  EXPECT_EQ(waiving("WAIVERS.1"),
+            "WAIVER.02: the waiver of WAIVERS.1 matches no finding: no rule WAIVERS.1 is in the "
+            "rule packs");
+}
+
+// A report stage that writes down what the pipeline gives it.
+class RecordingStage : public ReportStage {
+ public:
+  bool Open() override {
+    log += "open\n";
+    return true;
+  }
+  void Begin(const CheckReport& run, size_t files) override {
+    log += "begin: " + std::to_string(files) + " files, " + std::to_string(run.rules.size()) +
+           " rules\n";
+  }
+  void File(FileResult file) override {
+    log += std::filesystem::path(file.path).filename().string() + ":";
+    for (const Finding& f : file.findings) {
+      log += " " + f.rule;
+    }
+    log += "\n";
+  }
+  int End(const CheckReport& run) override {
+    log += "end: " + std::to_string(run.rules.size()) + " rules\n";
+    return 7;
+  }
+  std::string log;
+};
+
+// Two agreements with one id, one that is not YAML, and a path that does not
+// exist: each reaches the report in path order, with the cross-file DOC.08,
+// whatever the number of threads. --select DOC selects the nine DOC rules.
+TEST(PipelineTest, RunsTheStagesInOrderAndReportsEachFileInPathOrder) {
+  std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "s75-pipeline";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string head = "format: s75check/1\nagreement: {id: same, title: T}\n";
+  std::ofstream(dir / "a.yaml") << head;
+  std::ofstream(dir / "b.yaml") << head;
+  std::ofstream(dir / "c.yaml") << "format: [\n";
+  for (int jobs : {1, 3}) {
+    PipelineInput input;
+    input.rules.select = {"DOC"};
+    input.paths = {dir.string(), (dir / "missing.yaml").string()};
+    input.options.as_of = *Date::Parse("2026-11-22");
+    input.options.jobs = jobs;
+    RecordingStage report;
+    std::ostringstream err;
+    EXPECT_EQ(RunPipeline(input, report, err), 7);
+    EXPECT_EQ(err.str(), "");
+    EXPECT_EQ(report.log,
+              "open\nbegin: 4 files, 9 rules\na.yaml: DOC.05\nb.yaml: DOC.05 DOC.08\n"
+              "c.yaml: DOC.01\nmissing.yaml: DOC.07\nend: 9 rules\n")
+        << "-j " << jobs;
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(PipelineTest, AChoiceOfRulesThatNamesNoneStopsBeforeTheReportOpens) {
+  PipelineInput input;
+  input.rules.select = {"T9"};
+  RecordingStage report;
+  std::ostringstream err;
+  EXPECT_EQ(RunPipeline(input, report, err), 2);
+  EXPECT_EQ(err.str(), "s75check: --select: no rule or family 'T9'; did you mean 'T1'?\n");
+  EXPECT_EQ(report.log, "");
+}
+
 TEST(CatalogueTest, FamilyOrder) {
   auto pack = BuiltinPack();
   ASSERT_TRUE(pack);
@@ -118,7 +208,7 @@ RuleFiles ParseBuiltinSources() {
   Diagnostics diags;
   RuleFiles files;
   for (RuleSource& s : BuiltinRuleSources()) {
-    files.push_back(ParseRuleFile(s.path, std::move(s.text), diags));
+    files.push_back(ParseRuleFile(s.path, s.text, diags));
   }
   EXPECT_FALSE(diags.HasErrors());
   return files;

@@ -16,8 +16,8 @@
 #include "common/atomic_file.h"
 #include "common/read_file.h"
 #include "driver/pipeline.h"
-#include "format/format.h"
 #include "load/loader.h"
+#include "schema/format.h"
 
 namespace s75 {
 namespace {

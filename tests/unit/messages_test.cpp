@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "common/read_file.h"
+#include "compile/placeholder.h"
 #include "driver/pipeline.h"
-#include "eval/placeholder.h"
-#include "format/model_agreement.h"
 #include "load/loader.h"
+#include "schema/model_agreement.h"
 
 namespace s75 {
 namespace {

@@ -1,4 +1,4 @@
-#include "parse/ast.h"
+#include "compile/types.h"
 
 namespace s75 {
 
@@ -62,33 +62,24 @@ std::string Type::Name() const {
   return "any";
 }
 
-std::unique_ptr<Expr> Expr::Clone() const {
-  auto e = std::make_unique<Expr>();
-  e->kind = kind;
-  e->range = range;
-  e->text = text;
-  for (const auto& c : children) {
-    e->children.push_back(c->Clone());
+bool Compatible(const Type& a, const Type& b) {
+  if (a.kind == Type::kUnknown || b.kind == Type::kUnknown) {
+    return true;
   }
-  for (const auto& c : conditions) {
-    e->conditions.push_back(c ? c->Clone() : nullptr);
+  if (a.kind != b.kind) {
+    return false;
   }
-  for (const auto& p : parts) {
-    e->parts.push_back({p.literal, p.expr ? p.expr->Clone() : nullptr});
+  if (a.kind == Type::kList) {
+    return Compatible(*a.element, *b.element);
   }
-  e->template_errors = template_errors;
-  e->number = number;
-  e->date = date;
-  e->duration_months = duration_months;
-  e->duration_days = duration_days;
-  e->checked = checked;
-  e->type = type;
-  e->function = function;
-  e->field_index = field_index;
-  e->slot = slot;
-  e->regex = regex;
-  e->memo = memo;
-  return e;
+  return true;
+}
+
+Type ElementOf(const Type& t) {
+  if (t.kind == Type::kList && t.element) {
+    return *t.element;
+  }
+  return Type::Of(Type::kUnknown);
 }
 
 }  // namespace s75

@@ -1,4 +1,4 @@
-#include "eval/mentions.h"
+#include "compile/mentions.h"
 
 #include "common/ascii.h"
 

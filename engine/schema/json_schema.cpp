@@ -1,11 +1,11 @@
-#include "format/json_schema.h"
+#include "schema/json_schema.h"
 
 #include <array>
 #include <cctype>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "format/format.h"
+#include "schema/format.h"
 
 namespace s75 {
 

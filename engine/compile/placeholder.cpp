@@ -1,4 +1,4 @@
-#include "eval/placeholder.h"
+#include "compile/placeholder.h"
 
 #include <algorithm>
 #include <array>

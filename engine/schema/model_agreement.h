@@ -23,7 +23,7 @@ inline constexpr int kMinModelPartners = 2;
 inline constexpr int kMaxModelPartners = 20;
 
 // The placeholder written where the drafter must write text; the rules call
-// it a placeholder (eval/placeholder.h).
+// it a placeholder (compile/placeholder.h).
 inline constexpr std::string_view kModelPlaceholder = "TBC";
 
 // A YAML agreement with every field of the format, each after a one-line

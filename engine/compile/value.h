@@ -91,4 +91,33 @@ struct Value {
 // The value of a document node read as `spec` says.
 Value ValueOfNode(const Node* node, const FieldSpec& spec, const Node* parent);
 
+// The node of field `index` of a validated mapping (null when the mapping
+// has no such field or is no mapping).
+inline const Node* SlotOf(const Node* map, int index) {
+  if (map == nullptr || map->slots.empty()) {
+    return nullptr;
+  }
+  return map->slots[static_cast<size_t>(index)];
+}
+
+// Equality of two present values of the same kind.
+bool Equal(const Value& a, const Value& b);
+
+// The order of two present values of the same kind: -1, 0 or 1.
+int Compare(const Value& a, const Value& b);
+
+// Kleene's three-valued logic over true, false and invalid.
+enum class Truth { kFalse, kTrue, kUnknown };
+
+inline Truth TruthOf(const Value& v) {
+  if (v.kind == Value::kInvalid) {
+    return Truth::kUnknown;
+  }
+  return v.IsTrue() ? Truth::kTrue : Truth::kFalse;
+}
+
+inline Value FromTruth(Truth t) {
+  return t == Truth::kUnknown ? Value::Invalid() : Value::Bool(t == Truth::kTrue);
+}
+
 }  // namespace s75

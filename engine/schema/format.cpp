@@ -1,4 +1,4 @@
-#include "format/format.h"
+#include "schema/format.h"
 
 #include <algorithm>
 #include <utility>

@@ -1,10 +1,10 @@
-#include "format/model_agreement.h"
+#include "schema/model_agreement.h"
 
 #include <algorithm>
 #include <optional>
 
 #include "common/join.h"
-#include "format/format.h"
+#include "schema/format.h"
 
 namespace s75 {
 

@@ -1,4 +1,4 @@
-#include "eval/value.h"
+#include "compile/value.h"
 
 namespace s75 {
 
@@ -108,6 +108,41 @@ Value ValueOfNode(const Node* node, const FieldSpec& spec, const Node* parent) {
       return v;
   }
   return Value::Invalid();
+}
+
+bool Equal(const Value& a, const Value& b) {
+  if (a.kind != b.kind) {
+    return false;
+  }
+  switch (a.kind) {
+    case Value::kBool:
+      return a.boolean == b.boolean;
+    case Value::kNumber:
+      return a.number == b.number;
+    case Value::kText:
+      return a.text == b.text;
+    case Value::kDate:
+      return a.date == b.date;
+    case Value::kYear:
+      return a.year == b.year;
+    default:
+      return false;
+  }
+}
+
+int Compare(const Value& a, const Value& b) {
+  // NOLINTNEXTLINE(modernize-use-nullptr): comparing an ordering with 0 is no pointer
+  auto sign = [](auto o) { return o < 0 ? -1 : o > 0 ? 1 : 0; };
+  if (a.kind == Value::kNumber) {
+    return sign(a.number <=> b.number);
+  }
+  if (a.kind == Value::kDate) {
+    return sign(a.date <=> b.date);
+  }
+  if (a.kind == Value::kYear) {
+    return sign(a.year <=> b.year);
+  }
+  return sign(a.text <=> b.text);
 }
 
 }  // namespace s75
