@@ -328,6 +328,7 @@ class RuleRun final : public Interpreter {
   std::vector<Value> locals_;
   Severity severity_ = Severity::kError;
   const Node* default_at_ = nullptr;
+  std::vector<SectionMark> marks_;  // this run's findings in absent sections
 };
 
 }  // namespace

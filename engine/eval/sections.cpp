@@ -21,8 +21,7 @@ Finding Merged(const std::vector<const Finding*>& group, const AbsentSection& se
     items += (items.empty() ? "" : "; ") + f->message;
   }
   merged.message = SectionPath(section) + " is missing as a whole, so none of the " +
-                   std::to_string(group.size()) + " items this rule asks of it is given: " +
-                   items;
+                   std::to_string(group.size()) + " items this rule asks of it is given: " + items;
   return merged;
 }
 

@@ -111,6 +111,7 @@ std::vector<const Node*> FundArrangements(const Node* funds) {
 
 std::vector<std::string> Texts(const std::vector<const Node*>& nodes) {
   std::vector<std::string> out;
+  out.reserve(nodes.size());
   for (const Node* n : nodes) {
     out.push_back(n->text);
   }
@@ -144,12 +145,12 @@ void CompleteArrangements(Document& doc, std::vector<Finding>& out) {
   if (given->kind != NodeKind::kSeq || given->invalid) {
     return;
   }
-  const auto& fund_kinds = funds->spec->element->fields[Index(*funds->spec->element, "arrangement")]
-                               .vocabulary;
+  const auto& fund_kinds =
+      funds->spec->element->fields[Index(*funds->spec->element, "arrangement")].vocabulary;
   std::vector<const Node*> listed;
   for (const Node* item : given->items) {
-    if (item->invalid || std::find(fund_kinds.begin(), fund_kinds.end(), item->text) ==
-                             fund_kinds.end()) {
+    if (item->invalid ||
+        std::find(fund_kinds.begin(), fund_kinds.end(), item->text) == fund_kinds.end()) {
       continue;
     }
     if (std::none_of(listed.begin(), listed.end(),

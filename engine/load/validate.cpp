@@ -443,9 +443,9 @@ const Node* FormatNode(const Node& root) {
 }  // namespace
 
 int ValidateDocument(Document& doc, std::vector<Finding>& out) {
-  const std::string fix =
-      "an agreement file starts with `format: " + std::string(kFormatVersion2) + "` (or `" +
-      std::string(kFormatVersion1) + "` for the first version of the format)";
+  const std::string fix = "an agreement file starts with `format: " + std::string(kFormatVersion2) +
+                          "` (or `" + std::string(kFormatVersion1) +
+                          "` for the first version of the format)";
   if (doc.root == nullptr || doc.root->IsNull()) {
     out.push_back(
         DocFinding(kDocUnsupportedFormat, doc.file, 1, 1, "", "the file is empty: " + fix));
@@ -465,11 +465,10 @@ int ValidateDocument(Document& doc, std::vector<Finding>& out) {
   }
   int version = format->kind == NodeKind::kScalar ? FormatVersionOf(format->text) : 0;
   if (version == 0) {
-    out.push_back(DocFinding(kDocUnsupportedFormat, doc.file, format->line, format->column,
-                             "format",
-                             "unsupported format '" + format->text + "': this version of " +
-                                 "s75check reads `" + std::string(kFormatVersion2) + "` and `" +
-                                 std::string(kFormatVersion1) + "`"));
+    out.push_back(DocFinding(
+        kDocUnsupportedFormat, doc.file, format->line, format->column, "format",
+        "unsupported format '" + format->text + "': this version of " + "s75check reads `" +
+            std::string(kFormatVersion2) + "` and `" + std::string(kFormatVersion1) + "`"));
     return 0;
   }
   Validator(doc, version, out).Validate(doc.root, AgreementFormat());

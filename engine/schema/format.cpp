@@ -89,8 +89,15 @@ FieldSpec V1(std::string moved_to, FieldSpec f) {
 const std::vector<std::string> kFrequencies = {"monthly", "quarterly", "six_monthly", "annual"};
 
 std::vector<std::string> PartnerKinds() {
-  return {"pct",         "ccg",        "icb",          "nhs_trust",      "nhs_foundation_trust",
-          "nhs_england", "care_trust", "local_authority", "other"};
+  return {"pct",
+          "ccg",
+          "icb",
+          "nhs_trust",
+          "nhs_foundation_trust",
+          "nhs_england",
+          "care_trust",
+          "local_authority",
+          "other"};
 }
 
 constexpr const char* kFormatRef = "s75check agreement format v1";
@@ -234,8 +241,8 @@ FieldSpec TermSection() {
               V2(Ref(kRow9,
                      Object("rolling", "A term that continues period by period until notice.",
                             {Ref(kRow9, Integer("period_months", 1, "Length of each period.")),
-                             Ref(kRow10, Integer("notice_months", 0,
-                                                 "Notice to end it, in months."))}))),
+                             Ref(kRow10,
+                                 Integer("notice_months", 0, "Notice to end it, in months."))}))),
               V2(Ref(kRow9,
                      List("extensions",
                           Object("", "An exercised extension.",
@@ -244,12 +251,11 @@ FieldSpec TermSection() {
                                   Ref(kRow9, Text("reference", "The decision's reference."))}),
                           "Exercised extensions; the latest `to` is the expiry."))),
               V2(Ref(kRow10, DateF("terminated_on", "The day a terminated agreement ended."))),
-              V2(Ref(kRow9,
-                     List("options",
-                          Object("", "An extension option not (yet) exercised.",
-                                 {Ref(kRow9, DateF("to", "The last day if exercised.")),
-                                  Ref(kRow9, Text("description", "How it is exercised."))}),
-                          "Extension options not (yet) exercised."))),
+              V2(Ref(kRow9, List("options",
+                                 Object("", "An extension option not (yet) exercised.",
+                                        {Ref(kRow9, DateF("to", "The last day if exercised.")),
+                                         Ref(kRow9, Text("description", "How it is exercised."))}),
+                                 "Extension options not (yet) exercised."))),
           }));
 }
 
@@ -262,8 +268,9 @@ FieldSpec OutcomesSection() {
           Ref(table2, Id("id", "Identifier of the outcome.")),
           Ref(kRow1, Text("description", "What the outcome is.")),
           Ref(kMeasurable, Text("indicator", "National or local indicator reference.")),
-          V2(Ref(kMeasurable, Text("unit", "What the values count, e.g. admissions per "
-                                           "100,000 people aged 65+."))),
+          V2(Ref(kMeasurable, Text("unit",
+                                   "What the values count, e.g. admissions per "
+                                   "100,000 people aged 65+."))),
           Ref(kMeasurable, Object("baseline", "Where performance starts.",
                                   {Ref(kMeasurable, Number("value", "Baseline value.")),
                                    Ref(table2, Year("period", "Year of the baseline."))})),
@@ -286,15 +293,15 @@ FieldSpec OutcomesSection() {
 }
 
 FieldSpec ClientGroups() {
-  return Ref("MTAE Table 1 row 6",
-             List("client_groups",
-                  Enum("",
-                       {"learning_disability", "mental_health", "older_people",
-                        "physical_disability", "substance_misuse", "children",
-                        "community_equipment", "intermediate_care", "continuing_care", "carers",
-                        "public_health", "all_adults", "other"},
-                       "A client group."),
-                  "Client groups served."));
+  return Ref(
+      "MTAE Table 1 row 6",
+      List("client_groups",
+           Enum("",
+                {"learning_disability", "mental_health", "older_people", "physical_disability",
+                 "substance_misuse", "children", "community_equipment", "intermediate_care",
+                 "continuing_care", "carers", "public_health", "all_adults", "other"},
+                "A client group."),
+           "Client groups served."));
 }
 
 FieldSpec ScopeSection() {
@@ -323,16 +330,17 @@ FieldSpec FundManager(std::string name) {
 
 FieldSpec Reporting(std::string description) {
   const char* returns = "PAR reg 7; PAR reg 9(4)";
-  return Ref("MTAE Table 1 row 4; PAR reg 7; PAR reg 9(4)",
-             List("reporting",
-                  Object("", "A report the arrangement produces.",
-                         {Ref("PAR reg 7; PAR reg 9(4); HFD R1, R9",
-                              Enum("report",
-                                   {"financial", "performance", "annual_return", "risk", "other"},
-                                   "Kind of report.")),
-                          Ref(returns, Enum("frequency", kFrequencies, "How often it is made.")),
-                          Ref(kRow4, Text("to", "Who receives it."))}),
-                  std::move(description)));
+  return Ref(
+      "MTAE Table 1 row 4; PAR reg 7; PAR reg 9(4)",
+      List(
+          "reporting",
+          Object("", "A report the arrangement produces.",
+                 {Ref("PAR reg 7; PAR reg 9(4); HFD R1, R9",
+                      Enum("report", {"financial", "performance", "annual_return", "risk", "other"},
+                           "Kind of report.")),
+                  Ref(returns, Enum("frequency", kFrequencies, "How often it is made.")),
+                  Ref(kRow4, Text("to", "Who receives it."))}),
+          std::move(description)));
 }
 
 FieldSpec ManagementSection() {
@@ -395,8 +403,8 @@ FieldSpec ContributionElement() {
        Ref("HFD para 72; MTAE Table 1 row 7",
            Enum("basis", {"needs_assessment", "historical", "formula"}, "How the amount was set.")),
        Ref("HFD R1", Text("purpose", "What the contribution pays for.")),
-       V2(Ref(kRow7, Enum("type", {"revenue", "capital"},
-                          "Revenue or capital money (default revenue)."))),
+       V2(Ref(kRow7,
+              Enum("type", {"revenue", "capital"}, "Revenue or capital money (default revenue)."))),
        V2(Ref(kRow7, Year("year", "The financial year of the amount, for a fund with years.")))});
 }
 
@@ -422,8 +430,9 @@ FieldSpec Contributions() {
   return Ref(kRow7, List("contributions", ContributionElement(), "Each partner's contribution."));
 }
 FieldSpec SplitElements() {
-  return Ref("HFD paras 23, 78",
-             Bool("split_elements", "Whether the pool is run as separate health and care budgets."));
+  return Ref(
+      "HFD paras 23, 78",
+      Bool("split_elements", "Whether the pool is run as separate health and care budgets."));
 }
 FieldSpec Overspend() {
   return Approach("overspend",
@@ -512,12 +521,12 @@ FieldSpec AimsSection() {
 
 FieldSpec HostSection() {
   const char* row3 = "MTAE Table 1 row 3";
-  return V1("funds[].host and funds[].host_support",
-            Ref(row3,
-             Object("host", "The host partner.",
-                    {Ref("MTAE Table 1 row 3; PAR reg 7(4)",
-                         Id("partner", "The host partner that leads on delivery.")),
-                     Ref(row3, Text("support", "How the other partners support the host."))})));
+  return V1(
+      "funds[].host and funds[].host_support",
+      Ref(row3, Object("host", "The host partner.",
+                       {Ref("MTAE Table 1 row 3; PAR reg 7(4)",
+                            Id("partner", "The host partner that leads on delivery.")),
+                        Ref(row3, Text("support", "How the other partners support the host."))})));
 }
 
 FieldSpec CapitalSection() {
@@ -592,20 +601,30 @@ FieldSpec Fund() {
       {Ref(kFormat2Ref, Required(Id("id", "Identifier of the fund."))),
        Ref(kFormat2Ref, Text("name", "Name of the fund.")),
        Ref("PAR reg 2(1); MTAE para 34",
-           Required(Enum("arrangement",
-                         {"pooled_fund", "aligned_budget", "lead_commissioning",
-                          "integrated_provision"},
-                         "The flexibility the fund uses."))),
+           Required(
+               Enum("arrangement",
+                    {"pooled_fund", "aligned_budget", "lead_commissioning", "integrated_provision"},
+                    "The flexibility the fund uses."))),
        Ref("MTAE Table 1 row 3; PAR reg 7(4)",
            Id("host", "The partner that hosts or leads the fund.")),
        Ref("MTAE Table 1 row 3", Text("host_support", "How the other partners support the host.")),
-       Ref("PAR reg 2(1)", Text("provider", "Who provides the services, where not the host: "
-                                             "a partner id or a name.")),
-       FundManager("manager"), ClientGroups(), Year1("Financial year the figures are for."),
+       Ref("PAR reg 2(1)", Text("provider",
+                                "Who provides the services, where not the host: "
+                                "a partner id or a name.")),
+       FundManager("manager"),
+       ClientGroups(),
+       Year1("Financial year the figures are for."),
        Ref(kRow7, List("years", Year("", "A financial year."),
                        "The financial years of a fund with per-year contributions.")),
-       Pooled(), SplitElements(), PoolTotal(), Contributions(), Overspend(), Underspend(),
-       Outturns(), Reporting("This fund's reports and their recipients."), YearEndDisclosure(),
+       Pooled(),
+       SplitElements(),
+       PoolTotal(),
+       Contributions(),
+       Overspend(),
+       Underspend(),
+       Outturns(),
+       Reporting("This fund's reports and their recipients."),
+       YearEndDisclosure(),
        Ref(kRow2, List("schemes", Scheme(), "The schemes or schedules of the fund."))});
 }
 
@@ -619,26 +638,25 @@ FieldSpec FundsSection() {
 
 FieldSpec RiskFundSection() {
   const char* ref = "HFD paras 97–100";
-  return V2(Ref(
-      ref, Object("risk_fund", "A contingency shared across funds.",
-                  {Ref(ref, Money("amount", "The amount of the contingency.")),
-                   Ref(kOverspend, MapOf("shares", Field("", ValueType::kShare, "A share."),
-                                         "Each partner's share, by partner id; the shares sum "
-                                         "to 1.")),
-                   Ref(ref, List("covers", Id("", "A fund id."), "The funds it covers.")),
-                   Ref(kRow5, Text("governed_by", "Who decides on its use."))})));
+  return V2(
+      Ref(ref, Object("risk_fund", "A contingency shared across funds.",
+                      {Ref(ref, Money("amount", "The amount of the contingency.")),
+                       Ref(kOverspend, MapOf("shares", Field("", ValueType::kShare, "A share."),
+                                             "Each partner's share, by partner id; the shares sum "
+                                             "to 1.")),
+                       Ref(ref, List("covers", Id("", "A fund id."), "The funds it covers.")),
+                       Ref(kRow5, Text("governed_by", "Who decides on its use."))})));
 }
 
 FieldSpec PerformancePaymentsSection() {
   const char* ref = "MTAE paras 58–59";
-  return V2(Ref(
-      ref, List("performance_payments",
-                Object("", "Money paid only if an outcome is achieved.",
-                       {Ref(ref, Id("fund", "The fund the money is in.")),
-                        Ref(ref, Money("amount", "The money at risk.")),
-                        Ref(ref, Id("outcome", "The outcome it depends on.")),
-                        Ref(ref, Text("description", "When it is paid."))}),
-                "Money at risk on an outcome (pay for performance).")));
+  return V2(Ref(ref, List("performance_payments",
+                          Object("", "Money paid only if an outcome is achieved.",
+                                 {Ref(ref, Id("fund", "The fund the money is in.")),
+                                  Ref(ref, Money("amount", "The money at risk.")),
+                                  Ref(ref, Id("outcome", "The outcome it depends on.")),
+                                  Ref(ref, Text("description", "When it is paid."))}),
+                          "Money at risk on an outcome (pay for performance).")));
 }
 
 FieldSpec VariationsSection() {
@@ -653,28 +671,28 @@ FieldSpec VariationsSection() {
 }
 
 FieldSpec DefinitionsSection() {
-  return V2(Ref(kFormat2Ref,
-                List("definitions",
-                     Object("", "A defined term.",
-                            {Ref(kFormat2Ref, Text("term", "The term.")),
-                             Ref(kFormat2Ref, Text("meaning", "What it means."))}),
-                     "Defined terms, in order.")));
+  return V2(Ref(kFormat2Ref, List("definitions",
+                                  Object("", "A defined term.",
+                                         {Ref(kFormat2Ref, Text("term", "The term.")),
+                                          Ref(kFormat2Ref, Text("meaning", "What it means."))}),
+                                  "Defined terms, in order.")));
 }
 
 FieldSpec ClausesSection() {
-  return V2(Ref(kFormat2Ref,
-                List("clauses",
-                     Object("", "A clause of the agreement beyond the format's fields.",
-                            {Ref(kFormat2Ref, Id("id", "Identifier of the clause.")),
-                             Ref(kFormat2Ref, Text("title", "Title of the clause.")),
-                             Ref(kFormat2Ref, Text("text", "The clause's words."))}),
-                     "The agreement's own clauses, in order.")));
+  return V2(
+      Ref(kFormat2Ref, List("clauses",
+                            Object("", "A clause of the agreement beyond the format's fields.",
+                                   {Ref(kFormat2Ref, Id("id", "Identifier of the clause.")),
+                                    Ref(kFormat2Ref, Text("title", "Title of the clause.")),
+                                    Ref(kFormat2Ref, Text("text", "The clause's words."))}),
+                            "The agreement's own clauses, in order.")));
 }
 
 FieldSpec BuildFormat() {
   std::vector<FieldSpec> top;
-  top.push_back(Ref(kFormatRef, Required(Text("format", "Format name and version: s75check/2 "
-                                                         "(or s75check/1)."))));
+  top.push_back(Ref(kFormatRef, Required(Text("format",
+                                              "Format name and version: s75check/2 "
+                                              "(or s75check/1)."))));
   top.push_back(AgreementSection());
   top.push_back(PartnersSection());
   top.push_back(DefinitionsSection());

@@ -28,6 +28,16 @@ TEST(CompileTest, UnknownFieldIsReportedWithSuggestion) {
   EXPECT_NE(e[0].find("did you mean `pool_total`"), std::string::npos);
 }
 
+TEST(CompileTest, RulesReadTheModelNotFormat1Keys) {
+  auto e = CheckErrors("when host.partner == \"a\" report \"x\"");
+  ASSERT_EQ(e.size(), 1U);
+  EXPECT_EQ(e[0],
+            "5:6 `host` is a format 1 key: rules read the model, where it is "
+            "`funds[].host and funds[].host_support` (format 1 files are read into it)");
+  EXPECT_EQ(CheckErrors("when finance.pool_total > 0 report \"x\"").size(), 1U);
+  EXPECT_TRUE(CheckErrors("when finance.variation == \"x\" report \"x\"").empty());
+}
+
 TEST(CompileTest, ComparingADateWithMoneyIsATypeError) {
   auto e = CheckErrors("when term.commencement < funds[0].pool_total report \"x\"");
   ASSERT_EQ(e.size(), 1U);
