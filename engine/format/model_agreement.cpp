@@ -310,6 +310,7 @@ const std::vector<std::string>& ModelFinancialModels() {
 
 std::vector<std::string> ModelPartnerIds(int partners) {
   std::vector<std::string> ids;
+  ids.reserve(static_cast<size_t>(std::max(partners, 0)));
   for (int i = 0; i < partners; ++i) {
     ids.push_back(i == 0 ? "nhs-body" : i == 1 ? "council" : "partner-" + std::to_string(i + 1));
   }

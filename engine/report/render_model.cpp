@@ -792,7 +792,7 @@ class Renderer {
   }
 
   // An outcome's value with its unit, when the outcome gives one.
-  std::string WithUnit(std::string text, std::string_view field_path) const {
+  std::string WithUnit(const std::string& text, std::string_view field_path) const {
     bool value = field_path == "outcomes[].baseline.value" ||
                  field_path == "outcomes[].target.value" ||
                  field_path == "outcomes[].monitoring[].value";
