@@ -73,19 +73,26 @@ bool AddTo(std::optional<Decimal>& sum, const Decimal& amount) {
 }
 
 // The sums of a fund's valid contribution amounts: in all, of revenue (the
-// default type) and of capital. All absent when a sum goes beyond range:
-// better absent than wrong.
+// default type) and of capital; for a fund with per-year contributions, of
+// the latest year named (and those naming none), as `pool_total` is one
+// year's. All absent when a sum goes beyond range: better absent than wrong.
 struct ContributionSums {
   std::optional<Decimal> all;
   std::optional<Decimal> revenue;
   std::optional<Decimal> capital;
+  std::optional<FinancialYear> year;  // the latest year named, if any
 };
 
 ContributionSums SumContributions(const Node* contributions) {
   ContributionSums out;
   for (const Node* c : Items(contributions)) {
+    std::optional<FinancialYear> year = Typed<FinancialYear>(FieldOf(c, "year"));
+    out.year = year && (!out.year || *out.year < *year) ? year : out.year;
+  }
+  for (const Node* c : Items(contributions)) {
     std::optional<Decimal> amount = Typed<Decimal>(FieldOf(c, "amount"));
-    if (!amount) {
+    std::optional<FinancialYear> year = Typed<FinancialYear>(FieldOf(c, "year"));
+    if (!amount || (year && *year != *out.year)) {
       continue;
     }
     bool capital = Text(FieldOf(c, "type")) == "capital";
@@ -120,6 +127,7 @@ FundFacts ReadFund(const Node* fund, const AgreementFacts& facts,
   }
   f.revenue = sums.revenue;
   f.capital = sums.capital;
+  f.year = sums.year ? sums.year->ToString() : Text(FieldOf(fund, "year"));
   return f;
 }
 

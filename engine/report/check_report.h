@@ -35,6 +35,10 @@ struct FundFacts {
   // register's totals: its own (format 1: the agreement's); "" for none.
   std::vector<std::string> tallied_arrangements;
   std::vector<std::string> tallied_client_groups;
+  // The financial year of the figures: the latest its contributions name (a
+  // fund with per-year contributions: the sums below are that year's), else
+  // its `year`; "" for none.
+  std::string year;
   std::optional<Decimal> pool_total;  // pool_total, else the contributions' sum
   bool pool_from_contributions = false;
   std::optional<Decimal> revenue;  // contributions of type revenue (the default)

@@ -31,9 +31,10 @@ std::string Money(const std::optional<Decimal>& d) { return d ? d->ToString(2) :
 
 std::string Pounds(const std::optional<Decimal>& d) { return d ? PoundsText(*d) : ""; }
 
-// Each fund, its host and its pool, with `money` written by `money_text`:
-// "ccg-pool hosted by wccg: 13245000.00; council-pool hosted by wmbc:
-// 10071000.00". A fund that is not a pooled fund says so.
+// Each fund, its host, its pool and the year of its figures, with money
+// written by `money_text`: "ccg-pool hosted by wccg: 13245000.00 in 2015/16;
+// council-pool hosted by wmbc: 10071000.00 in 2015/16". A fund that is not a
+// pooled fund says so.
 std::string FundsText(const AgreementFacts& f,
                       const std::function<std::string(const std::optional<Decimal>&)>& money_text) {
   std::vector<std::string> parts;
@@ -41,6 +42,7 @@ std::string FundsText(const AgreementFacts& f,
     std::string part = fund.id.empty() ? "(no id)" : fund.id;
     part += fund.host.empty() ? "" : " hosted by " + fund.host;
     part += fund.pool_total ? ": " + money_text(fund.pool_total) : "";
+    part += fund.year.empty() ? "" : " in " + fund.year;
     part += fund.pooled ? "" : " (not pooled)";
     parts.push_back(std::move(part));
   }
@@ -206,6 +208,7 @@ Json FundsJson(const AgreementFacts& f) {
                      {"arrangement", OrNull(fund.arrangement)},
                      {"host", OrNull(fund.host)},
                      {"pooled", fund.pooled},
+                     {"year", OrNull(fund.year)},
                      {"pool_total", OrNull(Money(fund.pool_total))},
                      {"pool_from_contributions", fund.pool_from_contributions},
                      {"revenue", OrNull(Money(fund.revenue))},

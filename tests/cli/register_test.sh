@@ -157,9 +157,10 @@ lacks "register html: fetches nothing" "$tmp/reg.html" '(src|href)=|<link|url\([
 #     wmbc, £10,071,000 (£8,571,000 revenue, £1,500,000 capital), for the
 #     agreement's all_adults; expiry: the extension's 2019-03-31
 #   delegation-and-equipment: delegation hosted by nft, no money and not pooled,
-#     for mental_health; equipment hosted by nmc, £500,000.50 (£400,000.50
-#     revenue, £100,000 capital) for community_equipment, by lead
-#     commissioning; a rolling term has no expiry
+#     for mental_health; equipment hosted by nmc, per year: its latest year
+#     2021/22, £500,000.50 (£400,000.50 revenue, £100,000 capital; not
+#     2020/21's £380,000) for community_equipment, by lead commissioning; a
+#     rolling term has no expiry
 #   pooled: 23,316,000 + 500,000.50 = 23,816,000.50; revenue 21,816,000 +
 #   400,000.50 = 22,216,000.50; capital 1,500,000 + 100,000 = 1,600,000
 expect "register json: format 2" 0 "$bin" register "${A[@]}" --format json tests/fixtures/format2
@@ -184,18 +185,20 @@ want = {
 bad = [f"{k}: got {t.get(k)!r}, wanted {v!r}" for k, v in want.items() if t.get(k) != v]
 rows = {a["file"].split("/")[-1]: a for a in r["agreements"]}
 bcf, dele = rows["bcf-two-funds.yaml"], rows["delegation-and-equipment.yaml"]
-fund = lambda row, i: {k: row["funds"][i][k] for k in ("id", "host", "pooled", "pool_total",
-                                                          "revenue", "capital")}
+fund = lambda row, i: {k: row["funds"][i][k] for k in ("id", "host", "pooled", "year",
+                                                          "pool_total", "revenue", "capital")}
 checks = [
     (bcf["host"], "wccg; wmbc"), (bcf["pool_total"], "23316000.00"),
     (bcf["revenue"], "21816000.00"), (bcf["capital"], "1500000.00"),
     (bcf["expiry"], "2019-03-31"),
-    (fund(bcf, 0), {"id": "ccg-pool", "host": "wccg", "pooled": True, "pool_total": "13245000.00",
-                    "revenue": "13245000.00", "capital": None}),
-    (fund(bcf, 1), {"id": "council-pool", "host": "wmbc", "pooled": True,
+    (fund(bcf, 0), {"id": "ccg-pool", "host": "wccg", "pooled": True, "year": "2015/16",
+                    "pool_total": "13245000.00", "revenue": "13245000.00", "capital": None}),
+    (fund(bcf, 1), {"id": "council-pool", "host": "wmbc", "pooled": True, "year": "2015/16",
                     "pool_total": "10071000.00", "revenue": "8571000.00", "capital": "1500000.00"}),
-    (fund(dele, 0), {"id": "delegation", "host": "nft", "pooled": False, "pool_total": None,
-                     "revenue": None, "capital": None}),
+    (fund(dele, 0), {"id": "delegation", "host": "nft", "pooled": False, "year": None,
+                     "pool_total": None, "revenue": None, "capital": None}),
+    (fund(dele, 1), {"id": "equipment", "host": "nmc", "pooled": True, "year": "2021/22",
+                     "pool_total": "500000.50", "revenue": "400000.50", "capital": "100000.00"}),
     (dele["funds"][1]["pool_from_contributions"], True), (dele["expiry"], None),
     (dele["arrangements"], ["integrated_provision", "lead_commissioning"]),
 ]
@@ -206,7 +209,7 @@ PY
 if [[ $? == 0 ]]; then pass; else fail "register of format 2: funds, hosts, revenue and capital" "$tmp/py"; fi
 expect "register markdown: format 2" 0 "$bin" register "${A[@]}" tests/fixtures/format2
 contains "markdown: each fund, its host and pool" "$tmp/out" \
-  '\| ccg-pool hosted by wccg: £13,245,000; council-pool hosted by wmbc: £10,071,000 \| £21,816,000 \| £1,500,000 \|'
+  '\| ccg-pool hosted by wccg: £13,245,000 in 2015/16; council-pool hosted by wmbc: £10,071,000 in 2015/16 \| £21,816,000 \| £1,500,000 \|'
 contains "markdown: a fund with no money in common" "$tmp/out" 'delegation hosted by nft \(not pooled\); equipment'
 contains "markdown: revenue in the totals" "$tmp/out" '^\| revenue contributions \| £22,216,000.50 \|$'
 contains "markdown: capital in the totals" "$tmp/out" '^\| capital contributions \| £1,600,000 \|$'
