@@ -31,6 +31,10 @@ bool WriteOutput(const std::string& path, const std::string& text, bool replace,
 }  // namespace
 
 int RunInitCommand(const InitCommand& cmd, std::ostream& out, std::ostream& err) {
+  if (std::string problem = CheckModelOptions(cmd.model); !problem.empty()) {
+    err << "s75check: " << problem << "\n";
+    return 2;
+  }
   std::error_code ec;
   if (!cmd.output.empty() && !cmd.force && std::filesystem::exists(cmd.output, ec)) {
     err << "s75check: " << cmd.output

@@ -17,8 +17,9 @@ struct InitCommand {
   bool force = false;  // replace an existing output file
 };
 
-// 0 written; 2 when the output file exists (without --force) or cannot be
-// written, saying so on `err`.
+// 0 written; 2 when the options do not fit together (CheckModelOptions), or
+// the output file exists (without --force) or cannot be written, saying so on
+// `err`.
 int RunInitCommand(const InitCommand& cmd, std::ostream& out, std::ostream& err);
 
 struct SchemaCommand {

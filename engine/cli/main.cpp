@@ -252,6 +252,15 @@ Subcommand AddInitCommand(CLI::App& app) {
   sub->add_option("--partners", init.model.partners, "Number of partners, 2 to 20 (default 2)")
       ->check(CLI::Validator([](std::string& v) { return s75::CheckPartnerCount(v); }, "N",
                              "partners"));
+  sub->add_option("--format-version", init.model.version,
+                  "Format of the model: 2 (default) or 1, the first version")
+      ->check(CLI::IsMember({1, 2}));
+  sub->add_option("--host", init.model.host,
+                  "The host partner's id, written wherever the model names the host (default "
+                  "nhs-body)");
+  sub->add_option("--funds", init.model.funds,
+                  "Format 2: number of funds, 1 to 10 (default one per arrangement)")
+      ->check(CLI::Range(1, s75::kMaxModelFunds));
   sub->add_option("-o,--output", init.output,
                   "Write the model to FILE (whole or not at all); an existing FILE is kept "
                   "unless --force");

@@ -211,16 +211,7 @@ class Validator {
 
   // A key of the other version of the format: where it belongs in this one.
   void OtherVersionKey(const Node& key, const FieldSpec& field) {
-    if (version_ == 1) {
-      Report(kDocUnknownKey, &key,
-             "`" + key.text + "` is a key of format 2, and this file is `format: " +
-                 std::string(kFormatVersion1) +
-                 "`: move the agreement to format 2 (`s75check migrate FILE`) to use it");
-      return;
-    }
-    Report(kDocUnknownKey, &key,
-           "`" + key.text + "` is a format 1 key: format 2 keeps it in each fund, as `" +
-               field.moved_to + "`");
+    Report(kDocUnknownKey, &key, OtherVersionKeyMessage(field, version_));
   }
 
   void ValidateList(Node& node, const FieldSpec& spec) {

@@ -23,6 +23,28 @@ struct PartnerFacts {
 
 enum class Signatures { kNone, kSome, kAll };
 
+// A fund as the register lists it: a format 2 fund, or the one fund a format
+// 1 agreement is read as (id `main`, from `host` and `finance`).
+struct FundFacts {
+  std::string id;
+  std::string name;
+  std::string arrangement;  // "pooled_fund", ...; "" when absent
+  std::string host;         // the host partner's id; "" when absent
+  bool pooled = false;      // a pooled fund: arrangement pooled_fund, or pooled: true
+  // The arrangements and client groups its money counts under in the
+  // register's totals: its own (format 1: the agreement's); "" for none.
+  std::vector<std::string> tallied_arrangements;
+  std::vector<std::string> tallied_client_groups;
+  // The financial year of the figures: the latest its contributions name (a
+  // fund with per-year contributions: the sums below are that year's), else
+  // its `year`; "" for none.
+  std::string year;
+  std::optional<Decimal> pool_total;  // pool_total, else the contributions' sum
+  bool pool_from_contributions = false;
+  std::optional<Decimal> revenue;  // contributions of type revenue (the default)
+  std::optional<Decimal> capital;  // contributions of type capital
+};
+
 // What the register shows of one agreement, read from the values that passed
 // validation (a value with a type error counts as absent, as it does for rules).
 struct AgreementFacts {
@@ -31,13 +53,21 @@ struct AgreementFacts {
   std::string legal_basis;
   std::string financial_model;
   std::vector<std::string> arrangements;
-  std::vector<std::string> client_groups;
+  std::vector<std::string> client_groups;  // scope's, then any more of the funds'
   std::vector<PartnerFacts> partners;
-  std::string host;                   // host.partner, else the partner whose role is host
-  std::optional<Decimal> pool_total;  // finance.pool_total, else the contributions' sum
-  bool pool_from_contributions = false;
+  int version = 0;  // the format version: 1 or 2
+  // Format 1: host.partner, else the partner whose role is host; format 2:
+  // the funds' hosts, each once, joined by "; ".
+  std::string host;
+  std::vector<FundFacts> funds;
+  std::optional<Decimal> pool_total;     // the funds' pool totals summed (format 1: its one fund's)
+  bool pool_from_contributions = false;  // some fund's pool is its contributions' sum
+  std::optional<Decimal> revenue;        // the funds' revenue contributions summed
+  std::optional<Decimal> capital;        // the funds' capital contributions summed
   std::optional<Date> commencement;
-  std::optional<Date> expiry;  // term.expiry, else commencement + duration_months
+  // The latest extension's `to`, else term.expiry, else commencement +
+  // duration_months; none for a rolling term.
+  std::optional<Date> expiry;
 
   Signatures Signed() const;
   // Expired on `as_of`: status `expired`, or past the expiry date (not terminated).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "report/money.h"
 
@@ -18,15 +19,25 @@ void AddMoney(const Decimal& amount, Decimal& sum, bool& overflow) {
   }
 }
 
-// Counts an agreement once under each of `names` (repeats ignored).
+// Counts an agreement once under each of `names` (repeats ignored), with
+// the pools of its funds that count under that name: those whose `under`
+// (FundFacts::tallied_arrangements or tallied_client_groups) holds it, and
+// under "" those whose `under` is empty.
 void AddTo(std::map<std::string, PoolGroup>& groups, const std::set<std::string>& names,
-           const std::optional<Decimal>& pool, bool& overflow) {
+           const AgreementFacts& facts, std::vector<std::string> FundFacts::*under,
+           bool& overflow) {
   for (const std::string& name : names) {
     PoolGroup& g = groups[name];
     g.name = name;
     ++g.agreements;
-    if (pool) {
-      AddMoney(*pool, g.pooled, overflow);
+    for (const FundFacts& fund : facts.funds) {
+      const std::vector<std::string>& names_of_fund = fund.*under;
+      bool counts = names_of_fund.empty() ? name.empty()
+                                          : std::find(names_of_fund.begin(), names_of_fund.end(),
+                                                      name) != names_of_fund.end();
+      if (counts && fund.pool_total) {
+        AddMoney(*fund.pool_total, g.pooled, overflow);
+      }
     }
   }
 }
@@ -43,13 +54,21 @@ void PoolTally::Add(const AgreementFacts& facts, const std::string& path) {
   } else {
     without_pool.push_back(path);
   }
+  for (auto [amount, sum, count] : {std::tuple{&facts.revenue, &revenue, &with_revenue},
+                                    {&facts.capital, &capital, &with_capital}}) {
+    if (*amount) {
+      ++*count;
+      AddMoney(**amount, *sum, overflow);
+    }
+  }
   std::set<std::string> groups(facts.client_groups.begin(), facts.client_groups.end());
   if (groups.empty()) {
     groups.insert("");
   }
   in_several_groups += groups.size() > 1 ? 1 : 0;
-  AddTo(by_client_group_, groups, pool, overflow);
-  AddTo(by_arrangement_, {facts.arrangements.begin(), facts.arrangements.end()}, pool, overflow);
+  AddTo(by_client_group_, groups, facts, &FundFacts::tallied_client_groups, overflow);
+  AddTo(by_arrangement_, {facts.arrangements.begin(), facts.arrangements.end()}, facts,
+        &FundFacts::tallied_arrangements, overflow);
 }
 
 std::vector<PoolGroup> PoolTally::ClientGroupsBySize() const {

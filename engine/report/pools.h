@@ -19,8 +19,11 @@ struct PoolGroup {
 };
 
 // Adds up agreements one at a time, so a sweep need not hold them. An
-// agreement serving several client groups (or arrangements) counts its whole
-// pool in each; `total` counts it once.
+// agreement counts once under each client group and arrangement it names,
+// with the pools of its funds that serve that group or use that arrangement
+// (a format 1 agreement's one fund serves all it names): a fund serving
+// several client groups counts its whole pool in each; `total` counts each
+// agreement once.
 class PoolTally {
  public:
   // Counts one readable agreement, found at `path`.
@@ -37,6 +40,10 @@ class PoolTally {
   std::string Exact(const Decimal& sum) const;
 
   Decimal total;                          // every agreement's pool counted once
+  Decimal revenue;                        // the revenue contributions of every agreement
+  Decimal capital;                        // the capital contributions of every agreement
+  int with_revenue = 0;                   // agreements stating revenue contributions
+  int with_capital = 0;                   // agreements stating capital contributions
   bool overflow = false;                  // a sum went beyond Decimal's range: not shown
   int agreements = 0;                     // readable agreements counted
   int with_pool = 0;                      // of those, the ones that state a pool

@@ -29,6 +29,26 @@ std::string DateText(const std::optional<Date>& d) { return d ? d->ToString() : 
 
 std::string Money(const std::optional<Decimal>& d) { return d ? d->ToString(2) : ""; }
 
+std::string Pounds(const std::optional<Decimal>& d) { return d ? PoundsText(*d) : ""; }
+
+// Each fund, its host, its pool and the year of its figures, with money
+// written by `money_text`: "ccg-pool hosted by wccg: 13245000.00 in 2015/16;
+// council-pool hosted by wmbc: 10071000.00 in 2015/16". A fund that is not a
+// pooled fund says so.
+std::string FundsText(const AgreementFacts& f,
+                      const std::function<std::string(const std::optional<Decimal>&)>& money_text) {
+  std::vector<std::string> parts;
+  for (const FundFacts& fund : f.funds) {
+    std::string part = fund.id.empty() ? "(no id)" : fund.id;
+    part += fund.host.empty() ? "" : " hosted by " + fund.host;
+    part += fund.pool_total ? ": " + money_text(fund.pool_total) : "";
+    part += fund.year.empty() ? "" : " in " + fund.year;
+    part += fund.pooled ? "" : " (not pooled)";
+    parts.push_back(std::move(part));
+  }
+  return Join(parts, "; ");
+}
+
 RegisterRow RowOf(const FileResult& file) {
   RegisterRow row;
   row.path = file.path;
@@ -56,11 +76,26 @@ void Count(const RegisterRow& row, Date as_of, RegisterTotals& t) {
   t.pools.Add(f, row.path);
 }
 
-// The register's columns, shared by CSV and Markdown.
+// The register's columns, shared by CSV, Markdown and HTML. A column of
+// money has `amount`: CSV writes it exactly (1250000.50), Markdown and HTML
+// in pounds; the funds column gives each fund's money the same way.
 struct Column {
   std::string_view name;
   std::function<std::string(const RegisterRow&, Date)> value;
+  std::optional<Decimal> (*amount)(const RegisterRow&) = nullptr;
+
+  // The cell for people (Markdown, HTML): money in pounds.
+  std::string ForPeople(const RegisterRow& r, Date as_of) const {
+    if (amount != nullptr) {
+      return Pounds(amount(r));
+    }
+    return name == "funds" ? FundsText(r.facts, Pounds) : value(r, as_of);
+  }
 };
+
+std::optional<Decimal> PoolTotal(const RegisterRow& r) { return r.facts.pool_total; }
+std::optional<Decimal> Revenue(const RegisterRow& r) { return r.facts.revenue; }
+std::optional<Decimal> Capital(const RegisterRow& r) { return r.facts.capital; }
 
 const std::vector<Column>& Columns() {
   static const std::vector<Column> columns = {
@@ -73,7 +108,11 @@ const std::vector<Column>& Columns() {
       {"financial_model", [](const RegisterRow& r, Date) { return r.facts.financial_model; }},
       {"client_groups",
        [](const RegisterRow& r, Date) { return Join(r.facts.client_groups, "; "); }},
-      {"pool_total", [](const RegisterRow& r, Date) { return Money(r.facts.pool_total); }},
+      {"pool_total", [](const RegisterRow& r, Date) { return Money(r.facts.pool_total); },
+       PoolTotal},
+      {"funds", [](const RegisterRow& r, Date) { return FundsText(r.facts, Money); }},
+      {"revenue", [](const RegisterRow& r, Date) { return Money(r.facts.revenue); }, Revenue},
+      {"capital", [](const RegisterRow& r, Date) { return Money(r.facts.capital); }, Capital},
       {"commencement", [](const RegisterRow& r, Date) { return DateText(r.facts.commencement); }},
       {"expiry", [](const RegisterRow& r, Date) { return DateText(r.facts.expiry); }},
       {"status",
@@ -146,6 +185,8 @@ void WriteCsv(const Register& reg, std::ostream& out) {
   for (const auto& [name, g] : pools.by_arrangement()) {
     CsvLine({"arrangement", name, pools.Exact(g.pooled), std::to_string(g.agreements)}, out);
   }
+  CsvLine({"type", "revenue", pools.Exact(pools.revenue), std::to_string(pools.with_revenue)}, out);
+  CsvLine({"type", "capital", pools.Exact(pools.capital), std::to_string(pools.with_capital)}, out);
   for (const auto& [name, n] : {std::pair{"unreadable", t.unreadable},
                                 {"unsigned", t.unsigned_by_all},
                                 {"partly_signed", t.partly_signed},
@@ -158,6 +199,23 @@ void WriteCsv(const Register& reg, std::ostream& out) {
 // --- JSON ----------------------------------------------------------------------
 
 Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+Json FundsJson(const AgreementFacts& f) {
+  Json funds = Json::array();
+  for (const FundFacts& fund : f.funds) {
+    funds.push_back({{"id", OrNull(fund.id)},
+                     {"name", OrNull(fund.name)},
+                     {"arrangement", OrNull(fund.arrangement)},
+                     {"host", OrNull(fund.host)},
+                     {"pooled", fund.pooled},
+                     {"year", OrNull(fund.year)},
+                     {"pool_total", OrNull(Money(fund.pool_total))},
+                     {"pool_from_contributions", fund.pool_from_contributions},
+                     {"revenue", OrNull(Money(fund.revenue))},
+                     {"capital", OrNull(Money(fund.capital))}});
+  }
+  return funds;
+}
 
 Json RowJson(const RegisterRow& row, Date as_of) {
   const AgreementFacts& f = row.facts;
@@ -180,6 +238,9 @@ Json RowJson(const RegisterRow& row, Date as_of) {
   j["client_groups"] = f.client_groups;
   j["pool_total"] = OrNull(Money(f.pool_total));
   j["pool_from_contributions"] = f.pool_from_contributions;
+  j["funds"] = FundsJson(f);
+  j["revenue"] = OrNull(Money(f.revenue));
+  j["capital"] = OrNull(Money(f.capital));
   j["commencement"] = OrNull(DateText(f.commencement));
   j["expiry"] = OrNull(DateText(f.expiry));
   j["status"] = OrNull(f.status);
@@ -219,6 +280,8 @@ void WriteJson(const Register& reg, std::ostream& out) {
                  {"expired", t.expired},
                  {"non_compliant", t.non_compliant},
                  {"pooled", SumJson(t.pools.total, t.pools)},
+                 {"revenue", SumJson(t.pools.revenue, t.pools)},
+                 {"capital", SumJson(t.pools.capital, t.pools)},
                  {"by_client_group", GroupsJson(t.pools.by_client_group(), t.pools)},
                  {"by_arrangement", GroupsJson(t.pools.by_arrangement(), t.pools)}};
   out << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
@@ -283,9 +346,7 @@ void WriteMarkdown(const Register& reg, std::ostream& out) {
   for (const RegisterRow& row : reg.rows) {
     std::vector<std::string> cells;
     for (const Column& c : Columns()) {
-      cells.push_back(c.name == "pool_total" && row.facts.pool_total
-                          ? PoundsText(*row.facts.pool_total)
-                          : c.value(row, reg.as_of));
+      cells.push_back(c.ForPeople(row, reg.as_of));
     }
     MdRow(cells, out);
   }
@@ -294,6 +355,8 @@ void WriteMarkdown(const Register& reg, std::ostream& out) {
   MdHeader({"measure", "value"}, out);
   MdRow({"agreements", std::to_string(t.agreements)}, out);
   MdRow({"pooled (each agreement once)", t.pools.Pounds(t.pools.total)}, out);
+  MdRow({"revenue contributions", t.pools.Pounds(t.pools.revenue)}, out);
+  MdRow({"capital contributions", t.pools.Pounds(t.pools.capital)}, out);
   MdRow({"unreadable", std::to_string(t.unreadable)}, out);
   MdRow({"signed by no partner", std::to_string(t.unsigned_by_all)}, out);
   MdRow({"signed by some partners", std::to_string(t.partly_signed)}, out);
@@ -332,7 +395,12 @@ void HtmlSummary(const Register& reg, std::ostream& out) {
   }
   out << "</dl>\n<p class=\"note\">Pooled in all: <strong data-summary=\"pooled\">"
       << t.pools.Pounds(t.pools.total)
-      << "</strong>, each agreement counted once. Non-compliant: an error no waiver accepts, or "
+      << "</strong>, each agreement counted once; contributions of revenue <strong "
+         "data-summary=\"revenue\">"
+      << t.pools.Pounds(t.pools.revenue)
+      << "</strong> and of capital <strong data-summary=\"capital\">"
+      << t.pools.Pounds(t.pools.capital)
+      << "</strong>. Non-compliant: an error no waiver accepts, or "
          "a file that could not be checked. Expiry is judged as of "
       << reg.as_of.ToLongString() << ".</p>\n</section>\n";
 }
@@ -371,7 +439,7 @@ void HtmlTable(const Register& reg, std::ostream& out) {
          "class=\"register-wrap\">"
          "<table class=\"register\" id=\"register\" data-noun=\"agreements\">\n<thead><tr>";
   for (const Column& c : Columns()) {
-    bool number = c.name == "pool_total" || c.name == "errors" || c.name == "warnings";
+    bool number = c.amount != nullptr || c.name == "errors" || c.name == "warnings";
     out << "<th data-key=\"" << c.name << "\"" << (number ? " data-type=\"number\"" : "") << ">"
         << Humanise(std::string(c.name)) << "</th>";
   }
@@ -379,10 +447,10 @@ void HtmlTable(const Register& reg, std::ostream& out) {
   for (const RegisterRow& row : reg.rows) {
     out << "<tr data-severity=\"" << RowState(row) << "\">";
     for (const Column& c : Columns()) {
-      if (c.name == "pool_total") {
-        const std::optional<Decimal>& pool = row.facts.pool_total;
-        out << "<td class=\"num nowrap\" data-sort=\"" << (pool ? pool->ToString() : "-1") << "\">"
-            << (pool ? PoundsText(*pool) : "") << "</td>";
+      if (c.amount != nullptr) {
+        std::optional<Decimal> amount = c.amount(row);
+        out << "<td class=\"num nowrap\" data-sort=\"" << (amount ? amount->ToString() : "-1")
+            << "\">" << Pounds(amount) << "</td>";
       } else {
         bool number = c.name == "errors" || c.name == "warnings";
         bool date = c.name == "commencement" || c.name == "expiry";
@@ -390,7 +458,7 @@ void HtmlTable(const Register& reg, std::ostream& out) {
             << (number ? " class=\"num\""
                 : date ? " class=\"nowrap\""
                        : "")
-            << ">" << Esc(c.value(row, reg.as_of)) << "</td>";
+            << ">" << Esc(c.ForPeople(row, reg.as_of)) << "</td>";
       }
     }
     out << "</tr>\n";

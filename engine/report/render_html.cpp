@@ -40,6 +40,9 @@ void WriteProvision(const Provision& p, std::ostream& out) {
         << (p.depth == 0 ? ".</strong>" : ":</em>") << (p.text.empty() ? "" : " ");
   }
   out << Esc(p.text) << "</p>\n";
+  for (const std::string& paragraph : p.paragraphs) {
+    out << "<p>" << Esc(paragraph) << "</p>\n";
+  }
   WriteFindings(p.findings, out);
   out << "</div>\n";
 }
@@ -49,8 +52,11 @@ void WriteParticulars(const Clause& clause, std::ostream& out) {
   WriteFindings(clause.findings, out);
   out << "<dl class=\"particulars\">\n";
   for (const Provision& p : clause.provisions) {
-    out << "<dt>" << Esc(p.label) << "</dt><dd data-path=\"" << Esc(p.path) << "\">" << Esc(p.text)
-        << "</dd>\n";
+    out << "<dt>" << Esc(p.label) << "</dt><dd data-path=\"" << Esc(p.path) << "\">" << Esc(p.text);
+    for (const std::string& paragraph : p.paragraphs) {
+      out << " " << Esc(paragraph);
+    }
+    out << "</dd>\n";
   }
   out << "</dl>\n";
   for (const Provision& p : clause.provisions) {

@@ -27,11 +27,15 @@ void WriteFindings(const std::vector<const Finding*>& findings, int depth, std::
 void WriteProvision(const Provision& p, std::ostream& out) {
   std::string label = p.label.empty() ? "" : Esc(p.label);
   if (p.depth == 0) {
-    out << "\n**" << Esc(p.number) << (p.number.empty() ? "" : " ") << label << ".**";
+    out << "\n**" << Esc(p.number);
+    out << (label.empty() ? "" : (p.number.empty() ? "" : " ") + label + ".") << "**";
     out << (p.text.empty() ? "" : " " + Esc(p.text)) << "\n";
   } else {
     out << Indent(p.depth - 1) << "- " << Esc(p.number) << " "
         << (label.empty() ? "" : "*" + label + ":* ") << Esc(p.text) << "\n";
+  }
+  for (const std::string& paragraph : p.paragraphs) {  // inside the entry, for a list
+    out << "\n" << Indent(p.depth) << Esc(paragraph) << "\n";
   }
   if (!p.findings.empty()) {
     out << (p.depth == 0 ? "\n" : "");

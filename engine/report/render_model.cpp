@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <initializer_list>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "common/join.h"
@@ -13,117 +15,194 @@ namespace s75 {
 
 namespace {
 
-// The clauses, in the order a lawyer expects them.
-constexpr std::array<std::string_view, 13> kClauseTitles = {"Particulars", "Parties",
-                                                            "Term",        "Aims and outcomes",
-                                                            "Scope",       "Host and management",
-                                                            "Governance",  "Finance and risk share",
-                                                            "Capital",     "Technical matters",
-                                                            "Information", "Termination",
-                                                            "Schedules"};
+// The sections of an agreement, in the order a lawyer expects them. Each is
+// one clause, except the funds and the agreement's own clauses (one clause
+// per entry) and the definitions (a clause only when there are some).
+enum class Section {
+  kParticulars,
+  kDefinitions,
+  kParties,
+  kTerm,
+  kAims,
+  kScope,
+  kManagement,
+  kGovernance,
+  kFinance,
+  kFunds,
+  kCapital,
+  kTechnical,
+  kInformation,
+  kTermination,
+  kOwnClauses,
+  kSchedules,
+};
+
+struct SectionSpec {
+  Section section;
+  std::string_view title;          // in a format 1 file, where it has the section
+  std::string_view format2_title;  // in a format 2 file
+  bool format2_only;
+};
+
+constexpr auto kSections = std::to_array<SectionSpec>({
+    {Section::kParticulars, "Particulars", "Particulars", false},
+    {Section::kDefinitions, "Definitions", "Definitions", true},
+    {Section::kParties, "Parties", "Parties", false},
+    {Section::kTerm, "Term", "Term", false},
+    {Section::kAims, "Aims and outcomes", "Aims and outcomes", false},
+    {Section::kScope, "Scope", "Scope", false},
+    {Section::kManagement, "Host and management", "Management", false},
+    {Section::kGovernance, "Governance", "Governance", false},
+    {Section::kFinance, "Finance and risk share", "Finance and risk share", false},
+    {Section::kFunds, "Fund", "Fund", true},  // "Fund: NAME", one per fund
+    {Section::kCapital, "Capital", "Capital", false},
+    {Section::kTechnical, "Technical matters", "Technical matters", false},
+    {Section::kInformation, "Information", "Information", false},
+    {Section::kTermination, "Termination", "Termination", false},
+    {Section::kOwnClauses, "Clauses of the agreement", "Clauses of the agreement", true},
+    {Section::kSchedules, "Schedules", "Schedules", false},
+});
 
 // A provision of a clause: a field of the format shown as one numbered line,
-// in the order listed here.
+// in the order listed here. Fields of the other version are never in the
+// document, so one table serves both.
 struct ProvisionSpec {
-  int clause;
+  Section section;
   std::string_view path;
   std::string_view label;
 };
 
 constexpr auto kProvisions = std::to_array<ProvisionSpec>({
-    {0, "agreement.id", "Reference"},
-    {0, "agreement.status", "Status"},
-    {0, "format", "Format"},
-    {1, "partners", "The parties"},
-    {1, "agreement.legal_basis", "Legal basis"},
-    {1, "agreement.arrangements", "Arrangements"},
-    {1, "agreement.financial_model", "Pooled budget model"},
-    {1, "agreement.consultation", "Consultation"},
-    {2, "term.commencement", "Commencement"},
-    {2, "term.expiry", "Expiry"},
-    {2, "term.duration_months", "Duration"},
-    {2, "term.review", "Review"},
-    {2, "term.renewal", "Renewal"},
-    {3, "aims.year", "Year of the aims"},
-    {3, "aims.agreed_on", "Aims agreed on"},
-    {3, "aims.statements", "Aims"},
-    {3, "outcomes", "Outcomes"},
-    {4, "scope.client_groups", "Client groups"},
-    {4, "scope.nhs_functions", "NHS functions"},
-    {4, "scope.council_functions", "Council functions"},
-    {4, "scope.services_included", "Services included"},
-    {4, "scope.services_excluded", "Services excluded"},
-    {5, "host.partner", "Host"},
-    {5, "host.support", "Support for the host"},
-    {5, "management.pooled_fund_manager", "Pooled fund manager"},
-    {5, "management.monitoring", "Monitoring"},
-    {5, "management.reporting", "Reporting"},
-    {5, "staff.arrangements", "Staff"},
-    {5, "staff.joint_posts", "Joint posts"},
-    {6, "governance.board", "Partnership board"},
-    {6, "governance.financial", "Financial governance"},
-    {6, "governance.corporate", "Corporate governance"},
-    {6, "governance.decision_making", "Decision-making"},
-    {6, "governance.scrutiny", "Scrutiny"},
-    {6, "governance.conduct", "Conduct"},
-    {6, "governance.capacity", "Capacity of board members"},
-    {6, "user_involvement.feedback", "Feedback from users and carers"},
-    {6, "user_involvement.priorities", "Users and carers in setting priorities"},
-    {7, "finance.year", "Financial year"},
-    {7, "finance.pooled", "Pooled"},
-    {7, "finance.pool_total", "Pool total"},
-    {7, "finance.contributions", "Contributions"},
-    {7, "finance.variation", "Variation of contributions"},
-    {7, "finance.other_resources", "Other resources"},
-    {7, "finance.split_elements", "Separate health and social care budgets"},
-    {7, "finance.commissioning_accounted_separately", "Commissioning accounted for separately"},
-    {7, "finance.overspend", "Overspends"},
-    {7, "finance.underspend", "Underspends"},
-    {7, "finance.year_end_disclosure", "Year-end disclosure"},
-    {7, "finance.recharge_formula", "Recharge formula"},
-    {7, "finance.budget_timetable", "Budget timetable"},
-    {7, "finance.user_charging", "Charges to users"},
-    {7, "finance.charging", "Charging"},
-    {7, "finance.value_for_money", "Value for money"},
-    {7, "finance.audit", "Audit"},
-    {8, "capital.ownership", "Ownership of capital items"},
-    {8, "capital.disclosure", "Disclosure of capital items"},
-    {9, "technical.vat", "VAT"},
-    {9, "technical.liability", "Liability"},
-    {9, "technical.insurance", "Insurance"},
-    {9, "technical.indemnity", "Indemnities"},
-    {9, "technical.legal", "Legal advice and costs"},
-    {9, "technical.complaints", "Complaints"},
-    {9, "technical.disputes", "Disputes"},
-    {9, "technical.risk_sharing", "Risk sharing"},
-    {9, "technical.risk_register", "Risk register"},
-    {10, "information.data_collection", "Data collection"},
-    {10, "information.information_sharing", "Information sharing"},
-    {10, "information.record_keeping", "Record keeping"},
-    {12, "waivers", "Accepted findings (waivers)"},
+    {Section::kParticulars, "agreement.id", "Reference"},
+    {Section::kParticulars, "agreement.status", "Status"},
+    {Section::kParticulars, "format", "Format"},
+    {Section::kParties, "partners", "The parties"},
+    {Section::kParties, "agreement.legal_basis", "Legal basis"},
+    {Section::kParties, "agreement.other_powers", "Other powers relied on"},
+    {Section::kParties, "agreement.arrangements", "Arrangements"},
+    {Section::kParties, "agreement.financial_model", "Pooled budget model"},
+    {Section::kParties, "agreement.consultation", "Consultation"},
+    {Section::kParties, "agreement.approvals", "Approvals"},
+    {Section::kTerm, "term.commencement", "Commencement"},
+    {Section::kTerm, "term.expiry", "Expiry"},
+    {Section::kTerm, "term.duration_months", "Duration"},
+    {Section::kTerm, "term.rolling", "Rolling term"},
+    {Section::kTerm, "term.terminated_on", "Terminated on"},
+    {Section::kTerm, "term.options", "Options to extend"},
+    {Section::kTerm, "term.review", "Review"},
+    {Section::kTerm, "term.renewal", "Renewal"},
+    {Section::kAims, "aims.year", "Year of the aims"},
+    {Section::kAims, "aims.agreed_on", "Aims agreed on"},
+    {Section::kAims, "aims.statements", "Aims"},
+    {Section::kAims, "outcomes", "Outcomes"},
+    {Section::kScope, "scope.client_groups", "Client groups"},
+    {Section::kScope, "scope.nhs_functions", "NHS functions"},
+    {Section::kScope, "scope.council_functions", "Council functions"},
+    {Section::kScope, "scope.services_included", "Services included"},
+    {Section::kScope, "scope.services_excluded", "Services excluded"},
+    {Section::kManagement, "host.partner", "Host"},
+    {Section::kManagement, "host.support", "Support for the host"},
+    {Section::kManagement, "management.pooled_fund_manager", "Pooled fund manager"},
+    {Section::kManagement, "management.monitoring", "Monitoring"},
+    {Section::kManagement, "management.reporting", "Reporting"},
+    {Section::kManagement, "staff.arrangements", "Staff"},
+    {Section::kManagement, "staff.joint_posts", "Joint posts"},
+    {Section::kGovernance, "governance.board", "Partnership board"},
+    {Section::kGovernance, "governance.financial", "Financial governance"},
+    {Section::kGovernance, "governance.corporate", "Corporate governance"},
+    {Section::kGovernance, "governance.decision_making", "Decision-making"},
+    {Section::kGovernance, "governance.scrutiny", "Scrutiny"},
+    {Section::kGovernance, "governance.conduct", "Conduct"},
+    {Section::kGovernance, "governance.capacity", "Capacity of board members"},
+    {Section::kGovernance, "user_involvement.feedback", "Feedback from users and carers"},
+    {Section::kGovernance, "user_involvement.priorities", "Users and carers in setting priorities"},
+    {Section::kFinance, "finance.year", "Financial year"},
+    {Section::kFinance, "finance.pooled", "Pooled"},
+    {Section::kFinance, "finance.pool_total", "Pool total"},
+    {Section::kFinance, "finance.contributions", "Contributions"},
+    {Section::kFinance, "finance.variation", "Variation of contributions"},
+    {Section::kFinance, "finance.other_resources", "Other resources"},
+    {Section::kFinance, "finance.split_elements", "Separate health and social care budgets"},
+    {Section::kFinance, "finance.commissioning_accounted_separately",
+     "Commissioning accounted for separately"},
+    {Section::kFinance, "finance.overspend", "Overspends"},
+    {Section::kFinance, "finance.underspend", "Underspends"},
+    {Section::kFinance, "finance.outturns", "Outturns"},
+    {Section::kFinance, "finance.year_end_disclosure", "Year-end disclosure"},
+    {Section::kFinance, "finance.recharge_formula", "Recharge formula"},
+    {Section::kFinance, "finance.budget_timetable", "Budget timetable"},
+    {Section::kFinance, "finance.user_charging", "Charges to users"},
+    {Section::kFinance, "finance.charging", "Charging"},
+    {Section::kFinance, "finance.value_for_money", "Value for money"},
+    {Section::kFinance, "finance.audit", "Audit"},
+    {Section::kFinance, "risk_fund", "Risk fund"},
+    {Section::kFinance, "performance_payments", "Payments for performance"},
+    {Section::kCapital, "capital.ownership", "Ownership of capital items"},
+    {Section::kCapital, "capital.disclosure", "Disclosure of capital items"},
+    {Section::kTechnical, "technical.vat", "VAT"},
+    {Section::kTechnical, "technical.liability", "Liability"},
+    {Section::kTechnical, "technical.insurance", "Insurance"},
+    {Section::kTechnical, "technical.indemnity", "Indemnities"},
+    {Section::kTechnical, "technical.legal", "Legal advice and costs"},
+    {Section::kTechnical, "technical.complaints", "Complaints"},
+    {Section::kTechnical, "technical.disputes", "Disputes"},
+    {Section::kTechnical, "technical.risk_sharing", "Risk sharing"},
+    {Section::kTechnical, "technical.risk_register", "Risk register"},
+    {Section::kInformation, "information.data_collection", "Data collection"},
+    {Section::kInformation, "information.information_sharing", "Information sharing"},
+    {Section::kInformation, "information.record_keeping", "Record keeping"},
+    {Section::kSchedules, "waivers", "Accepted findings (waivers)"},
+});
+
+// The provisions of a fund's clause, by field of the fund; its `name` is the
+// clause's title.
+constexpr auto kFundProvisions = std::to_array<std::pair<std::string_view, std::string_view>>({
+    {"id", "Identifier"},
+    {"arrangement", "Arrangement"},
+    {"host", "Host"},
+    {"host_support", "Support for the host"},
+    {"provider", "Provider"},
+    {"manager", "Fund manager"},
+    {"client_groups", "Client groups"},
+    {"year", "Financial year"},
+    {"years", "Financial years"},
+    {"pooled", "Pooled"},
+    {"split_elements", "Separate health and social care budgets"},
+    {"pool_total", "Pool total"},
+    {"contributions", "Contributions"},
+    {"overspend", "Overspends"},
+    {"underspend", "Underspends"},
+    {"outturns", "Outturns"},
+    {"reporting", "Reporting"},
+    {"year_end_disclosure", "Year-end disclosure"},
+    {"schemes", "Schemes"},
 });
 
 // Termination's provisions live under term but form their own clause; the
 // sections whose findings fall to a clause when no provision matches.
 constexpr auto kClausePrefixes = std::to_array<ProvisionSpec>({
-    {0, "agreement", ""},
-    {0, "agreement.title", ""},
-    {2, "term", ""},
-    {3, "aims", ""},
-    {3, "outcomes", ""},
-    {4, "scope", ""},
-    {5, "host", ""},
-    {5, "management", ""},
-    {5, "staff", ""},
-    {6, "governance", ""},
-    {6, "user_involvement", ""},
-    {7, "finance", ""},
-    {8, "capital", ""},
-    {9, "technical", ""},
-    {10, "information", ""},
-    {11, "term.termination", ""},
-    {12, "waivers", ""},
-    {1, "partners", ""},
+    {Section::kParticulars, "agreement", ""},
+    {Section::kParticulars, "agreement.title", ""},
+    {Section::kDefinitions, "definitions", ""},
+    {Section::kTerm, "term", ""},
+    {Section::kTerm, "variations", ""},
+    {Section::kAims, "aims", ""},
+    {Section::kAims, "outcomes", ""},
+    {Section::kScope, "scope", ""},
+    {Section::kManagement, "host", ""},
+    {Section::kManagement, "management", ""},
+    {Section::kManagement, "staff", ""},
+    {Section::kGovernance, "governance", ""},
+    {Section::kGovernance, "user_involvement", ""},
+    {Section::kFinance, "finance", ""},
+    {Section::kFunds, "funds", ""},
+    {Section::kCapital, "capital", ""},
+    {Section::kTechnical, "technical", ""},
+    {Section::kInformation, "information", ""},
+    {Section::kTermination, "term.termination", ""},
+    {Section::kOwnClauses, "clauses", ""},
+    {Section::kSchedules, "waivers", ""},
+    {Section::kParties, "partners", ""},
 });
 
 // Termination's fields, each a provision of clause 11.
@@ -153,6 +232,17 @@ const std::map<std::string, std::string, std::less<>>& SubLabels() {
       {"technical.risk_register.shared", "shared by the partners"},
       {"management.monitoring.joint", "jointly by the partners"},
       {"waivers[].expires", "expires on"},
+      {"partners[].succeeded_by[].kind", "kind of body"},
+      {"term.rolling.period_months", "each period"},
+      {"term.rolling.notice_months", "notice to end it"},
+      {"term.extensions[].to", "extended to"},
+      {"term.options[].to", "to"},
+      {"variations[].effective", "effective from"},
+      {"funds[].manager.partner", "employed by"},
+      {"funds[].overspend.host_first_amount", "borne by the host first"},
+      {"funds[].schemes[].id", "identifier"},
+      {"funds[].schemes[].lead", "led by"},
+      {"funds[].schemes[].outcomes", "outcomes served"},
   };
   return kLabels;
 }
@@ -173,6 +263,14 @@ constexpr auto kListStyles = std::to_array<ListStyle>({
     {"management.reporting", "report", false},
     {"staff.joint_posts", "title", false},
     {"waivers", "rule", false},
+    {"agreement.approvals", "body", false},
+    {"term.options", "to", false},
+    {"funds[].contributions", "partner", false},
+    {"finance.outturns", "year", false},
+    {"funds[].outturns", "year", false},
+    {"funds[].reporting", "report", false},
+    {"funds[].schemes", "name", true},
+    {"performance_payments", "fund", false},
 });
 
 // How the format's words read in a sentence.
@@ -208,6 +306,7 @@ const std::map<std::string, std::string, std::less<>>& ApproachWording() {
       {"carry_forward", "carried forward"},
       {"return", "returned to the partners"},
       {"each_partner_own", "left with the partner whose services gave rise to it (no risk share)"},
+      {"risk_fund", "met from the agreement's risk fund"},
   };
   return kWords;
 }
@@ -234,14 +333,14 @@ std::string WithoutIndices(std::string_view path) {
   return out;
 }
 
-// The clause whose section holds `path`: the longest prefix in the tables.
-int ClauseIndexOf(std::string_view path) {
+// The section that holds `path`: the longest prefix in the tables; -1 for none.
+int SectionOf(std::string_view path) {
   std::string bare = WithoutIndices(path);
   int best = -1;
   size_t best_length = 0;
   auto consider = [&](const ProvisionSpec& p) {
     if (IsPathPrefix(p.path, bare) && (best < 0 || p.path.size() > best_length)) {
-      best = p.clause;
+      best = static_cast<int>(p.section);
       best_length = p.path.size();
     }
   };
@@ -321,43 +420,326 @@ std::string Roman(size_t n) {
   return out;
 }
 
+// What an id in a field names: shown as the partner's or fund's name.
+enum class Names { kNothing, kPartner, kFund };
+
+Names NamesOf(const FieldSpec& spec, std::string_view field_path) {
+  if (field_path == "outcomes[].lead" || field_path == "funds[].provider") {
+    return Names::kPartner;  // text: a partner id or a name
+  }
+  if (field_path == "risk_fund.covers[]" || field_path == "performance_payments[].fund") {
+    return Names::kFund;
+  }
+  static constexpr std::array<std::string_view, 8> kNotPartners = {"agreement.id",
+                                                                   "partners[].id",
+                                                                   "outcomes[].id",
+                                                                   "funds[].id",
+                                                                   "funds[].schemes[].id",
+                                                                   "clauses[].id",
+                                                                   "performance_payments[].outcome",
+                                                                   "funds[].schemes[].outcomes[]"};
+  bool other =
+      std::find(kNotPartners.begin(), kNotPartners.end(), field_path) != kNotPartners.end();
+  return spec.type == ValueType::kId && !other ? Names::kPartner : Names::kNothing;
+}
+
+// The paragraphs of a text: its parts between blank lines, each trimmed of
+// line breaks at either end.
+std::vector<std::string> Paragraphs(std::string_view text) {
+  std::vector<std::string> out;
+  std::string current;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view line = text.substr(start, end - start);
+    bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (blank && !current.empty()) {
+      out.push_back(std::move(current));
+      current.clear();
+    } else if (!blank) {
+      current += (current.empty() ? "" : "\n") + std::string(line);
+    }
+    start = end + 1;
+  }
+  if (!current.empty() || out.empty()) {
+    out.push_back(std::move(current));
+  }
+  return out;
+}
+
+// A text of several paragraphs as the provision's text and its further paragraphs.
+void SplitParagraphs(Provision& p) {
+  if (p.text.find('\n') == std::string::npos) {
+    return;
+  }
+  std::vector<std::string> parts = Paragraphs(p.text);
+  if (parts.size() < 2) {
+    return;
+  }
+  p.text = std::move(parts.front());
+  p.paragraphs.assign(std::make_move_iterator(parts.begin() + 1),
+                      std::make_move_iterator(parts.end()));
+}
+
 // Lays the document out as clauses, one field at a time.
 class Renderer {
  public:
   Renderer(const Document& doc, RenderedAgreement& out) : doc_(doc), out_(out) {
-    const Node* partners = FieldOf(doc.root, "partners");
-    for (const Node* p : partners != nullptr ? partners->items : std::vector<Node*>{}) {
-      const Node* id = FieldOf(p, "id");
-      const Node* name = FieldOf(p, "name");
-      if (id != nullptr && name != nullptr && !id->invalid) {
-        partner_names_.emplace(id->text, name->text);
-      }
+    ReadNames("partners", partner_names_);
+    if (doc.version != 1) {
+      ReadNames("funds", fund_names_);
     }
   }
 
   void Build() {
-    for (size_t i = 0; i < kClauseTitles.size(); ++i) {
-      out_.clauses.push_back({static_cast<int>(i), std::string(kClauseTitles[i]), {}, {}});
-    }
     const Node* title = NodeAt(doc_.root, "agreement.title");
     out_.title =
         title != nullptr ? Value(title, *FieldAt("agreement.title"), "agreement.title") : out_.file;
-    for (const ProvisionSpec& p : kProvisions) {
-      if (const Node* node = NodeAt(doc_.root, p.path)) {
-        AddProvision(out_.clauses[static_cast<size_t>(p.clause)], node, *FieldAt(p.path),
-                     std::string(p.path), std::string(p.label));
+    for (const SectionSpec& s : kSections) {
+      if (s.format2_only && doc_.version == 1) {
+        continue;  // a format 1 file's one fund is its host and finance sections
+      }
+      if (s.section == Section::kDefinitions) {
+        AddDefinitions();
+      } else if (s.section == Section::kFunds) {
+        AddFunds();
+      } else if (s.section == Section::kOwnClauses) {
+        AddOwnClauses();
+      } else {
+        AddSection(s);
       }
     }
-    const Node* termination = NodeAt(doc_.root, "term.termination");
-    for (std::string_view name : kTerminationFields) {
-      std::string path = "term.termination." + std::string(name);
-      if (const Node* node = FieldOf(termination, name)) {
-        AddProvision(out_.clauses[11], node, *FieldAt(path), path, Label(path, name));
+    for (Clause& clause : out_.clauses) {
+      for (Provision& p : clause.provisions) {
+        SplitParagraphs(p);
+      }
+    }
+  }
+
+  // Puts each finding beside the provision it concerns, else its clause, else
+  // among the general ones.
+  void PlaceFindings(const std::vector<Finding>& findings) {
+    for (const Finding& f : findings) {
+      std::string path = FindingPath(f);
+      Provision* best = nullptr;
+      for (Clause& clause : out_.clauses) {
+        for (Provision& p : clause.provisions) {
+          if (IsPathPrefix(p.path, path) &&
+              (best == nullptr || p.path.size() > best->path.size())) {
+            best = &p;
+          }
+        }
+      }
+      Clause* clause = path.empty() ? nullptr : ClauseOf(path);
+      if (best != nullptr && !path.empty()) {
+        best->findings.push_back(&f);
+      } else if (clause != nullptr) {
+        clause->findings.push_back(&f);
+      } else {
+        out_.general.push_back(&f);
       }
     }
   }
 
  private:
+  // The clause of the entry (a fund, a clause of the agreement's own) whose
+  // path is a prefix of `path`, else the clause of the section holding it.
+  Clause* ClauseOf(std::string_view path) {
+    for (Clause& clause : out_.clauses) {
+      if (!clause.path.empty() && IsPathPrefix(clause.path, path)) {
+        return &clause;
+      }
+    }
+    int section = SectionOf(path);
+    for (size_t i = 0; i < out_.clauses.size(); ++i) {
+      if (static_cast<int>(sections_[i]) == section) {
+        return &out_.clauses[i];
+      }
+    }
+    return nullptr;
+  }
+
+  // The names of the entries of a list by their ids: partners, funds.
+  void ReadNames(std::string_view list, std::map<std::string, std::string, std::less<>>& names) {
+    const Node* items = FieldOf(doc_.root, list);
+    for (const Node* item : items != nullptr ? items->items : std::vector<Node*>{}) {
+      const Node* id = FieldOf(item, "id");
+      const Node* name = FieldOf(item, "name");
+      if (id != nullptr && name != nullptr && !id->invalid) {
+        names.emplace(id->text, name->text);
+      }
+    }
+  }
+
+  Clause& NewClause(Section section, std::string title, std::string path) {
+    int number = section == Section::kParticulars ? 0 : next_number_++;
+    out_.clauses.push_back({number, std::move(title), {}, {}, std::move(path)});
+    sections_.push_back(section);
+    return out_.clauses.back();
+  }
+
+  void AddSection(const SectionSpec& s) {
+    Clause& clause =
+        NewClause(s.section, std::string(doc_.version == 1 ? s.title : s.format2_title), "");
+    for (const ProvisionSpec& p : kProvisions) {
+      if (p.section != s.section) {
+        continue;
+      }
+      if (const Node* node = NodeAt(doc_.root, p.path)) {
+        std::string path(p.path);
+        AddProvision(clause, node, *FieldAt(p.path), path, path, std::string(p.label));
+      }
+      if (p.path == "term.options") {
+        AddHistory(clause);
+      }
+    }
+    if (s.section != Section::kTermination) {
+      return;
+    }
+    const Node* termination = NodeAt(doc_.root, "term.termination");
+    for (std::string_view name : kTerminationFields) {
+      std::string path = "term.termination." + std::string(name);
+      if (const Node* node = FieldOf(termination, name)) {
+        AddProvision(clause, node, *FieldAt(path), path, path, Label(path, name));
+      }
+    }
+  }
+
+  // Format 2: each defined term a provision, its meaning the text.
+  void AddDefinitions() {
+    const Node* list = FieldOf(doc_.root, "definitions");
+    if (list == nullptr || (list->kind == NodeKind::kSeq && list->items.empty())) {
+      return;
+    }
+    Clause& clause = NewClause(Section::kDefinitions, "Definitions", "definitions");
+    const FieldSpec& spec = *FieldAt("definitions");
+    if (list->invalid || list->kind != NodeKind::kSeq) {
+      return AddProvision(clause, list, spec, "definitions", "definitions", "Defined terms");
+    }
+    const FieldSpec& element = *spec.element;
+    for (size_t i = 0; i < list->items.size(); ++i) {
+      const Node* item = list->items[i];
+      std::string path = "definitions[" + std::to_string(i) + "]";
+      const Node* term = FieldOf(item, "term");
+      const Node* meaning = FieldOf(item, "meaning");
+      std::string label = term != nullptr
+                              ? Inline(term, *FieldAt("definitions.term"), "definitions[].term", 0)
+                              : "";
+      std::string text = meaning != nullptr ? Inline(meaning, *FieldAt("definitions.meaning"),
+                                                     "definitions[].meaning", 0)
+                         : item->kind == NodeKind::kMap ? ""
+                                                        : Inline(item, element, "definitions[]", 0);
+      clause.provisions.push_back({Number(clause), 0, label, text, path, {}, {}});
+    }
+  }
+
+  // Format 2: a clause per fund, titled by its name.
+  void AddFunds() {
+    const Node* funds = FieldOf(doc_.root, "funds");
+    if (funds == nullptr || funds->kind != NodeKind::kSeq) {
+      return;
+    }
+    const FieldSpec& fund_spec = *FieldAt("funds")->element;
+    for (size_t i = 0; i < funds->items.size(); ++i) {
+      const Node* fund = funds->items[i];
+      std::string path = "funds[" + std::to_string(i) + "]";
+      const Node* name = FieldOf(fund, "name");
+      const Node* id = FieldOf(fund, "id");
+      std::string title = name != nullptr ? Value(name, *FieldAt("funds.name"), "funds[].name")
+                          : id != nullptr ? id->text
+                                          : std::to_string(i + 1);
+      Clause& clause = NewClause(Section::kFunds, "Fund: " + title, path);
+      for (const auto& [field, label] : kFundProvisions) {
+        if (const Node* node = FieldOf(fund, field)) {
+          const FieldSpec& spec =
+              fund_spec.fields[static_cast<size_t>(fund_spec.FieldIndex(field))];
+          AddProvision(clause, node, spec, path + "." + std::string(field),
+                       "funds[]." + std::string(field), std::string(label));
+        }
+      }
+    }
+  }
+
+  // Format 2: each of the agreement's own clauses, titled by its title (else
+  // its id), its text the one provision.
+  void AddOwnClauses() {
+    const Node* list = FieldOf(doc_.root, "clauses");
+    if (list == nullptr || list->kind != NodeKind::kSeq) {
+      return;
+    }
+    for (size_t i = 0; i < list->items.size(); ++i) {
+      const Node* item = list->items[i];
+      std::string path = "clauses[" + std::to_string(i) + "]";
+      const Node* title = FieldOf(item, "title");
+      const Node* id = FieldOf(item, "id");
+      std::string heading = title != nullptr
+                                ? Value(title, *FieldAt("clauses.title"), "clauses[].title")
+                            : id != nullptr ? Value(id, *FieldAt("clauses.id"), "clauses[].id")
+                                            : "Clause " + std::to_string(i + 1);
+      Clause& clause = NewClause(Section::kOwnClauses, heading, path);
+      if (const Node* text = FieldOf(item, "text")) {
+        clause.provisions.push_back({Number(clause),
+                                     0,
+                                     "",
+                                     Value(text, *FieldAt("clauses.text"), "clauses[].text"),
+                                     path + ".text",
+                                     {},
+                                     {}});
+      }
+    }
+  }
+
+  // One dated event of the history: a variation or an exercised extension.
+  struct Event {
+    std::optional<Date> when;
+    std::string text;
+    std::string path;
+  };
+
+  // The events of a list: `kind` and the entry's fields, dated by the first
+  // of `dated_by` given.
+  void ReadEvents(std::string_view list_path, std::string_view kind,
+                  std::initializer_list<std::string_view> dated_by, std::vector<Event>& out) {
+    const Node* list = NodeAt(doc_.root, list_path);
+    if (list == nullptr || list->kind != NodeKind::kSeq || list->invalid) {
+      return;
+    }
+    const FieldSpec& element = *FieldAt(list_path)->element;
+    std::string field_path = std::string(list_path) + "[]";
+    for (size_t i = 0; i < list->items.size(); ++i) {
+      const Node* item = list->items[i];
+      Event e{std::nullopt, std::string(kind) + " — " + Inline(item, element, field_path, 0),
+              std::string(list_path) + "[" + std::to_string(i) + "]"};
+      for (std::string_view field : dated_by) {
+        const Node* date = FieldOf(item, field);
+        if (!e.when && date != nullptr && std::holds_alternative<Date>(date->typed)) {
+          e.when = std::get<Date>(date->typed);
+        }
+      }
+      out.push_back(std::move(e));
+    }
+  }
+
+  // Format 2: the variations and exercised extensions, in date order.
+  void AddHistory(Clause& clause) {
+    std::vector<Event> events;
+    ReadEvents("variations", "Variation", {"effective", "agreed_on"}, events);
+    ReadEvents("term.extensions", "Extension", {"agreed_on", "to"}, events);
+    if (events.empty()) {
+      return;
+    }
+    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+      return a.when && (!b.when || *a.when < *b.when);
+    });
+    std::string path =
+        NodeAt(doc_.root, "variations") != nullptr ? "variations" : "term.extensions";
+    clause.provisions.push_back({Number(clause), 0, "History", "", path, {}, {}});
+    for (size_t i = 0; i < events.size(); ++i) {
+      clause.provisions.push_back(
+          {"(" + Letter(i) + ")", 1, "", std::move(events[i].text), events[i].path, {}, {}});
+    }
+  }
+
   // The value at a dotted path of fields (no list indices), or null.
   static const Node* NodeAt(const Node* node, std::string_view path) {
     size_t start = 0;
@@ -391,18 +773,11 @@ class Renderer {
     return nullptr;
   }
 
-  // A partner id as the partner's name, when it is one.
-  std::string PartnerName(const std::string& id) const {
-    auto it = partner_names_.find(id);
-    return it != partner_names_.end() ? it->second : id;
-  }
-
-  static bool RefersToPartner(const FieldSpec& spec, std::string_view field_path) {
-    if (field_path == "outcomes[].lead") {
-      return true;
-    }
-    return spec.type == ValueType::kId && field_path != "agreement.id" &&
-           field_path != "partners[].id" && field_path != "outcomes[].id";
+  // An id as the name of the partner or fund it names, when it names one.
+  std::string NameOf(Names names, const std::string& id) const {
+    const auto& known = names == Names::kFund ? fund_names_ : partner_names_;
+    auto it = known.find(id);
+    return names != Names::kNothing && it != known.end() ? it->second : id;
   }
 
   static std::string Words(const std::string& word, std::string_view field_path) {
@@ -414,6 +789,14 @@ class Renderer {
     std::string out = word;
     std::replace(out.begin(), out.end(), '_', ' ');
     return out;
+  }
+
+  // An outcome's value with its unit, when the outcome gives one.
+  std::string WithUnit(const std::string& text, std::string_view field_path) const {
+    bool value = field_path == "outcomes[].baseline.value" ||
+                 field_path == "outcomes[].target.value" ||
+                 field_path == "outcomes[].monitoring[].value";
+    return value && !unit_.empty() ? text + " " + unit_ : text;
   }
 
   // A scalar as people write it: dates in words, money in pounds.
@@ -433,6 +816,9 @@ class Renderer {
         std::optional<Decimal> percent = amount->Mul(Decimal::FromInt(100));
         return percent ? percent->ToString() + "%" : node->text;
       }
+      if (spec.type == ValueType::kNumber) {
+        return WithUnit(node->text, field_path);
+      }
     }
     if (const bool* yes = std::get_if<bool>(&node->typed)) {
       return *yes ? "yes" : "no";
@@ -443,7 +829,7 @@ class Renderer {
     if (spec.type == ValueType::kEnum) {
       return Words(node->text, field_path);
     }
-    return RefersToPartner(spec, field_path) ? PartnerName(node->text) : node->text;
+    return NameOf(NamesOf(spec, field_path), node->text);
   }
 
   // A mapping, list or map on one line: "name A. Jones; employed by X".
@@ -467,7 +853,8 @@ class Renderer {
     if (spec.type == ValueType::kMap) {
       out_.rendered_fields.insert(field_path);
       for (const auto& [key, value] : node->entries) {
-        parts.push_back(PartnerName(key->text) + " " + Inline(value, *spec.element, field_path, 1));
+        parts.push_back(NameOf(Names::kPartner, key->text) + " " +
+                        Inline(value, *spec.element, field_path, 1));
       }
       return Join(parts, ", ");
     }
@@ -491,7 +878,7 @@ class Renderer {
     for (size_t i = 0; i < list->items.size(); ++i) {
       const Node* item = list->items[i];
       std::string item_path = path + "[" + std::to_string(i) + "]";
-      Provision entry{"(" + Letter(i) + ")", 1, "", "", item_path, {}};
+      Provision entry{"(" + Letter(i) + ")", 1, "", "", item_path, {}, {}};
       if (element.IsScalar() || style == nullptr || item->invalid) {
         entry.text = Inline(item, element, item_field_path, 0);
         clause.provisions.push_back(std::move(entry));
@@ -517,6 +904,8 @@ class Renderer {
   void AddDetails(Clause& clause, const Node* item, const FieldSpec& element,
                   const std::string& item_path, const std::string& item_field_path,
                   std::string_view heading) {
+    const Node* unit = item_field_path == "outcomes[]" ? FieldOf(item, "unit") : nullptr;
+    unit_ = unit != nullptr ? unit->text : "";
     size_t n = 0;
     for (const FieldSpec& field : element.fields) {
       const Node* value = FieldOf(item, field.name);
@@ -529,22 +918,33 @@ class Renderer {
                                    Label(field_path, field.name),
                                    Inline(value, field, field_path, 0),
                                    item_path + "." + field.name,
+                                   {},
                                    {}});
     }
+    unit_.clear();
   }
 
+  // The number of the clause's next provision: "2.3"; "" in the particulars.
+  static std::string Number(const Clause& clause) {
+    return clause.number == 0
+               ? ""
+               : std::to_string(clause.number) + "." + std::to_string(CountTopLevel(clause) + 1);
+  }
+
+  // The field at YAML `path` (with indices) as a provision; `field_path` is
+  // the format's path of the field (`funds[].host`).
   void AddProvision(Clause& clause, const Node* node, const FieldSpec& spec,
-                    const std::string& path, const std::string& label) {
-    std::string number = clause.number == 0 ? ""
-                                            : std::to_string(clause.number) + "." +
-                                                  std::to_string(CountTopLevel(clause) + 1);
+                    const std::string& path, const std::string& field_path,
+                    const std::string& label) {
     bool entries = spec.type == ValueType::kList && !node->invalid &&
                    (spec.element->type == ValueType::kText || !spec.element->IsScalar());
-    std::string text = !entries ? Inline(node, spec, path, 0) : node->items.empty() ? "none" : "";
-    clause.provisions.push_back({number, 0, label, text, path, {}});
+    std::string text = !entries              ? Inline(node, spec, field_path, 0)
+                       : node->items.empty() ? "none"
+                                             : "";
+    clause.provisions.push_back({Number(clause), 0, label, text, path, {}, {}});
     if (entries) {
-      out_.rendered_fields.insert(path);
-      AddEntries(clause, node, spec, path, path);
+      out_.rendered_fields.insert(field_path);
+      AddEntries(clause, node, spec, path, field_path);
     }
   }
 
@@ -556,45 +956,31 @@ class Renderer {
   const Document& doc_;
   RenderedAgreement& out_;
   std::map<std::string, std::string, std::less<>> partner_names_;
+  std::map<std::string, std::string, std::less<>> fund_names_;
+  std::vector<Section> sections_;  // of each clause of out_
+  int next_number_ = 1;
+  std::string unit_;  // the unit of the outcome whose details are being laid out
 };
-
-// Puts each finding beside the provision it concerns, else its clause, else
-// among the general ones.
-void PlaceFindings(RenderedAgreement& out, const std::vector<Finding>& findings) {
-  for (const Finding& f : findings) {
-    std::string path = FindingPath(f);
-    Provision* best = nullptr;
-    for (Clause& clause : out.clauses) {
-      for (Provision& p : clause.provisions) {
-        if (IsPathPrefix(p.path, path) && (best == nullptr || p.path.size() > best->path.size())) {
-          best = &p;
-        }
-      }
-    }
-    int clause = path.empty() ? -1 : ClauseIndexOf(path);
-    if (best != nullptr && !path.empty()) {
-      best->findings.push_back(&f);
-    } else if (clause >= 0) {
-      out.clauses[static_cast<size_t>(clause)].findings.push_back(&f);
-    } else {
-      out.general.push_back(&f);
-    }
-  }
-}
 
 }  // namespace
 
 RenderedAgreement RenderAgreement(const Document& doc, const std::vector<Finding>& findings) {
   RenderedAgreement out;
   out.file = doc.file;
-  Renderer(doc, out).Build();
-  PlaceFindings(out, findings);
+  Renderer renderer(doc, out);
+  renderer.Build();
+  renderer.PlaceFindings(findings);
   return out;
 }
 
 std::string ClauseOfField(std::string_view path) {
-  int clause = ClauseIndexOf(path);
-  return clause < 0 ? "" : std::string(kClauseTitles[static_cast<size_t>(clause)]);
+  int section = SectionOf(path);
+  if (section < 0) {
+    return "";
+  }
+  const SectionSpec& s = kSections[static_cast<size_t>(section)];
+  const FieldSpec* field = FieldAt(WithoutIndices(path));
+  return std::string(field != nullptr && !field->In(2) ? s.title : s.format2_title);
 }
 
 }  // namespace s75

@@ -2,9 +2,13 @@
 // expects (parties, term, aims and outcomes, scope, host and management,
 // governance, finance and risk share, capital, technical matters,
 // information, termination, schedules), each holding the provisions the
-// agreement makes, with money and dates written for people. Built from the
-// loaded document, so every field of the format has its place; the Markdown
-// and HTML writers (render_writer.h) only lay the model out.
+// agreement makes, with money and dates written for people. A format 2
+// agreement also has its definitions first, a clause per fund (its host,
+// manager, contributions, schemes, ...) after finance, its variations and
+// extensions as a history in the term, and its own clauses, in order, before
+// the schedules. Text keeps its paragraphs. Built from the loaded document,
+// so every field of the format has its place; the Markdown and HTML writers
+// (render_writer.h) only lay the model out.
 #pragma once
 
 #include <set>
@@ -23,9 +27,10 @@ struct Provision {
   std::string number;  // "2.1", "(a)", "(i)"
   int depth = 0;       // 0 provision, 1 entry, 2 detail
   std::string label;   // "Commencement"; "" for an entry that is only text
-  std::string text;    // "1 April 2024"
+  std::string text;    // "1 April 2024"; the first paragraph of a text of several
   std::string path;    // the YAML path it shows: "term.commencement", "partners[0]"
   std::vector<const Finding*> findings;  // findings about it
+  std::vector<std::string> paragraphs;   // the text's further paragraphs, if any
 };
 
 // A clause: its provisions, and findings about the clause as a whole (a
@@ -35,12 +40,13 @@ struct Clause {
   std::string title;  // "Term"
   std::vector<Provision> provisions;
   std::vector<const Finding*> findings;
+  std::string path;  // the entry a clause of one entry shows ("funds[0]"); "" otherwise
 };
 
 struct RenderedAgreement {
   std::string title;  // agreement.title, else the file
   std::string file;
-  std::vector<Clause> clauses;            // the particulars, then clauses 1 to 12
+  std::vector<Clause> clauses;            // the particulars, then the numbered clauses
   std::vector<const Finding*> general;    // findings no clause concerns
   std::set<std::string> rendered_fields;  // format paths shown: "partners[].signatory.name"
 };
@@ -51,7 +57,8 @@ struct RenderedAgreement {
 RenderedAgreement RenderAgreement(const Document& doc, const std::vector<Finding>& findings);
 
 // The clause (by title: "Term", "Particulars") that shows the format field at
-// `path` ("term.review.frequency", "partners[].name"), or "" when none does.
+// `path` ("term.review.frequency", "partners[].name"), or "" when none does;
+// "Fund" for a field of a fund, shown in the fund's own clause ("Fund: NAME").
 std::string ClauseOfField(std::string_view path);
 
 }  // namespace s75

@@ -799,6 +799,16 @@ std::string UnknownFieldMessage(std::string_view name, const FieldSpec& spec) {
          (hint.empty() ? "" : "; did you mean `" + hint + "`?");
 }
 
+std::string OtherVersionKeyMessage(const FieldSpec& field, int version) {
+  if (version == 1) {
+    return "`" + field.name +
+           "` is a key of format 2, and this file is `format: " + std::string(kFormatVersion1) +
+           "`: move the agreement to format 2 (`s75check migrate FILE`) to use it";
+  }
+  return "`" + field.name + "` is a format 1 key: format 2 keeps it in each fund, as `" +
+         field.moved_to + "`";
+}
+
 std::string ClosestName(std::string_view name, const std::vector<std::string>& candidates) {
   auto distance = [](std::string_view a, std::string_view b) {
     std::vector<size_t> row(b.size() + 1);

@@ -87,6 +87,11 @@ std::string TypeMistake(const FieldSpec& spec);
 // has no such key here; did you mean `pool_total`?".
 std::string UnknownFieldMessage(std::string_view name, const FieldSpec& spec);
 
+// Why the key of `field`, which a file of `version` may not write, is not
+// one here: where format 2 moved a format 1 key, or that a format 2 key needs
+// format 2. The loader's DOC.03 and the schema's editor messages both say it.
+std::string OtherVersionKeyMessage(const FieldSpec& field, int version);
+
 // The known name closest to `name` (edit distance at most a third of its
 // length, and at least 2), or "" when none is close.
 std::string ClosestName(std::string_view name, const std::vector<std::string>& candidates);

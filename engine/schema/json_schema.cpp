@@ -49,15 +49,29 @@ void AddMessage(Json& j, const FieldSpec& spec) {
   j["errorMessage"] = text;         // for a wrong type as well
 }
 
-Json Schema(const FieldSpec& spec, bool nullable);
+Json Schema(const FieldSpec& spec, bool nullable, int version);
 
-Json ObjectSchema(const FieldSpec& spec) {
+// A key of the other version: never valid (an empty enum), never offered,
+// and the loader's words for it when written.
+Json OtherVersionKey(const FieldSpec& spec, int version) {
+  std::string message = OtherVersionKeyMessage(spec, version) + ".";
+  return {{"description", message},
+          {"doNotSuggest", true},  // yaml-language-server: not offered in completion
+          {"enum", Json::array()},
+          {"errorMessage", message}};
+}
+
+Json ObjectSchema(const FieldSpec& spec, int version) {
   Json j;
   j["type"] = "object";
   Json properties = Json::object();
   Json required = Json::array();
   for (const FieldSpec& f : spec.fields) {
-    properties[f.name] = Schema(f, !f.required);
+    if (!f.In(version)) {
+      properties[f.name] = OtherVersionKey(f, version);
+      continue;
+    }
+    properties[f.name] = Schema(f, !f.required, version);
     if (f.required) {
       required.push_back(f.name);
     }
@@ -110,13 +124,13 @@ Json ScalarSchema(const FieldSpec& spec) {
 }
 
 // The keywords of a value of `spec`'s type, which may not be left empty.
-Json ValueSchema(const FieldSpec& spec) {
+Json ValueSchema(const FieldSpec& spec, int version) {
   Json j;
   switch (spec.type) {
     case ValueType::kObject:
-      return ObjectSchema(spec);
+      return ObjectSchema(spec, version);
     case ValueType::kList:
-      j = {{"type", "array"}, {"items", Schema(*spec.element, true)}};
+      j = {{"type", "array"}, {"items", Schema(*spec.element, true, version)}};
       if (spec.min_items > 0) {
         j["minItems"] = spec.min_items;
       }
@@ -128,23 +142,34 @@ Json ValueSchema(const FieldSpec& spec) {
       AddMessage(names, key);
       return {{"type", "object"},
               {"propertyNames", std::move(names)},
-              {"additionalProperties", Schema(*spec.element, true)}};
+              {"additionalProperties", Schema(*spec.element, true, version)}};
     }
     default:
       return ScalarSchema(spec);
   }
 }
 
-// The description, and the value's keywords; `nullable` also accepts an
-// empty value.
-Json Schema(const FieldSpec& spec, bool nullable) {
+// The description, and the value's keywords in a file of `version`;
+// `nullable` also accepts an empty value.
+Json Schema(const FieldSpec& spec, bool nullable, int version) {
   Json j;
   j["description"] = FieldNote(spec);
   if (nullable) {
-    j["anyOf"] = Json::array({ValueSchema(spec), {{"$ref", kEmptyRef}}});
+    j["anyOf"] = Json::array({ValueSchema(spec, version), {{"$ref", kEmptyRef}}});
   } else {
-    j.update(ValueSchema(spec));
+    j.update(ValueSchema(spec, version));
   }
+  return j;
+}
+
+// The agreement as a file of `version` writes it, `format` naming it.
+Json VersionSchema(int version) {
+  const FieldSpec& root = AgreementFormat();
+  std::string_view name = version == 1 ? kFormatVersion1 : kFormatVersion2;
+  Json j = Schema(root, false, version);
+  const FieldSpec& format = root.fields[static_cast<size_t>(root.FieldIndex("format"))];
+  j["properties"]["format"] = {{"description", FieldNote(format)}, {"const", std::string(name)}};
+  j.erase("description");
   return j;
 }
 
@@ -172,14 +197,18 @@ std::string YearPattern() {
 }
 
 std::string AgreementJsonSchema() {
-  const FieldSpec& root = AgreementFormat();
   Json j;
   j["$schema"] = "https://json-schema.org/draft/2020-12/schema";
-  j["title"] = "s75check agreement (format " + std::string(kFormatVersion) + ")";
-  j.update(Schema(root, false));
-  const FieldSpec& format = root.fields[static_cast<size_t>(root.FieldIndex("format"))];
-  j["properties"]["format"] = {{"description", FieldNote(format)},
-                               {"const", std::string(kFormatVersion)}};
+  j["title"] = "s75check agreement (format " + std::string(kFormatVersion2) + " or " +
+               std::string(kFormatVersion1) + ")";
+  j["description"] = FieldNote(AgreementFormat());
+  j["type"] = "object";
+  // One schema for both versions, chosen by `format`: each branch has only
+  // its version's keys, so the other's are refused with the loader's words.
+  j["if"] = {{"properties", {{"format", {{"const", std::string(kFormatVersion1)}}}}},
+             {"required", {"format"}}};
+  j["then"] = VersionSchema(1);
+  j["else"] = VersionSchema(2);
   j["$defs"] = {{"empty", EmptyValue()}};
   return j.dump(2) + "\n";
 }

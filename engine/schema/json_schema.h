@@ -6,10 +6,13 @@
 
 namespace s75 {
 
-// The schema as indented JSON text, ending in a newline. Properties keep the
-// format's order; each has its description and reference. It accepts what
-// the loader accepts, within what JSON Schema can say; a pattern carries the
-// loader's message for a mismatch, and an optional key's empty value is
+// The schema as indented JSON text, ending in a newline: one schema for both
+// versions of the format, `if` the file says `format: s75check/1` `then` the
+// first version's keys, `else` the second's; a key of the other version is
+// refused with the loader's words for it and never offered. Properties keep
+// the format's order; each has its description and reference. It accepts
+// what the loader accepts, within what JSON Schema can say; a pattern carries
+// the loader's message for a mismatch, and an optional key's empty value is
 // `#/$defs/empty`, never null (docs/integrations.md, "Editors").
 std::string AgreementJsonSchema();
 

@@ -3,17 +3,20 @@
 
 Usage: drafting_test.py S75CHECK   (run from the repository root)
 
-The schema: a valid draft 2020-12 schema; every example in agreements/
-validates; variants with a wrong type, a bad date, an unknown key, a missing
-required key or a word outside a vocabulary fail it, and the loader agrees
-(each gives a DOC finding; a misspelt key suggests the right one), while
-variants the loader accepts pass it; -o
-writes the same schema. init: for every --arrangement and --model, and with
-more partners, the model loads with no DOC finding, validates against the
-schema, and its placeholders are findings that call them placeholders; filled
-from tests/fixtures/init/fill.yaml it passes with no error or warning; -o
-refuses an existing file without --force; bad option values are exit 2 with
-the choices. Exit 0 when all hold, 1 with one line per fault.
+The schema: a valid draft 2020-12 schema for both versions of the format;
+every example in agreements/ and every format 2 agreement in
+tests/fixtures/format2 validates; variants with a wrong type, a bad date, an
+unknown key, a missing required key, a word outside a vocabulary or a key of
+the other version fail it, and the loader agrees (each gives a DOC finding; a
+misspelt key suggests the right one), while variants the loader accepts pass
+it; -o writes the same schema. init: in both versions, for every
+--arrangement and --model, with more partners, funds and another host, the
+model loads with no DOC finding, validates against the schema, and its
+placeholders are findings that call them placeholders; filled from
+tests/fixtures/init/fill-format-2.yaml (the default, format 2) and fill.yaml
+(--format-version 1) it passes with no error or warning; -o refuses an
+existing file without --force; bad option values are exit 2 with the choices
+or the reason. Exit 0 when all hold, 1 with one line per fault.
 """
 import json
 import os
@@ -108,13 +111,20 @@ def errors(validator, doc):
     return sorted(e.message for e in validator.iter_errors(doc))
 
 
+FORMAT2 = "tests/fixtures/format2"
+
+
 def example_checks(c, validator):
-    names = sorted(n for n in os.listdir("agreements") if n.endswith(".yaml"))
-    c.expect(len(names) >= 9, f"only {len(names)} examples found")
-    for name in names:
-        doc = load_yaml(open(os.path.join("agreements", name)).read())
+    paths = [os.path.join(d, n) for d in ("agreements", FORMAT2)
+             for n in sorted(os.listdir(d)) if n.endswith(".yaml")]
+    c.expect(len(paths) >= 10, f"only {len(paths)} examples found")
+    versions = set()
+    for path in paths:
+        doc = load_yaml(open(path).read())
+        versions.add(doc["format"])
         c.expect(not errors(validator, doc),
-                 f"agreements/{name} fails the schema: {errors(validator, doc)[:3]}")
+                 f"{path} fails the schema: {errors(validator, doc)[:3]}")
+    c.expect(versions == {"s75check/1", "s75check/2"}, f"examples of formats {versions}")
 
 
 TITLE = "  title: Adult learning disability services partnership agreement (pooled fund)"
@@ -136,7 +146,32 @@ BAD = [
     ("  id: midshire-ld-2024", "  id: midshire-ld-2024\n  partners: mcc", "DOC.03"),  # misplaced
     (TITLE, TITLE.replace("title", "titel"), "DOC.03"),                 # unknown key
     ("format: s75check/1", "format: s75check/1\nagrement: {}", "DOC.03"),
-    ("format: s75check/1", "format: s75check/2", "DOC.06"),              # another version
+    ("format: s75check/1", "format: s75check/2", "DOC.03"),      # format 1 keys in format 2
+    ("format: s75check/1", "format: s75check/3", "DOC.06"),              # no such version
+    ("\nfinance:\n", "\nrisk_fund: {amount: 1}\nfinance:\n", "DOC.03"),  # a format 2 key
+    ("  pool_total: 68216500.50", "  pool_total: 68216500.50\n  schemes: []", "DOC.03"),
+]
+
+TWO = os.path.join(FORMAT2, "bcf-two-funds.yaml")
+
+# Edits of a format 2 agreement the schema and the loader must both refuse.
+BAD_2 = [
+    ("\nfunds:\n", "\nhost: {partner: wccg}\nfunds:\n", "DOC.03"),        # moved to the funds
+    ("  variation: Contributions", "  pool_total: 1\n  variation: Contributions", "DOC.03"),
+    ("  - id: council-pool\n", "  - name: Unnamed\n", "DOC.05"),          # a fund needs an id
+    ("    arrangement: pooled_fund\n    host: wmbc", "    host: wmbc", "DOC.05"),
+    ("type: capital", "type: grant", "DOC.04"),                         # revenue or capital
+    ("from: 2022-07-01", "from: 2022-07-32", "DOC.04"),
+    ("approach: risk_fund", "approach: risk_pool", "DOC.04"),
+]
+
+# Edits of a format 2 agreement the loader accepts, which the schema must accept too.
+GOOD_2 = [
+    ("  expiry: 2016-03-31\n", "  rolling: { period_months: 12, notice_months: 6 }\n"),
+    ("  legal_basis: s75\n", "  legal_basis: s75\n  arrangements: [pooled_fund]\n"),
+    ("type: capital", "type:"),                                       # default revenue
+    ("    year: 2015/16\n    pooled: true\n    pool_total: 10071000",
+     "    years: [2015/16, 2016/17]\n    pooled: true\n    pool_total: 10071000"),
 ]
 
 # Edits the loader accepts, which the schema must accept too.
@@ -152,29 +187,39 @@ GOOD = [
 ]
 
 
-def edited(c, old, new):
-    text = open("agreements/model-learning-disability.yaml").read()
-    c.expect(old in text, f"the model agreement has no {old!r}")
+def edited(c, old, new, path="agreements/model-learning-disability.yaml"):
+    text = open(path).read()
+    c.expect(old in text, f"{path} has no {old!r}")
     return text.replace(old, new, 1)
 
 
-def variant_checks(c, validator):
-    for old, new, rule in BAD:
-        text = edited(c, old, new)
-        c.expect(errors(validator, load_yaml(text)), f"schema accepts {new!r}")
+def bad_checks(c, validator, bad, path):
+    for old, new, rule in bad:
+        text = edited(c, old, new, path)
+        c.expect(errors(validator, load_yaml(text)), f"schema accepts {new!r} in {path}")
         found = [f["rule"] for f in c.findings(text, "bad.yaml")]
-        c.expect(rule in found, f"loader gives no {rule} for {new!r}: {found}")
-    messages = [f["message"] for f in c.findings(edited(c, TITLE, TITLE.replace("title", "titel")),
-                                                 "typo.yaml")]
-    c.expect("unknown key `titel` in `agreement`; did you mean `title`?" in messages,
-             f"an unknown key does not suggest the nearest known one: {messages}")
-    for old, new in GOOD:
-        text = edited(c, old, new)
+        c.expect(rule in found, f"loader gives no {rule} for {new!r} in {path}: {found}")
+
+
+def good_checks(c, validator, good, path):
+    for old, new in good:
+        text = edited(c, old, new, path)
         c.expect(not errors(validator, load_yaml(text)),
                  f"schema refuses {new!r}: {errors(validator, load_yaml(text))[:2]}")
         found = [f["rule"] for f in c.findings(text, "good.yaml")]
         c.expect(not [r for r in found if r.startswith("DOC.")],
                  f"loader refuses {new!r}: {found}")
+
+
+def variant_checks(c, validator):
+    bad_checks(c, validator, BAD, "agreements/model-learning-disability.yaml")
+    bad_checks(c, validator, BAD_2, TWO)
+    good_checks(c, validator, GOOD, "agreements/model-learning-disability.yaml")
+    good_checks(c, validator, GOOD_2, TWO)
+    messages = [f["message"] for f in c.findings(edited(c, TITLE, TITLE.replace("title", "titel")),
+                                                 "typo.yaml")]
+    c.expect("unknown key `titel` in `agreement`; did you mean `title`?" in messages,
+             f"an unknown key does not suggest the nearest known one: {messages}")
 
 
 def init_checks(c, validator):
@@ -185,6 +230,10 @@ def init_checks(c, validator):
     shapes += [[], ["--partners=5"],
                ["--arrangement=lead_commissioning", "--arrangement=integrated_provision",
                 "--model=joint_venture", "--partners=3"]]
+    shapes += [args + ["--format-version=1"] for args in shapes[:4]]
+    shapes += [["--format-version=1", "--host=council"], ["--funds=3", "--host=council"],
+               ["--partners=4", "--host=partner-4", "--funds=10",
+                "--arrangement=pooled_fund", "--arrangement=aligned_budget"]]
     for args in shapes:
         r = c.run("init", *args)
         c.expect(r.returncode == 0, f"init {args} exited {r.returncode}: {r.stderr}")
@@ -199,9 +248,11 @@ def init_checks(c, validator):
 
 
 def merge(model, fill):
-    """The fixture's values over the model: mappings key by key, lists item by item."""
+    """The fixture's values over the model: mappings key by key (a key set to
+    null deleted), lists item by item."""
     if isinstance(model, dict) and isinstance(fill, dict):
-        return {**model, **{k: merge(model.get(k), v) for k, v in fill.items()}}
+        merged = {**model, **{k: merge(model.get(k), v) for k, v in fill.items()}}
+        return {k: v for k, v in merged.items() if k not in fill or fill[k] is not None}
     if isinstance(model, list) and isinstance(fill, list):
         return [merge(model[i] if i < len(model) else None, v) for i, v in enumerate(fill)]
     return fill
@@ -217,15 +268,17 @@ def open_values(doc, path=""):
 
 
 def fill_checks(c):
-    model = load_yaml(c.run("init").stdout)
-    c.expect("TBC" in json.dumps(model), "init writes no TBC placeholder")
-    filled = merge(model, load_yaml(open("tests/fixtures/init/fill.yaml").read()))
-    left = open_values(filled)
-    c.expect(not left, f"the fixture leaves placeholders or empty values: {left[:5]}")
-    text = dump_yaml(filled)
-    bad = [f"{f['severity']} {f['rule']} {f['message']}" for f in c.findings(text, "filled.yaml")
-           if f["severity"] in ("error", "warning") and not f.get("waived")]
-    c.expect(not bad, f"the filled model has findings: {bad}")
+    for args, fixture in (([], "fill-format-2.yaml"), (["--format-version=1"], "fill.yaml")):
+        model = load_yaml(c.run("init", *args).stdout)
+        c.expect("TBC" in json.dumps(model), f"init {args} writes no TBC placeholder")
+        filled = merge(model, load_yaml(open("tests/fixtures/init/" + fixture).read()))
+        left = open_values(filled)
+        c.expect(not left, f"{fixture} leaves placeholders or empty values: {left[:5]}")
+        text = dump_yaml(filled)
+        bad = [f"{f['severity']} {f['rule']} {f['message']}"
+               for f in c.findings(text, "filled.yaml")
+               if f["severity"] in ("error", "warning") and not f.get("waived")]
+        c.expect(not bad, f"the model filled from {fixture} has findings: {bad}")
 
 
 def output_checks(c):
@@ -246,7 +299,16 @@ def output_checks(c):
     for args, want in ((["--arrangement", "pooled"], "did you mean pooled_fund"),
                        (["--model", "lead"], "lead_body"),
                        (["--partners", "1"], "from 2 to 20"),
-                       (["--partners", "two"], "from 2 to 20")):
+                       (["--partners", "two"], "from 2 to 20"),
+                       (["--format-version", "3"], "--format-version"),
+                       (["--host", "partner-3"], "one of the model's partner ids, nhs-body, "
+                                                 "council (with 2 partners), not 'partner-3'"),
+                       (["--host", "councl"], "did you mean council?"),
+                       (["--funds", "11"], "--funds"),
+                       (["--funds", "0"], "--funds"),
+                       (["--funds", "2", "--format-version", "1"], "--funds is for format 2"),
+                       (["--funds", "1", "--arrangement", "pooled_fund",
+                         "--arrangement", "aligned_budget"], "fewer than the 2 arrangements")):
         r = c.run("init", *args)
         c.expect(r.returncode == 2 and want in r.stderr,
                  f"init {args}: exit {r.returncode}, {r.stderr!r} lacks {want!r}")

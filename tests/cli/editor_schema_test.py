@@ -8,7 +8,13 @@ The schema is written next to agreements that start with the README's line
 `# yaml-language-server: $schema=./s75check.schema.json`; the server is
 started from NPM_DIR/node_modules (scripts/setup installs it there from
 tests/npm). Checks:
-- `s75check init`'s model, with its empty values, gets no diagnostic;
+- `s75check init`'s model, with its empty values, gets no diagnostic, in
+  both versions of the format (one schema: `if` format 1 `then` its keys
+  `else` format 2's), and neither does a format 2 agreement with every kind
+  of section (tests/fixtures/format2/bcf-two-funds.yaml);
+- a key of the other version (`host` in format 2, `funds` in format 1) gets
+  the loader's words for it, and completing a top-level key offers the keys
+  of the file's own version only;
 - a date that is not a real day (2023-02-29), a financial year that is not
   two consecutive years (2024/26) and a value of the wrong type each get the
   loader's words ("Not a date: write YYYY-MM-DD naming a real day."), never
@@ -162,10 +168,36 @@ def start_server(npm_dir):
     return server
 
 
-def check_model(c, editor, model):
-    _, diagnostics = editor.open("model.yaml", model)
-    c.expect(not diagnostics, "the model agreement, empty values and all, gets diagnostics: "
+def check_model(c, editor, model, name="model.yaml"):
+    _, diagnostics = editor.open(name, model)
+    c.expect(not diagnostics, f"{name}, empty values and all, gets diagnostics: "
              f"{[d['message'] for d in diagnostics][:5]}")
+
+
+def check_versions(c, editor, model_2, model_1):
+    """Each version's keys in its own files; the other's refused in the loader's words."""
+    check_model(c, editor, model_1, "model-1.yaml")
+    fixture = open("tests/fixtures/format2/bcf-two-funds.yaml", encoding="utf-8").read()
+    check_model(c, editor, MODELINE + fixture, "bcf-two-funds.yaml")
+    for name, text, key, words in (
+            ("host-in-2.yaml", model_2 + "host: {partner: nhs-body}\n", "host",
+             "`host` is a format 1 key: format 2 keeps it in each fund, as "
+             "`funds[].host and funds[].host_support`."),
+            ("funds-in-1.yaml", model_1 + "funds: []\n", "funds",
+             "`funds` is a key of format 2, and this file is `format: s75check/1`: move the "
+             "agreement to format 2 (`s75check migrate FILE`) to use it.")):
+        _, diagnostics = editor.open(name, text)
+        line = text.count("\n") - 1
+        here = [d["message"] for d in diagnostics if d["range"]["start"]["line"] == line]
+        c.expect(here == [words], f"`{key}` of the other version: the editor says {here}")
+        others = [d["message"] for d in diagnostics if d["range"]["start"]["line"] != line]
+        c.expect(not others, f"`{key}` of the other version: diagnostics elsewhere: {others}")
+    for version, offered, not_offered in (("2", "funds", "host"), ("1", "host", "funds")):
+        uri, _ = editor.open(f"keys-{version}.yaml",
+                             MODELINE + f"format: s75check/{version}\n\n")
+        keys = editor.complete(uri, 2, 0)
+        c.expect(offered in keys and not_offered not in keys,
+                 f"completing a key of format {version} offers {keys}")
 
 
 # Wrong values in the model: (the section, its empty key, the value written
@@ -240,8 +272,10 @@ def main():
             schema = c.s75check("schema", "-o", os.path.join(tmp, "s75check.schema.json"))
             c.expect(schema.returncode == 0, f"schema exited {schema.returncode}")
             model = MODELINE + c.s75check("init").stdout
+            model_1 = MODELINE + c.s75check("init", "--format-version=1").stdout
             editor = Editor(server, tmp)
             check_model(c, editor, model)
+            check_versions(c, editor, model, model_1)
             check_messages(c, editor, model, tmp)
             check_completion(c, editor, model)
     finally:

@@ -151,5 +151,74 @@ PY
 if [[ $? == 0 ]]; then pass; else fail "register html: totals, rows and escaping" "$tmp/py"; fi
 lacks "register html: fetches nothing" "$tmp/reg.html" '(src|href)=|<link|url\([^#]'
 
+# Format 2 (tests/fixtures/format2), by hand:
+#   bcf-two-funds: ccg-pool hosted by wccg, £13,245,000 of revenue, for its own
+#     client groups older_people and intermediate_care; council-pool hosted by
+#     wmbc, £10,071,000 (£8,571,000 revenue, £1,500,000 capital), for the
+#     agreement's all_adults; expiry: the extension's 2019-03-31
+#   delegation-and-equipment: delegation hosted by nft, no money and not pooled,
+#     for mental_health; equipment hosted by nmc, per year: its latest year
+#     2021/22, £500,000.50 (£400,000.50 revenue, £100,000 capital; not
+#     2020/21's £380,000) for community_equipment, by lead commissioning; a
+#     rolling term has no expiry
+#   pooled: 23,316,000 + 500,000.50 = 23,816,000.50; revenue 21,816,000 +
+#   400,000.50 = 22,216,000.50; capital 1,500,000 + 100,000 = 1,600,000
+expect "register json: format 2" 0 "$bin" register "${A[@]}" --format json tests/fixtures/format2
+cp "$tmp/out" "$tmp/reg2.json"
+python3 - "$tmp/reg2.json" >"$tmp/py" 2>&1 <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+t = r["totals"]
+want = {
+    "agreements": 2, "pooled": "23816000.50", "revenue": "22216000.50", "capital": "1600000.00",
+    "by_client_group": {
+        "all_adults": {"pooled": "10071000.00", "agreements": 1},
+        "community_equipment": {"pooled": "500000.50", "agreements": 1},
+        "intermediate_care": {"pooled": "13245000.00", "agreements": 1},
+        "mental_health": {"pooled": "0.00", "agreements": 1},
+        "older_people": {"pooled": "13245000.00", "agreements": 1}},
+    "by_arrangement": {
+        "integrated_provision": {"pooled": "0.00", "agreements": 1},
+        "lead_commissioning": {"pooled": "500000.50", "agreements": 1},
+        "pooled_fund": {"pooled": "23316000.00", "agreements": 1}},
+}
+bad = [f"{k}: got {t.get(k)!r}, wanted {v!r}" for k, v in want.items() if t.get(k) != v]
+rows = {a["file"].split("/")[-1]: a for a in r["agreements"]}
+bcf, dele = rows["bcf-two-funds.yaml"], rows["delegation-and-equipment.yaml"]
+fund = lambda row, i: {k: row["funds"][i][k] for k in ("id", "host", "pooled", "year",
+                                                          "pool_total", "revenue", "capital")}
+checks = [
+    (bcf["host"], "wccg; wmbc"), (bcf["pool_total"], "23316000.00"),
+    (bcf["revenue"], "21816000.00"), (bcf["capital"], "1500000.00"),
+    (bcf["expiry"], "2019-03-31"),
+    (fund(bcf, 0), {"id": "ccg-pool", "host": "wccg", "pooled": True, "year": "2015/16",
+                    "pool_total": "13245000.00", "revenue": "13245000.00", "capital": None}),
+    (fund(bcf, 1), {"id": "council-pool", "host": "wmbc", "pooled": True, "year": "2015/16",
+                    "pool_total": "10071000.00", "revenue": "8571000.00", "capital": "1500000.00"}),
+    (fund(dele, 0), {"id": "delegation", "host": "nft", "pooled": False, "year": None,
+                     "pool_total": None, "revenue": None, "capital": None}),
+    (fund(dele, 1), {"id": "equipment", "host": "nmc", "pooled": True, "year": "2021/22",
+                     "pool_total": "500000.50", "revenue": "400000.50", "capital": "100000.00"}),
+    (dele["funds"][1]["pool_from_contributions"], True), (dele["expiry"], None),
+    (dele["arrangements"], ["integrated_provision", "lead_commissioning"]),
+]
+bad += [f"row check {i}: got {g!r}, wanted {w!r}" for i, (g, w) in enumerate(checks) if g != w]
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+if [[ $? == 0 ]]; then pass; else fail "register of format 2: funds, hosts, revenue and capital" "$tmp/py"; fi
+expect "register markdown: format 2" 0 "$bin" register "${A[@]}" tests/fixtures/format2
+contains "markdown: each fund, its host and pool" "$tmp/out" \
+  '\| ccg-pool hosted by wccg: £13,245,000 in 2015/16; council-pool hosted by wmbc: £10,071,000 in 2015/16 \| £21,816,000 \| £1,500,000 \|'
+contains "markdown: a fund with no money in common" "$tmp/out" 'delegation hosted by nft \(not pooled\); equipment'
+contains "markdown: revenue in the totals" "$tmp/out" '^\| revenue contributions \| £22,216,000.50 \|$'
+contains "markdown: capital in the totals" "$tmp/out" '^\| capital contributions \| £1,600,000 \|$'
+expect "register csv: format 2" 0 "$bin" register "${A[@]}" --format csv tests/fixtures/format2
+contains "csv: revenue and capital columns" "$tmp/out" ',pool_total,funds,revenue,capital,'
+contains "csv: capital total" "$tmp/out" $'^type,capital,1600000.00,2\r$'
+# A format 1 agreement is one fund, `main`, hosted by its host.partner.
+expect "register csv: format 1 fund" 2 "$bin" register "${A[@]}" --format csv "$dir"
+contains "csv: format 1 as one fund" "$tmp/out" ',1000000.50,main hosted by cc: 1000000.50,,,'
+
 expect "register: bad format" 2 "$bin" register --format xml agreements
 finish

@@ -42,9 +42,10 @@ TEST(FormatTest, EveryFieldHasADescriptionAndEveryKeyASource) {
   EXPECT_GT(fields, 150);
 }
 
-// Every key the format defines under `spec` is a key of `node`, and every
-// list of mappings has an entry: so the model covers the whole format.
-void ExpectCovers(const Node* node, const FieldSpec& spec, const std::string& path) {
+// Every key a file of `version` may write under `spec` is a key of `node`,
+// every list of mappings has an entry, and no key of the other version is
+// written: so the model covers the whole of its version of the format.
+void ExpectCovers(const Node* node, const FieldSpec& spec, const std::string& path, int version) {
   if (spec.type == ValueType::kObject) {
     ASSERT_TRUE(node != nullptr && node->kind == NodeKind::kMap) << path << " is not a mapping";
     for (const FieldSpec& f : spec.fields) {
@@ -55,31 +56,57 @@ void ExpectCovers(const Node* node, const FieldSpec& spec, const std::string& pa
         value = key->text == f.name ? v : value;
       }
       std::string sub = path.empty() ? f.name : path + "." + f.name;
-      EXPECT_TRUE(found) << "init writes no " << sub;
+      EXPECT_EQ(found, f.In(version))
+          << "format " << version << ": init " << (found ? "writes " : "writes no ") << sub;
       if (found) {
-        ExpectCovers(value, f, sub);
+        ExpectCovers(value, f, sub, version);
       }
     }
   }
   if (spec.type == ValueType::kList && spec.element->type == ValueType::kObject) {
     ASSERT_TRUE(node != nullptr && !node->items.empty()) << "init writes no entry of " << path;
-    ExpectCovers(node->items[0], *spec.element, path + "[0]");
+    ExpectCovers(node->items[0], *spec.element, path + "[0]", version);
   }
 }
 
+// Loads a model and fails the test on any finding of the loader.
+void ExpectLoadsCleanly(const ModelOptions& options, const std::string& what) {
+  std::string text = ModelAgreement(options);
+  LoadResult r = LoadAgreementText(text, "model.yaml", {});
+  ASSERT_TRUE(r.checked) << what;
+  EXPECT_EQ(r.document->version, options.version) << what;
+  for (const Finding& f : r.findings) {
+    ADD_FAILURE() << what << ": " << f.range.line << ": " << f.rule << " " << f.message;
+  }
+  ExpectCovers(r.document->root, AgreementFormat(), "", options.version);
+}
+
+// The options of `init --arrangement ... --model ... --partners ... --format-version ...
+// --host ... --funds ...`.
+ModelOptions Options(std::vector<std::string> arrangements, std::string model, int partners,
+                     int version = 2, std::string host = "", int funds = 0) {
+  ModelOptions o;
+  o.arrangements = std::move(arrangements);
+  o.financial_model = std::move(model);
+  o.partners = partners;
+  o.version = version;
+  o.host = std::move(host);
+  o.funds = funds;
+  return o;
+}
+
 TEST(ModelAgreementTest, CoversEveryFieldAndLoadsWithoutDocumentErrors) {
-  for (const std::string& arrangement : ModelArrangements()) {
-    for (const std::string& model : ModelFinancialModels()) {
-      std::string text = ModelAgreement({{arrangement}, model, 3});
-      LoadResult r = LoadAgreementText(text, "model.yaml", {});
-      ASSERT_TRUE(r.checked) << arrangement << " " << model;
-      for (const Finding& f : r.findings) {
-        ADD_FAILURE() << arrangement << " " << model << ": " << f.range.line << ": " << f.rule
-                      << " " << f.message;
+  for (int version : {1, 2}) {
+    for (const std::string& arrangement : ModelArrangements()) {
+      for (const std::string& model : ModelFinancialModels()) {
+        ModelOptions options = Options({arrangement}, model, 3, version);
+        ExpectLoadsCleanly(options,
+                           "format " + std::to_string(version) + " " + arrangement + " " + model);
       }
-      ExpectCovers(r.document->root, AgreementFormat(), "");
     }
   }
+  ModelOptions several = Options(ModelArrangements(), "joint_commissioning", 4, 2, "partner-3", 6);
+  ExpectLoadsCleanly(several, "four arrangements in six funds, hosted by partner-3");
 }
 
 TEST(ModelAgreementTest, EveryKeyFollowsItsCommentAndPlaceholdersAreRecognised) {
@@ -104,7 +131,7 @@ TEST(ModelAgreementTest, EveryKeyFollowsItsCommentAndPlaceholdersAreRecognised) 
 }
 
 TEST(ModelAgreementTest, OptionsShapeTheModel) {
-  std::string text = ModelAgreement({{"aligned_budget"}, "aligned_budget", 4});
+  std::string text = ModelAgreement(Options({"aligned_budget"}, "aligned_budget", 4));
   EXPECT_NE(text.find("legal_basis: non_statutory"), std::string::npos);
   EXPECT_NE(text.find("arrangements: [aligned_budget]"), std::string::npos);
   EXPECT_NE(text.find("financial_model: aligned_budget"), std::string::npos);
@@ -113,6 +140,62 @@ TEST(ModelAgreementTest, OptionsShapeTheModel) {
   std::string pooled = ModelAgreement({});
   EXPECT_NE(pooled.find("legal_basis: s75"), std::string::npos);
   EXPECT_NE(pooled.find("pooled: true"), std::string::npos);
+}
+
+// The number of times `word` occurs in `text`.
+size_t Count(const std::string& text, const std::string& word) {
+  size_t n = 0;
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+TEST(ModelAgreementTest, FormatTwoHasTheFundsAndTheHostEverywhere) {
+  std::string text = ModelAgreement(
+      Options({"pooled_fund", "integrated_provision"}, "lead_body", 3, 2, "council", 3));
+  EXPECT_EQ(text.find("format: s75check/2\n"), text.find("format: "));
+  EXPECT_NE(text.find("(format s75check/2; arrangements: pooled_fund, integrated_provision; "
+                      "financial model: lead_body; 3 partners; 3 funds)"),
+            std::string::npos);
+  for (const char* id : {"  - # A pooled fund or budget.\n    # Identifier of the fund. "
+                         "[s75check agreement format v2]\n    id: fund-1\n",
+                         "    id: fund-2\n", "    id: fund-3\n"}) {
+    EXPECT_NE(text.find(id), std::string::npos) << id;
+  }
+  EXPECT_EQ(Count(text, "    arrangement: pooled_fund\n"), 2U);  // funds 1 and 3
+  EXPECT_EQ(Count(text, "    arrangement: integrated_provision\n"), 1U);
+  EXPECT_EQ(Count(text, "    host: council\n"), 3U);
+  EXPECT_EQ(Count(text, "      partner: council\n"), 3U + 3U);  // managers and contributions
+  EXPECT_EQ(Count(text, "    role: host\n"), 1U);
+  EXPECT_NE(text.find("    id: council\n    # Legal name"), std::string::npos);
+  EXPECT_NE(text.find("  covers: [fund-1, fund-2, fund-3]\n"), std::string::npos);
+  size_t pool_total = text.find("pool_total:");  // only in the funds
+  ASSERT_NE(pool_total, std::string::npos);
+  EXPECT_EQ(text.substr(pool_total - 5, 5), "\n    ");
+  EXPECT_EQ(text.find("\nhost:"), std::string::npos);
+  EXPECT_EQ(text.find("pooled_fund_manager"), std::string::npos);
+  std::string one = ModelAgreement(Options({"pooled_fund"}, "lead_body", 2, 1, "council"));
+  EXPECT_NE(one.find("host:\n  # The host partner that leads on delivery. [MTAE Table 1 row 3; "
+                     "PAR reg 7(4)]\n  partner: council\n"),
+            std::string::npos);
+  EXPECT_EQ(one.find("funds:"), std::string::npos);
+}
+
+TEST(ModelAgreementTest, OptionsThatDoNotFitAreRefused) {
+  EXPECT_EQ(CheckModelOptions({}), "");
+  EXPECT_EQ(CheckModelOptions(Options({"pooled_fund"}, "lead_body", 3, 2, "partner-3", 10)), "");
+  EXPECT_EQ(CheckModelOptions(Options({"pooled_fund"}, "lead_body", 2, 2, "partner-3")),
+            "--host must be one of the model's partner ids, nhs-body, council (with 2 partners), "
+            "not 'partner-3'");
+  EXPECT_EQ(CheckModelOptions(Options({"pooled_fund"}, "lead_body", 2, 2, "councl")),
+            "--host must be one of the model's partner ids, nhs-body, council (with 2 partners), "
+            "not 'councl'; did you mean council?");
+  EXPECT_NE(CheckModelOptions(Options({"pooled_fund"}, "lead_body", 2, 1, "", 2)).find("format 2"),
+            std::string::npos);
+  EXPECT_NE(CheckModelOptions(Options({"pooled_fund", "aligned_budget"}, "lead_body", 2, 2, "", 1))
+                .find("--funds 1 is fewer than the 2 arrangements"),
+            std::string::npos);
 }
 
 TEST(JsonSchemaTest, DatePatternAgreesWithTheLoader) {
@@ -134,18 +217,54 @@ TEST(JsonSchemaTest, YearPatternAgreesWithTheLoader) {
 TEST(JsonSchemaTest, PropertiesFollowTheFormat) {
   nlohmann::json schema = nlohmann::json::parse(AgreementJsonSchema());
   EXPECT_EQ(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
-  EXPECT_EQ(schema["required"], nlohmann::json({"format", "agreement", "partners"}));
-  EXPECT_EQ(schema["additionalProperties"], false);
-  EXPECT_EQ(schema["properties"]["format"]["const"], "s75check/1");
-  const auto& partner = schema["properties"]["partners"]["items"]["anyOf"][0];
-  EXPECT_EQ(partner["required"], nlohmann::json({"id", "name", "kind"}));
-  EXPECT_EQ(schema["properties"]["partners"]["minItems"], 1);
-  const auto& status = schema["properties"]["agreement"]["properties"]["status"];
-  EXPECT_EQ(status["anyOf"][0]["enum"],
-            nlohmann::json({"draft", "signed", "in_force", "expired", "terminated"}));
-  EXPECT_EQ(status["anyOf"][1], nlohmann::json({{"$ref", "#/$defs/empty"}}));
-  EXPECT_EQ(status["description"],
-            "Where the agreement stands. [MTAE para 37; MTAE Table 1 rows 9–10]");
+  EXPECT_EQ(schema["if"]["properties"]["format"]["const"], "s75check/1");
+  EXPECT_EQ(schema["if"]["required"], nlohmann::json({"format"}));
+  const auto& one = schema["then"];
+  const auto& two = schema["else"];
+  EXPECT_EQ(one["required"], nlohmann::json({"format", "agreement", "partners"}));
+  EXPECT_EQ(two["required"], nlohmann::json({"format", "agreement", "partners", "funds"}));
+  for (const auto* branch : {&one, &two}) {
+    EXPECT_EQ((*branch)["additionalProperties"], false);
+    const auto& partner = (*branch)["properties"]["partners"]["items"]["anyOf"][0];
+    EXPECT_EQ(partner["required"], nlohmann::json({"id", "name", "kind"}));
+    EXPECT_EQ((*branch)["properties"]["partners"]["minItems"], 1);
+    const auto& status = (*branch)["properties"]["agreement"]["properties"]["status"];
+    EXPECT_EQ(status["anyOf"][0]["enum"],
+              nlohmann::json({"draft", "signed", "in_force", "expired", "terminated"}));
+    EXPECT_EQ(status["anyOf"][1], nlohmann::json({{"$ref", "#/$defs/empty"}}));
+    EXPECT_EQ(status["description"],
+              "Where the agreement stands. [MTAE para 37; MTAE Table 1 rows 9–10]");
+  }
+  EXPECT_EQ(one["properties"]["format"]["const"], "s75check/1");
+  EXPECT_EQ(two["properties"]["format"]["const"], "s75check/2");
+  const auto& fund = two["properties"]["funds"]["items"]["anyOf"][0];
+  EXPECT_EQ(fund["required"], nlohmann::json({"id", "arrangement"}));
+  EXPECT_EQ(two["properties"]["funds"]["minItems"], 1);
+  EXPECT_TRUE(one["properties"]["host"].contains("anyOf"));
+}
+
+// A key of the other version is never valid (an empty enum), never offered,
+// and refused with the loader's DOC.03 words, at any depth.
+TEST(JsonSchemaTest, KeysOfTheOtherVersionAreRefusedWithTheLoadersWords) {
+  nlohmann::json schema = nlohmann::json::parse(AgreementJsonSchema());
+  const auto& host = schema["else"]["properties"]["host"];
+  EXPECT_EQ(host["enum"], nlohmann::json::array());
+  EXPECT_EQ(host["doNotSuggest"], true);
+  EXPECT_EQ(host["errorMessage"],
+            "`host` is a format 1 key: format 2 keeps it in each fund, as `funds[].host and "
+            "funds[].host_support`.");
+  LoadResult loaded = LoadAgreementText(
+      "format: s75check/2\nagreement: {id: a, title: A}\npartners: [{id: p, name: P, kind: "
+      "icb}]\nfunds: [{id: f, arrangement: pooled_fund}]\nfinance: {pool_total: 1}\n",
+      "a.yaml", {});
+  ASSERT_EQ(loaded.findings.size(), 1U);
+  const auto& pool_total =
+      schema["else"]["properties"]["finance"]["anyOf"][0]["properties"]["pool_total"];
+  EXPECT_EQ(pool_total["errorMessage"], loaded.findings[0].message + ".");
+  const auto& funds = schema["then"]["properties"]["funds"];
+  EXPECT_EQ(funds["enum"], nlohmann::json::array());
+  EXPECT_NE(funds["errorMessage"].get<std::string>().find("`funds` is a key of format 2"),
+            std::string::npos);
 }
 
 // An editor shows the loader's words for a value of the wrong form, and is
@@ -153,12 +272,12 @@ TEST(JsonSchemaTest, PropertiesFollowTheFormat) {
 TEST(JsonSchemaTest, EditorsGetMessagesAndNoNull) {
   std::string text = AgreementJsonSchema();
   nlohmann::json schema = nlohmann::json::parse(text);
-  const auto& term = schema["properties"]["term"]["anyOf"][0]["properties"];
+  const auto& term = schema["else"]["properties"]["term"]["anyOf"][0]["properties"];
   EXPECT_EQ(term["commencement"]["anyOf"][0]["patternErrorMessage"],
             "Not a date: write YYYY-MM-DD naming a real day.");
   EXPECT_EQ(term["commencement"]["anyOf"][0]["errorMessage"],
             term["commencement"]["anyOf"][0]["patternErrorMessage"]);
-  EXPECT_EQ(schema["properties"]["finance"]["anyOf"][0]["properties"]["year"]["anyOf"][0]
+  EXPECT_EQ(schema["then"]["properties"]["finance"]["anyOf"][0]["properties"]["year"]["anyOf"][0]
                   ["patternErrorMessage"],
             "Not a financial year: write YYYY/YY for two consecutive years, e.g. 2009/10.");
   EXPECT_EQ(text.find("null"), std::string::npos);

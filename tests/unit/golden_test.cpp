@@ -96,12 +96,13 @@ TEST_P(GoldenTest, JsonReportMatches) {
   ExpectGolden(golden, actual.str());
 }
 
-// `s75check render` of an example, as the command writes it: Markdown or
-// HTML, with findings as of 2026-11-22 or without.
+// `s75check render` of an agreement file (an example's name: its file in
+// agreements/), as the command writes it: Markdown or HTML, with findings as
+// of 2026-11-22 or without.
 std::string Rendered(const std::string& name, const std::string& format, bool findings) {
   fs::current_path(S75_SOURCE_DIR);
   RenderCommand cmd;
-  cmd.path = "agreements/" + name + ".yaml";
+  cmd.path = name.ends_with(".yaml") ? name : "agreements/" + name + ".yaml";
   cmd.format = format;
   cmd.findings = findings;
   cmd.as_of = *Date::Parse("2026-11-22");
@@ -126,6 +127,18 @@ TEST(GoldenTest, RenderedHtmlWithFindingsMatches) {
     ExpectGolden("tests/golden/render/" + std::string(name) + ".findings.html",
                  Rendered(name, "html", true));
   }
+}
+
+// A format 2 agreement with every kind of section format 2 adds (two funds
+// with schemes, definitions, a history, its own clauses, paragraphs), in
+// both formats with and without findings.
+TEST(GoldenTest, RenderedFormat2AgreementMatches) {
+  const std::string file = "tests/fixtures/format2/bcf-two-funds.yaml";
+  const std::string golden = "tests/golden/render/format2-bcf-two-funds";
+  ExpectGolden(golden + ".md", Rendered(file, "markdown", false));
+  ExpectGolden(golden + ".html", Rendered(file, "html", false));
+  ExpectGolden(golden + ".findings.md", Rendered(file, "markdown", true));
+  ExpectGolden(golden + ".findings.html", Rendered(file, "html", true));
 }
 
 INSTANTIATE_TEST_SUITE_P(Agreements, GoldenTest, ::testing::ValuesIn(Examples()),

@@ -108,7 +108,11 @@ TEST(LoaderTest, MissingRequiredKeysPointAtTheirParent) {
 }
 
 TEST(LoaderTest, UnsupportedOrMissingFormatStopsTheCheck) {
-  EXPECT_FALSE(Load("format: s75check/2\n").checked);
+  LoadResult later = Load("format: s75check/3\n");
+  EXPECT_FALSE(later.checked);
+  EXPECT_EQ(Of(later, "DOC.06"),
+            std::vector<std::string>({"1:9 unsupported format 's75check/3': this version of "
+                                      "s75check reads `s75check/2` and `s75check/1`"}));
   EXPECT_FALSE(Load("agreement: {id: a}\n").checked);
   EXPECT_EQ(Of(Load(""), "DOC.06").size(), 1U);
   EXPECT_EQ(Of(Load("- a\n- b\n"), "DOC.06").size(), 1U);

@@ -20,21 +20,25 @@ struct Leaf {
   const FieldSpec* spec;
 };
 
-void CollectLeaves(const FieldSpec& spec, const std::string& path, std::vector<Leaf>& out) {
+// The leaves a file of `version` may write (0: of either version).
+void CollectLeaves(const FieldSpec& spec, const std::string& path, int version,
+                   std::vector<Leaf>& out) {
   if (spec.type == ValueType::kObject) {
     for (const FieldSpec& f : spec.fields) {
-      CollectLeaves(f, path.empty() ? f.name : path + "." + f.name, out);
+      if (version == 0 || f.In(version)) {
+        CollectLeaves(f, path.empty() ? f.name : path + "." + f.name, version, out);
+      }
     }
   } else if (spec.type == ValueType::kList) {
-    CollectLeaves(*spec.element, path + "[]", out);
+    CollectLeaves(*spec.element, path + "[]", version, out);
   } else {
     out.push_back({path, &spec});
   }
 }
 
-std::vector<Leaf> FormatLeaves() {
+std::vector<Leaf> FormatLeaves(int version = 0) {
   std::vector<Leaf> leaves;
-  CollectLeaves(AgreementFormat(), "", leaves);
+  CollectLeaves(AgreementFormat(), "", version, leaves);
   return leaves;
 }
 
@@ -50,24 +54,26 @@ std::string Marker(const std::string& path) {
   return out;
 }
 
-// A YAML flow value for every field under `spec`: partner references name
-// partner `a`, text is its marker.
-std::string FilledValue(const FieldSpec& spec, const std::string& path) {
+// A YAML flow value for every field under `spec` a file of `version` may
+// write: references name partner, fund and outcome `a`, text is its marker.
+std::string FilledValue(const FieldSpec& spec, const std::string& path, int version) {
   switch (spec.type) {
     case ValueType::kObject: {
       std::string out = "{";
       for (const FieldSpec& f : spec.fields) {
         std::string sub = path.empty() ? f.name : path + "." + f.name;
-        out += (out.size() > 1 ? ", " : "") + f.name + ": " + FilledValue(f, sub);
+        if (f.In(version)) {
+          out += (out.size() > 1 ? ", " : "") + f.name + ": " + FilledValue(f, sub, version);
+        }
       }
       return out + "}";
     }
     case ValueType::kList:
-      return "[" + FilledValue(*spec.element, path + "[]") + "]";
+      return "[" + FilledValue(*spec.element, path + "[]", version) + "]";
     case ValueType::kMap:
       return "{a: 1}";
     case ValueType::kText:
-      return path == "format" ? "s75check/1" : "\"" + Marker(path) + "\"";
+      return path == "format" ? "s75check/" + std::to_string(version) : "\"" + Marker(path) + "\"";
     case ValueType::kDate:
       return "2009-04-01";
     case ValueType::kYear:
@@ -100,27 +106,56 @@ TEST(RenderTest, EveryFieldOfTheFormatHasAClause) {
   EXPECT_EQ(ClauseOfField("waivers[].reason"), "Schedules");
 }
 
-TEST(RenderTest, EveryFieldOfAFullAgreementIsRendered) {
-  std::string yaml = FilledValue(AgreementFormat(), "");
+// A full agreement of `version`, every field written, as Markdown and HTML.
+struct FullRender {
+  RenderedAgreement doc;
+  std::string md;
+  std::string html;
+};
+
+FullRender RenderFull(int version) {
+  std::string yaml = FilledValue(AgreementFormat(), "", version);
   LoadResult loaded = LoadAgreementText(yaml, "full.yaml", LoadLimits{});
-  ASSERT_TRUE(loaded.checked);
-  ASSERT_TRUE(loaded.findings.empty()) << loaded.findings.front().message << "\n" << yaml;
-  RenderedAgreement doc = RenderAgreement(*loaded.document, {});
+  EXPECT_TRUE(loaded.checked);
+  for (const Finding& f : loaded.findings) {
+    ADD_FAILURE() << f.rule << " " << f.message << "\n" << yaml;
+  }
+  FullRender out{RenderAgreement(*loaded.document, {}), "", ""};
   std::ostringstream md;
   std::ostringstream html;
-  WriteRenderedMarkdown(doc, std::nullopt, md);
-  WriteRenderedHtml(doc, std::nullopt, html);
-  for (const Leaf& leaf : FormatLeaves()) {
-    EXPECT_TRUE(doc.rendered_fields.contains(leaf.path)) << leaf.path << " is not rendered";
-    if (leaf.spec->type == ValueType::kText && leaf.path != "format") {
-      std::string marker = Marker(leaf.path);
-      EXPECT_NE(md.str().find(marker), std::string::npos) << marker << " not in the Markdown";
-      EXPECT_NE(html.str().find(marker), std::string::npos) << marker << " not in the HTML";
+  WriteRenderedMarkdown(out.doc, std::nullopt, md);
+  WriteRenderedHtml(out.doc, std::nullopt, html);
+  out.md = md.str();
+  out.html = html.str();
+  return out;
+}
+
+TEST(RenderTest, EveryFieldOfAFullAgreementIsRendered) {
+  for (int version : {1, 2}) {
+    FullRender full = RenderFull(version);
+    for (const Leaf& leaf : FormatLeaves(version)) {
+      // An agreement's own clause is titled by its title, its id only without one.
+      if (leaf.path == "clauses[].id") {
+        continue;
+      }
+      EXPECT_TRUE(full.doc.rendered_fields.contains(leaf.path))
+          << "format " << version << ": " << leaf.path << " is not rendered";
+      if (leaf.spec->type == ValueType::kText && leaf.path != "format") {
+        std::string marker = Marker(leaf.path);
+        EXPECT_NE(full.md.find(marker), std::string::npos) << marker << " not in the Markdown";
+        EXPECT_NE(full.html.find(marker), std::string::npos) << marker << " not in the HTML";
+      }
     }
+    EXPECT_NE(full.md.find("£17,400,000"), std::string::npos);
+    EXPECT_NE(full.md.find("1 April 2009"), std::string::npos);
   }
-  EXPECT_NE(md.str().find("£17,400,000"), std::string::npos);
-  EXPECT_NE(md.str().find("1 April 2009"), std::string::npos);
-  EXPECT_NE(md.str().find("## 12. Schedules"), std::string::npos);
+  EXPECT_NE(RenderFull(1).md.find("\n## 12. Schedules\n"), std::string::npos);
+  std::string md = RenderFull(2).md;
+  for (const char* heading : {"## 1. Definitions\n", "## 2. Parties\n", "## 6. Management\n",
+                              "## 8. Finance and risk share\n", "## 9. Fund: v funds.name\n",
+                              "## 14. v clauses.title\n", "## 15. Schedules\n"}) {
+    EXPECT_NE(md.find(heading), std::string::npos) << heading << "\n" << md;
+  }
 }
 
 // The model agreement, loaded.

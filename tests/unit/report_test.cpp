@@ -50,9 +50,15 @@ FileResult MakeFile(const std::string& path, std::vector<Finding> findings,
   file.checked = true;
   file.findings = std::move(findings);
   file.facts = AgreementFacts{};
+  // As a format 1 agreement's facts: one fund, `main`, for the whole agreement.
+  file.facts->version = 1;
+  FundFacts fund;
+  fund.id = "main";
   if (pool) {
-    file.facts->pool_total = Decimal::Parse(*pool);
+    file.facts->pool_total = fund.pool_total = Decimal::Parse(*pool);
   }
+  fund.tallied_client_groups = groups;
+  file.facts->funds.push_back(fund);
   file.facts->client_groups = std::move(groups);
   return file;
 }
