@@ -11,14 +11,6 @@ namespace s75 {
 
 namespace {
 
-// Where a field of the fund comes from in a format 1 file: a section at the
-// top level and the key inside it.
-struct Format1Source {
-  std::string_view fund_field;
-  std::string_view section;
-  std::string_view key;
-};
-
 constexpr Format1Source kFormat1Fund[] = {
     {"host", "host", "partner"},
     {"host_support", "host", "support"},
@@ -138,12 +130,12 @@ void CompleteArrangements(Document& doc, std::vector<Finding>& out) {
   if (given->kind != NodeKind::kSeq || given->invalid) {
     return;
   }
-  const auto& fund_kinds = funds->spec->element->fields[Index(*funds->spec->element, "arrangement")]
-                               .vocabulary;
+  const auto& fund_kinds =
+      funds->spec->element->fields[Index(*funds->spec->element, "arrangement")].vocabulary;
   std::vector<const Node*> listed;
   for (const Node* item : given->items) {
-    if (item->invalid || std::find(fund_kinds.begin(), fund_kinds.end(), item->text) ==
-                             fund_kinds.end()) {
+    if (item->invalid ||
+        std::find(fund_kinds.begin(), fund_kinds.end(), item->text) == fund_kinds.end()) {
       continue;
     }
     if (std::none_of(listed.begin(), listed.end(),
@@ -163,6 +155,8 @@ void CompleteArrangements(Document& doc, std::vector<Finding>& out) {
 }
 
 }  // namespace
+
+std::span<const Format1Source> Format1FundSources() { return kFormat1Fund; }
 
 void BuildModel(Document& doc, std::vector<Finding>& out) {
   if (doc.root == nullptr || doc.root->slots.empty()) {
