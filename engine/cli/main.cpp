@@ -108,6 +108,19 @@ CLI::App* AddInitCommand(CLI::App& app, s75::InitCommand& init, std::vector<std:
   return sub;
 }
 
+// migrate: the file, and where the format 2 text goes.
+CLI::App* AddMigrateCommand(CLI::App& app, s75::MigrateCommand& migrate) {
+  CLI::App* sub = app.add_subcommand(
+      "migrate", "Print a format 1 agreement in format 2, keeping every value and comment");
+  sub->add_option("file", migrate.path, "Agreement file (format 1)")->required();
+  sub->add_option("-o,--output", migrate.output,
+                  "Write the agreement to FILE (whole or not at all); an existing FILE is kept "
+                  "unless --force");
+  sub->add_flag("--force", migrate.force, "Replace FILE if it exists");
+  AddLimitOptions(sub, migrate.limits);
+  return sub;
+}
+
 // The arrangements given, each once, in the order first given.
 std::vector<std::string> Distinct(const std::vector<std::string>& words) {
   std::vector<std::string> out;
@@ -207,6 +220,9 @@ int Run(int argc, char** argv) {
   std::vector<std::string> init_arrangements;
   CLI::App* init_app = AddInitCommand(app, init, init_arrangements);
 
+  s75::MigrateCommand migrate;
+  CLI::App* migrate_app = AddMigrateCommand(app, migrate);
+
   s75::SchemaCommand schema;
   CLI::App* schema_app = app.add_subcommand(
       "schema", "Print a JSON Schema (draft 2020-12) of the agreement format, for editors");
@@ -246,6 +262,9 @@ int Run(int argc, char** argv) {
         init.model.arrangements = Distinct(init_arrangements);
       }
       return s75::RunInitCommand(init, std::cout, std::cerr);
+    }
+    if (*migrate_app) {
+      return s75::RunMigrateCommand(migrate, std::cout, std::cerr);
     }
     if (*schema_app) {
       return s75::RunSchemaCommand(schema, std::cout, std::cerr);
