@@ -159,7 +159,8 @@ class Migrator {
   bool MoveBlockSection(const BlockEntry& section, const Node& map, const FieldSpec& spec);
   bool MoveFlowSection(const BlockEntry& section, const Node& map, size_t open,
                        const FieldSpec& spec);
-  size_t EndWithComment(const FlowMapping& flow, size_t end) const;
+  const TextSpan* CommentAfterEntry(const FlowMapping& flow, size_t end, size_t limit) const;
+  std::vector<TextSpan> FlowCuts(const FlowMapping& flow, const std::vector<bool>& moved) const;
   void AssignFlowComments(const FlowMapping& flow, const std::vector<bool>& moved,
                           const std::vector<TextSpan>& cuts, std::vector<FlowComments>& out) const;
   void KeepFlowRest(const FlowMapping& flow, const std::vector<TextSpan>& cuts);
@@ -295,7 +296,7 @@ bool Migrator::MoveSection(const BlockEntry& section, const FieldSpec& spec) {
                   FirstRank(spec.name));
     return true;
   }
-  if (value->parent != doc_.root) {
+  if (value->parent != doc_.root || value->index != static_cast<int>(section.entry)) {
     return Fail(key, "`" + key->text +
                          "` is written as an alias (`*name`) of a mapping elsewhere: write its "
                          "keys out, then migrate");
@@ -333,14 +334,66 @@ bool Migrator::MoveBlockSection(const BlockEntry& section, const Node& map, cons
   return true;
 }
 
-// `end`, or the end of a comment on the line that `end` is on, after it.
-size_t Migrator::EndWithComment(const FlowMapping& flow, size_t end) const {
+// The comment on the line where `end` (an entry's end) is, after it and
+// before `limit`, if any.
+const TextSpan* Migrator::CommentAfterEntry(const FlowMapping& flow, size_t end,
+                                            size_t limit) const {
   for (const TextSpan& c : flow.comments) {
-    if (c.begin >= end && src_.LineOf(c.begin) == src_.LineOf(end - 1) && c.begin < flow.close) {
-      return c.end;
+    if (c.begin >= end && c.begin < limit && src_.LineOf(c.begin) == src_.LineOf(end - 1)) {
+      return &c;
     }
   }
-  return end;
+  return nullptr;
+}
+
+// The text to take out of a flow mapping for its `moved` entries, some
+// staying: each moved entry with the comment lines that lead it and its
+// comma, up to the next entry (or up to the comment lines that lead the next
+// when it stays); the last entry from the comma after the entry before it,
+// leaving that entry the comment on its line.
+std::vector<TextSpan> Migrator::FlowCuts(const FlowMapping& flow,
+                                         const std::vector<bool>& moved) const {
+  std::vector<TextSpan> cuts;
+  size_t n = flow.entries.size();
+  for (size_t k = 0; k < n; ++k) {
+    const TextSpan& entry = flow.entries[k];
+    if (!moved[k]) {
+      continue;
+    }
+    if (k + 1 < n) {
+      size_t begin = entry.begin;  // or the comment lines that lead it
+      size_t prev_end = k > 0 ? flow.entries[k - 1].end : flow.open + 1;
+      for (const TextSpan& c : flow.comments) {
+        if (c.begin >= prev_end && c.begin < begin &&
+            src_.LineOf(c.begin) != src_.LineOf(prev_end - 1)) {
+          begin = c.begin;
+          break;
+        }
+      }
+      size_t end = flow.entries[k + 1].begin;
+      for (const TextSpan& c : flow.comments) {
+        if (!moved[k + 1] && c.begin > entry.end && c.begin < end &&
+            src_.LineOf(c.begin) != src_.LineOf(entry.end - 1)) {
+          end = c.begin;
+          break;
+        }
+      }
+      cuts.push_back({begin, end});
+      continue;
+    }
+    size_t kept = k;
+    while (moved[kept]) {
+      --kept;
+    }
+    size_t from = flow.entries[kept].end;
+    const TextSpan* own = CommentAfterEntry(flow, entry.end, flow.close);
+    if (const TextSpan* theirs = CommentAfterEntry(flow, from, entry.begin)) {
+      cuts.push_back({from, src_.text().find(',', from) + 1});
+      from = theirs->end;
+    }
+    cuts.push_back({from, own != nullptr ? own->end : entry.end});
+  }
+  return cuts;
 }
 
 bool Migrator::MoveFlowSection(const BlockEntry& section, const Node& map, size_t open,
@@ -361,18 +414,7 @@ bool Migrator::MoveFlowSection(const BlockEntry& section, const Node& map, size_
   if (count == 0) {
     return true;
   }
-  std::vector<TextSpan> cuts;
-  for (size_t k = 0; k < n && count < n; ++k) {
-    if (moved[k] && k + 1 < n) {  // the entry, its comma and what follows up to the next
-      cuts.push_back({flow->entries[k].begin, flow->entries[k + 1].begin});
-    } else if (moved[k]) {  // the last: from the end of the last entry kept, with a
-      size_t kept = k;      // comment on the line it ends on
-      while (moved[kept]) {
-        --kept;
-      }
-      cuts.push_back({flow->entries[kept].end, EndWithComment(*flow, flow->entries[k].end)});
-    }
-  }
+  std::vector<TextSpan> cuts = count < n ? FlowCuts(*flow, moved) : std::vector<TextSpan>{};
   std::vector<FlowComments> comments(n);
   AssignFlowComments(*flow, moved, cuts, comments);
   for (size_t k = 0; k < n; ++k) {
@@ -390,8 +432,9 @@ bool Migrator::MoveFlowSection(const BlockEntry& section, const Node& map, size_
 }
 
 // Gives each comment inside the braces that is not inside an entry, and
-// that goes (it is in a cut, or every entry goes), to a moved entry: the one
-// before it, else the first after it.
+// that goes (it is in a cut, or every entry goes), to a moved entry: to the
+// one before it when on the line that entry ends on or when the entry after
+// stays, else to the first moved entry after it, as a comment line before it.
 void Migrator::AssignFlowComments(const FlowMapping& flow, const std::vector<bool>& moved,
                                   const std::vector<TextSpan>& cuts,
                                   std::vector<FlowComments>& out) const {
@@ -410,8 +453,10 @@ void Migrator::AssignFlowComments(const FlowMapping& flow, const std::vector<boo
     for (size_t k = 0; k < flow.entries.size() && flow.entries[k].begin <= c.begin; ++k) {
       before = k;
     }
-    if (before != kNone && moved[before]) {
-      bool same_line = src_.LineOf(c.begin) == src_.LineOf(flow.entries[before].end - 1);
+    bool same_line = before != kNone && c.begin >= flow.entries[before].end &&
+                     src_.LineOf(c.begin) == src_.LineOf(flow.entries[before].end - 1);
+    bool next_moved = before == kNone || (before + 1 < moved.size() && moved[before + 1]);
+    if (before != kNone && moved[before] && (same_line || !next_moved)) {
       if (same_line && out[before].after_value.empty()) {
         out[before].after_value = text;
       } else {
