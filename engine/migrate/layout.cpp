@@ -69,6 +69,7 @@ size_t CommentEnd(std::string_view text, size_t at) {
 struct FlowScan {
   std::vector<TextSpan> parts;
   std::vector<TextSpan> comments;
+  std::vector<size_t> commas;
   size_t close = kNone;
 };
 
@@ -111,6 +112,7 @@ FlowScan Scan(std::string_view text, size_t open) {
     } else if (c == '}' || c == ']') {
       --depth;
     } else if (c == ',' && depth == 0) {
+      scan.commas.push_back(i);
       scan.parts.push_back({kNone, kNone});
       last = c;
       i = next;
@@ -152,7 +154,7 @@ std::optional<FlowMapping> ScanFlowMapping(const SourceLines& src, const Node& m
   if (scan.close == kNone) {
     return std::nullopt;
   }
-  FlowMapping out{open, scan.close, {}, std::move(scan.comments)};
+  FlowMapping out{open, scan.close, {}, std::move(scan.comments), std::move(scan.commas)};
   for (const TextSpan& part : scan.parts) {
     if (part.begin != kNone) {
       out.entries.push_back(part);

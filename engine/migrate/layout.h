@@ -41,6 +41,7 @@ struct FlowMapping {
   size_t close = 0;                // the `}`
   std::vector<TextSpan> entries;   // in the order of the mapping's entries
   std::vector<TextSpan> comments;  // each from its `#` to the end of its line
+  std::vector<size_t> commas;      // the commas between entries
 };
 
 // The flow mapping `map` whose `{` is at `open`; nullopt when the text there

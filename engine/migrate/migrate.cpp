@@ -160,6 +160,7 @@ class Migrator {
   bool MoveFlowSection(const BlockEntry& section, const Node& map, size_t open,
                        const FieldSpec& spec);
   const TextSpan* CommentAfterEntry(const FlowMapping& flow, size_t end, size_t limit) const;
+  size_t PastBlankRest(size_t at) const;
   std::vector<TextSpan> FlowCuts(const FlowMapping& flow, const std::vector<bool>& moved) const;
   void AssignFlowComments(const FlowMapping& flow, const std::vector<bool>& moved,
                           const std::vector<TextSpan>& cuts, std::vector<FlowComments>& out) const;
@@ -346,6 +347,15 @@ const TextSpan* Migrator::CommentAfterEntry(const FlowMapping& flow, size_t end,
   return nullptr;
 }
 
+// `at`, or the start of the next line when only blanks follow `at` on its line.
+size_t Migrator::PastBlankRest(size_t at) const {
+  size_t line = src_.LineOf(at - 1);
+  std::string_view rest =
+      src_.Line(line).substr(std::min(at - src_.LineStart(line), src_.Line(line).size()));
+  bool blank = rest.find_first_not_of(" \t") == std::string_view::npos;
+  return blank && line + 1 < src_.size() ? src_.LineStart(line + 1) : at;
+}
+
 // The text to take out of a flow mapping for its `moved` entries, some
 // staying: each moved entry with the comment lines that lead it and its
 // comma, up to the next entry (or up to the comment lines that lead the next
@@ -387,11 +397,16 @@ std::vector<TextSpan> Migrator::FlowCuts(const FlowMapping& flow,
     }
     size_t from = flow.entries[kept].end;
     const TextSpan* own = CommentAfterEntry(flow, entry.end, flow.close);
-    if (const TextSpan* theirs = CommentAfterEntry(flow, from, entry.begin)) {
-      cuts.push_back({from, src_.text().find(',', from) + 1});
-      from = theirs->end;
+    size_t end = own != nullptr ? own->end : entry.end;
+    auto comma = std::lower_bound(flow.commas.begin(), flow.commas.end(), from);
+    const TextSpan* theirs = CommentAfterEntry(flow, from, entry.begin);
+    if (theirs != nullptr && comma != flow.commas.end()) {
+      // The comma only; the comment stays, and a line break after it.
+      cuts.push_back({*comma, *comma + 1});
+      from = src_.LineStart(src_.LineOf(theirs->begin) + 1);
+      end = PastBlankRest(end);
     }
-    cuts.push_back({from, own != nullptr ? own->end : entry.end});
+    cuts.push_back({from, end});
   }
   return cuts;
 }

@@ -420,6 +420,17 @@ finance: {variation: x,   # how varied
   # about charging
   charging: y}
 )");
+  // The entry kept last has a comment on its line; the moved one after it
+  // ends with the closing brace: the brace goes to a line of its own.
+  Migrated braced = Migrate(
+      "format: s75check/1\nagreement: {id: a, title: A, arrangements: [pooled_fund]}\n"
+      "partners: [{id: p, name: P, kind: icb}]\n"
+      "finance: {variation: x,  # clause 9, as varied\n  year: 2009/10}  # the year\n");
+  ASSERT_TRUE(braced.migration.migrated) << braced.migration.failure.message;
+  EXPECT_NE(braced.migration.text.find("    year: 2009/10\nfinance: {variation: x  # clause 9, "
+                                       "as varied\n}  # the year\n"),
+            std::string::npos)
+      << braced.migration.text;
 }
 
 TEST(MigrateTest, KeepsLineBreaksByteOrderMarkAndAMissingLastBreak) {
