@@ -571,10 +571,8 @@ void Migrator::AddPiece(size_t rank, std::vector<std::string> lines, bool header
 // comments go into the fund before its keys.
 void Migrator::RemoveSection(const BlockEntry& section, const std::vector<std::string>& comments,
                              size_t rank) {
-  std::vector<std::string> lines;
-  for (const std::string& c : comments) {
-    lines.push_back(CommentLine(c));
-  }
+  std::vector<std::string> lines(comments.size());
+  std::transform(comments.begin(), comments.end(), lines.begin(), CommentLine);
   if (!lines.empty()) {
     AddPiece(rank, std::move(lines), true);
   }
