@@ -60,18 +60,25 @@ contains "migrated in place" "$tmp/in-place.yaml" '^format: s75check/2$'
 expect "-o into a missing directory" 2 "$bin" migrate -o "$tmp/no/such/dir.yaml" "$model"
 contains "why it failed" "$tmp/err" 'cannot create a temporary file in .*/no/such'
 
-# A file that cannot be read as an agreement: reported as check reports it,
-# exit 2, nothing written.
+# refused NAME INPUT PATTERN...: `migrate -o` of INPUT exits 2, says each
+# PATTERN on stderr, and writes no file.
+refused() {
+  local name=$1 input=$2 pattern
+  shift 2
+  expect "$name" 2 "$bin" migrate -o "$tmp/refused.yaml" "$input"
+  for pattern in "$@"; do contains "$name: says it" "$tmp/err" "$pattern"; done
+  if [[ ! -e $tmp/refused.yaml ]]; then pass; else fail "$name: a file was written"; fi
+  rm -f "$tmp/refused.yaml"
+}
+
+# A file that cannot be read as an agreement: reported as check reports it.
 printf 'format: s75check/1\nagreement: [\n' >"$tmp/broken.yaml"
-expect "broken yaml" 2 "$bin" migrate -o "$tmp/broken-out.yaml" "$tmp/broken.yaml"
-contains "DOC.01 as check says it" "$tmp/err" 'broken\.yaml:3:1: error: DOC\.01 yaml-syntax: '
-contains "nothing migrated said" "$tmp/err" 'cannot be read as an agreement, so nothing was migrated'
-if [[ ! -e $tmp/broken-out.yaml ]]; then pass; else fail "an output was written for a broken file"; fi
-expect "missing file" 2 "$bin" migrate "$tmp/none.yaml"
-contains "DOC.07 said" "$tmp/err" 'none\.yaml: error: DOC\.07 .*no such file'
+refused "broken yaml" "$tmp/broken.yaml" 'broken\.yaml:3:1: error: DOC\.01 yaml-syntax: ' \
+  'cannot be read as an agreement, so nothing was migrated'
+refused "missing file" "$tmp/none.yaml" 'none\.yaml: error: DOC\.07 .*no such file'
 printf 'format: s75check/9\n' >"$tmp/future.yaml"
-expect "unsupported format" 2 "$bin" migrate "$tmp/future.yaml"
-contains "DOC.06 said" "$tmp/err" "future\.yaml:1:9: error: DOC\.06 .*unsupported format 's75check/9'"
+refused "unsupported format" "$tmp/future.yaml" \
+  "future\.yaml:1:9: error: DOC\.06 .*unsupported format 's75check/9'"
 
 # Other document errors do not stop it: migrated as written, with a note.
 printf 'format: s75check/1\nagreement: {id: x, title: T, arrangements: [pooled_fund]}\npartners: [{id: a, name: A, kind: icb}]\nfinance: {pool_total: "100"}\n' >"$tmp/quoted.yaml"
@@ -79,12 +86,10 @@ expect "document errors still migrate" 0 "$bin" migrate "$tmp/quoted.yaml"
 contains "quoted value kept" "$tmp/out" '^    pool_total: "100"$'
 contains "note on stderr" "$tmp/err" 'has 1 document finding\(s\) \(DOC rules\), migrated as written'
 
-# A file migrate cannot rewrite: where and why, exit 2, nothing written.
+# A file migrate cannot rewrite: where and why.
 printf 'format: s75check/1\nagreement: {id: x, title: T}\npartners: [{id: a, name: A, kind: icb}]\nfunds: []\n' >"$tmp/funds.yaml"
-expect "a funds key already" 2 "$bin" migrate -o "$tmp/funds-out.yaml" "$tmp/funds.yaml"
-contains "where and why" "$tmp/err" 'funds\.yaml:4:1: error: the file already has a `funds` key'
-contains "nothing written said" "$tmp/err" 'was not migrated; nothing was written'
-if [[ ! -e $tmp/funds-out.yaml ]]; then pass; else fail "an output was written for a refused file"; fi
+refused "a funds key already" "$tmp/funds.yaml" \
+  'funds\.yaml:4:1: error: the file already has a `funds` key' 'was not migrated; nothing was written'
 
 expect "help" 0 "$bin" migrate --help
 contains "help names -o" "$tmp/out" '-o,--output'

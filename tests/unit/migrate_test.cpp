@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -262,175 +263,31 @@ TEST(MigrateTest, TheRegistersFixturesKeepTheirValuesAndComments) {
   EXPECT_EQ(migrated, 4);
 }
 
-TEST(MigrateTest, MovesHostManagerAndFundFiguresWithTheirComments) {
-  const std::string text = R"(# Agreement header comment
-format: s75check/1
-agreement:
-  id: mig
-  title: Migration fixture
-  arrangements: [pooled_fund]
-partners:
-  - {id: pct, name: A PCT, kind: pct}
-  - {id: council, name: A Council, kind: local_authority}
-
-# The PCT hosts the pool (clause 4)
-host:   # see schedule 2
-  partner: pct           # the host
-  # how the council helps
-  support: >-
-    The council seconds
-    two finance officers
-
-management:
-  pooled_fund_manager:   # clause 7
-    name: Head of Finance
-    partner: pct
-  reporting:
-    - {report: financial, frequency: quarterly, to: Board}
-
-finance:
-  # Figures for 2009/10
-  year: 2009/10
-  pool_total: 300  # agreed at the March board
-  contributions:
-    - {partner: pct, amount: 200}   # revenue
-    # the council's share
-    - {partner: council, amount: 100}
-  variation: By written agreement   # clause 9
-  overspend:
-    approach: proportional
-      # proportional to contributions
-  underspend: {approach: return}
-capital:
-  ownership: Host
-)";
-  Migrated m = Migrate(text);
-  ASSERT_TRUE(m.migration.migrated) << m.migration.failure.message;
-  EXPECT_EQ(m.migration.text, R"(# Agreement header comment
-format: s75check/2
-agreement:
-  id: mig
-  title: Migration fixture
-  arrangements: [pooled_fund]
-partners:
-  - {id: pct, name: A PCT, kind: pct}
-  - {id: council, name: A Council, kind: local_authority}
-
-management:
-  reporting:
-    - {report: financial, frequency: quarterly, to: Board}
-
-funds:
-  - id: main
-    arrangement: pooled_fund
-    # The PCT hosts the pool (clause 4)
-    # see schedule 2
-    host: pct              # the host
-    # how the council helps
-    host_support: >-
-      The council seconds
-      two finance officers
-    manager:               # clause 7
-      name: Head of Finance
-      partner: pct
-    # Figures for 2009/10
-    year: 2009/10
-    pool_total: 300  # agreed at the March board
-    contributions:
-      - {partner: pct, amount: 200}   # revenue
-      # the council's share
-      - {partner: council, amount: 100}
-    overspend:
-      approach: proportional
-        # proportional to contributions
-    underspend: {approach: return}
-
-finance:
-  variation: By written agreement   # clause 9
-capital:
-  ownership: Host
-)");
-  EXPECT_TRUE(m.migration.notes.empty());
-  EXPECT_EQ(ModelDifference(m.before, m.after), "");
-  EXPECT_TRUE(m.after.findings.empty());
-}
-
-TEST(MigrateTest, SplitsFlowMappingsKeepingTheRestAsWritten) {
-  const std::string text = R"(format: s75check/1
-agreement: {id: mig, title: Flow fixture, arrangements: [pooled_fund]}
-partners: [{id: pct, name: A PCT, kind: pct}, {id: council, name: A Council, kind: local_authority}]
-host: {partner: pct, support: "£1,000 of finance support"}  # clause 4
-management: {pooled_fund_manager: {name: Head of Finance, partner: pct}, monitoring: {frequency: monthly}}
-finance: {
-  pool_total: 300,  # agreed in March
-  # the shares
-  contributions: [{partner: pct, amount: 200}, {partner: council, amount: 100}],
-  variation: By written agreement,  # clause 9
-  underspend: {approach: return}  # clause 10
-}
-)";
-  Migrated m = Migrate(text);
-  ASSERT_TRUE(m.migration.migrated) << m.migration.failure.message;
-  EXPECT_EQ(m.migration.text, R"(format: s75check/2
-agreement: {id: mig, title: Flow fixture, arrangements: [pooled_fund]}
-partners: [{id: pct, name: A PCT, kind: pct}, {id: council, name: A Council, kind: local_authority}]
-management: {monitoring: {frequency: monthly}}
-funds:
-  - id: main
-    arrangement: pooled_fund
-    # clause 4
-    host: pct
-    host_support: "£1,000 of finance support"
-    manager: {name: Head of Finance, partner: pct}
-    pool_total: 300  # agreed in March
-    # the shares
-    contributions: [{partner: pct, amount: 200}, {partner: council, amount: 100}]
-    underspend: {approach: return}  # clause 10
-finance: {
-  variation: By written agreement  # clause 9
-}
-)");
-  EXPECT_EQ(ModelDifference(m.before, m.after), "");
-  EXPECT_EQ(DocCounts(m.before), DocCounts(m.after));
-}
-
-TEST(MigrateTest, AKeptFlowEntryKeepsItsCommentAndAMovedOneTakesItsOwn) {
-  const std::string text = R"(format: s75check/1
-agreement: {id: mig, title: Mixed, arrangements: [pooled_fund]}
-partners: [{id: pct, name: A PCT, kind: pct}]
-finance: {variation: x,   # how varied
-  # about pool total
-  pool_total: 1,
-  # about charging
-  charging: y,
-  year: 2009/10}
-)";
-  Migrated m = Migrate(text);
-  ASSERT_TRUE(m.migration.migrated) << m.migration.failure.message;
-  EXPECT_EQ(m.migration.text, R"(format: s75check/2
-agreement: {id: mig, title: Mixed, arrangements: [pooled_fund]}
-partners: [{id: pct, name: A PCT, kind: pct}]
-funds:
-  - id: main
-    arrangement: pooled_fund
-    year: 2009/10
-    # about pool total
-    pool_total: 1
-finance: {variation: x,   # how varied
-  # about charging
-  charging: y}
-)");
-  // The entry kept last has a comment on its line; the moved one after it
-  // ends with the closing brace: the brace goes to a line of its own.
-  Migrated braced = Migrate(
-      "format: s75check/1\nagreement: {id: a, title: A, arrangements: [pooled_fund]}\n"
-      "partners: [{id: p, name: P, kind: icb}]\n"
-      "finance: {variation: x,  # clause 9, as varied\n  year: 2009/10}  # the year\n");
-  ASSERT_TRUE(braced.migration.migrated) << braced.migration.failure.message;
-  EXPECT_NE(braced.migration.text.find("    year: 2009/10\nfinance: {variation: x  # clause 9, "
-                                       "as varied\n}  # the year\n"),
-            std::string::npos)
-      << braced.migration.text;
+// Fixtures in tests/fixtures/migrate, each NAME.yaml with the text migrate
+// must write, NAME.migrated.yaml: comments in and around host, management
+// and finance, block and flow, kept and moved. S75_UPDATE_GOLDEN=1 rewrites
+// the expected files.
+TEST(MigrateTest, FixturesMigrateAsExpected) {
+  std::vector<fs::path> inputs;
+  for (const fs::path& file : YamlFiles("tests/fixtures/migrate")) {
+    if (file.string().find(".migrated.") == std::string::npos) {
+      inputs.push_back(file);
+    }
+  }
+  ASSERT_GE(inputs.size(), 4U);
+  for (const fs::path& input : inputs) {
+    fs::path expected = input;
+    expected.replace_extension(".migrated.yaml");
+    Migrated m = Migrate(ReadText(input));
+    ExpectFaithful(input, m);
+    if (std::getenv("S75_UPDATE_GOLDEN") != nullptr) {
+      std::ofstream(expected, std::ios::binary) << m.migration.text;
+    }
+    EXPECT_EQ(m.migration.text, ReadText(expected)) << input << " migrates to:\n"
+                                                    << m.migration.text;
+    EXPECT_TRUE(m.migration.notes.empty()) << input;
+    EXPECT_TRUE(m.after.findings.empty()) << input << ": " << m.after.findings.front().message;
+  }
 }
 
 TEST(MigrateTest, KeepsLineBreaksByteOrderMarkAndAMissingLastBreak) {
