@@ -133,6 +133,35 @@ std::vector<std::string> FundArrangementsListed(const Node* listed) {
   return found;
 }
 
+// The comments of `flow` that start at or after `at`, the first of them.
+std::vector<TextSpan>::const_iterator CommentsFrom(const FlowMapping& flow, size_t at) {
+  return std::lower_bound(flow.comments.begin(), flow.comments.end(), at,
+                          [](const TextSpan& c, size_t offset) { return c.begin < offset; });
+}
+
+// The spans in order, those that overlap or touch made one.
+std::vector<TextSpan> Merged(std::vector<TextSpan> spans) {
+  std::sort(spans.begin(), spans.end(),
+            [](const TextSpan& a, const TextSpan& b) { return a.begin < b.begin; });
+  std::vector<TextSpan> out;
+  for (const TextSpan& span : spans) {
+    if (!out.empty() && span.begin <= out.back().end) {
+      out.back().end = std::max(out.back().end, span.end);
+    } else {
+      out.push_back(span);
+    }
+  }
+  return out;
+}
+
+// The index of the last span of `spans` (in order) that begins at or before
+// `at`, or kNone.
+size_t LastBeginningBy(const std::vector<TextSpan>& spans, size_t at) {
+  auto after = std::upper_bound(spans.begin(), spans.end(), at,
+                                [](size_t offset, const TextSpan& s) { return offset < s.begin; });
+  return after == spans.begin() ? kNone : static_cast<size_t>(after - spans.begin()) - 1;
+}
+
 // The fund ids of the extra funds: the arrangement, with hyphens.
 std::string FundId(std::string_view arrangement) {
   std::string id(arrangement);
@@ -339,12 +368,10 @@ bool Migrator::MoveBlockSection(const BlockEntry& section, const Node& map, cons
 // before `limit`, if any.
 const TextSpan* Migrator::CommentAfterEntry(const FlowMapping& flow, size_t end,
                                             size_t limit) const {
-  for (const TextSpan& c : flow.comments) {
-    if (c.begin >= end && c.begin < limit && src_.LineOf(c.begin) == src_.LineOf(end - 1)) {
-      return &c;
-    }
-  }
-  return nullptr;
+  auto c = CommentsFrom(flow, end);
+  bool found =
+      c != flow.comments.end() && c->begin < limit && src_.LineOf(c->begin) == src_.LineOf(end - 1);
+  return found ? &*c : nullptr;
 }
 
 // `at`, or the start of the next line when only blanks follow `at` on its line.
@@ -373,18 +400,18 @@ std::vector<TextSpan> Migrator::FlowCuts(const FlowMapping& flow,
     if (k + 1 < n) {
       size_t begin = entry.begin;  // or the comment lines that lead it
       size_t prev_end = k > 0 ? flow.entries[k - 1].end : flow.open + 1;
-      for (const TextSpan& c : flow.comments) {
-        if (c.begin >= prev_end && c.begin < begin &&
-            src_.LineOf(c.begin) != src_.LineOf(prev_end - 1)) {
-          begin = c.begin;
+      for (auto c = CommentsFrom(flow, prev_end); c != flow.comments.end() && c->begin < begin;
+           ++c) {
+        if (src_.LineOf(c->begin) != src_.LineOf(prev_end - 1)) {
+          begin = c->begin;
           break;
         }
       }
       size_t end = flow.entries[k + 1].begin;
-      for (const TextSpan& c : flow.comments) {
-        if (!moved[k + 1] && c.begin > entry.end && c.begin < end &&
-            src_.LineOf(c.begin) != src_.LineOf(entry.end - 1)) {
-          end = c.begin;
+      for (auto c = CommentsFrom(flow, entry.end);
+           !moved[k + 1] && c != flow.comments.end() && c->begin < end; ++c) {
+        if (src_.LineOf(c->begin) != src_.LineOf(entry.end - 1)) {
+          end = c->begin;
           break;
         }
       }
@@ -454,20 +481,16 @@ void Migrator::AssignFlowComments(const FlowMapping& flow, const std::vector<boo
                                   const std::vector<TextSpan>& cuts,
                                   std::vector<FlowComments>& out) const {
   bool all = std::find(moved.begin(), moved.end(), false) == moved.end();
-  auto inside = [](const TextSpan& span, size_t at) { return at >= span.begin && at < span.end; };
+  std::vector<TextSpan> merged = Merged(cuts);
   for (const TextSpan& c : flow.comments) {
-    bool in_entry = std::any_of(flow.entries.begin(), flow.entries.end(),
-                                [&](const TextSpan& e) { return inside(e, c.begin); });
-    bool in_cut = std::any_of(cuts.begin(), cuts.end(),
-                              [&](const TextSpan& cut) { return inside(cut, c.begin); });
+    size_t before = LastBeginningBy(flow.entries, c.begin);
+    size_t cut = LastBeginningBy(merged, c.begin);
+    bool in_entry = before != kNone && c.begin < flow.entries[before].end;
+    bool in_cut = cut != kNone && c.begin < merged[cut].end;
     if (in_entry || !(all || in_cut)) {
       continue;
     }
     std::string text(src_.text().substr(c.begin, c.end - c.begin));
-    size_t before = kNone;
-    for (size_t k = 0; k < flow.entries.size() && flow.entries[k].begin <= c.begin; ++k) {
-      before = k;
-    }
     bool same_line = before != kNone && c.begin >= flow.entries[before].end &&
                      src_.LineOf(c.begin) == src_.LineOf(flow.entries[before].end - 1);
     bool next_moved = before == kNone || (before + 1 < moved.size() && moved[before + 1]);
@@ -490,9 +513,7 @@ void Migrator::AssignFlowComments(const FlowMapping& flow, const std::vector<boo
 // Rewrites the lines of a flow mapping some of whose entries go: the text
 // of the cuts (merged where they overlap) is taken out, the rest kept as it is.
 void Migrator::KeepFlowRest(const FlowMapping& flow, const std::vector<TextSpan>& cuts) {
-  std::vector<TextSpan> merged = cuts;
-  std::sort(merged.begin(), merged.end(),
-            [](const TextSpan& a, const TextSpan& b) { return a.begin < b.begin; });
+  std::vector<TextSpan> merged = Merged(cuts);
   size_t first = src_.LineOf(flow.open);
   size_t last = src_.LineOf(flow.close);
   size_t at = src_.LineStart(first);
@@ -546,11 +567,14 @@ std::vector<std::string> Migrator::FlowSectionComments(const BlockEntry& section
 // inside it that lead no key.
 std::vector<std::string> Migrator::LeftoverComments(const BlockEntry& section,
                                                     const std::vector<BlockEntry>& children) const {
+  std::vector<bool> taken(section.end - section.lead);
+  for (const BlockEntry& child : children) {
+    std::fill(taken.begin() + static_cast<std::ptrdiff_t>(child.lead - section.lead),
+              taken.begin() + static_cast<std::ptrdiff_t>(child.end - section.lead), true);
+  }
   std::vector<std::string> out;
   for (size_t i = section.lead; i < section.end; ++i) {
-    bool taken = std::any_of(children.begin(), children.end(),
-                             [i](const BlockEntry& c) { return i >= c.lead && i < c.end; });
-    if (taken) {
+    if (taken[i - section.lead]) {
       continue;
     }
     std::string_view line = src_.Line(i);

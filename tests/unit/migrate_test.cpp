@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -20,6 +21,12 @@ namespace s75 {
 namespace {
 
 namespace fs = std::filesystem;
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr double kSlowdown = 5;  // how much slower the sanitizer build runs
+#else
+constexpr double kSlowdown = 1;
+#endif
 
 std::string ReadText(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -381,6 +388,31 @@ TEST(MigrateTest, KeysOfHostFormat1DoesNotKnowGoWithIt) {
   EXPECT_NE(m.migration.text.find("    host: p\n    suport: typo\n"), std::string::npos)
       << m.migration.text;
   EXPECT_EQ(DocCounts(m.after), DocCounts(m.before));  // one DOC.03, now in the fund
+}
+
+TEST(MigrateTest, ManyEntriesAndCommentsTakeLinearTime) {
+  // 100,000 flow entries with comments, half moved: a search of every
+  // comment for every entry would stall here.
+  std::string text =
+      "format: s75check/1\nagreement: {id: a, title: A, arrangements: [pooled_fund]}\n"
+      "partners: [{id: p, name: P, kind: icb}]\nfinance: {\n";
+  for (int i = 0; i < 100000; ++i) {
+    std::string n = std::to_string(i);
+    text += i % 2 == 0 ? "  pool_total: " + n + ",  # p" + n + "\n"
+                       : "  # about variation " + n + "\n  variation: v" + n + ",  # v" + n + "\n";
+  }
+  text += "  charging: c}\n";
+  std::clock_t start = std::clock();
+  Migrated m = Migrate(text);
+  // Processor time, which other work on the machine barely changes: about
+  // 2 s here, loads included (more under the sanitizers); a search of every
+  // comment for every entry takes over 20.
+  EXPECT_LT(static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC, 10.0 * kSlowdown);
+  ASSERT_TRUE(m.migration.migrated) << m.migration.failure.message;
+  EXPECT_NE(m.migration.text.find("    pool_total: 99998  # p99998\n"), std::string::npos);
+  EXPECT_NE(m.migration.text.find("  # about variation 99999\n  variation: v99999,  # v99999\n"),
+            std::string::npos);
+  EXPECT_EQ(Comments(m.migration.text).size(), Comments(text).size());
 }
 
 TEST(MigrateTest, AFormat2FileIsLeftAsItIs) {
