@@ -793,10 +793,17 @@ void Migrator::Verify(const std::string& text, const LoadLimits& limits) {
   if (again.checked && again.document->version == 2) {
     return;
   }
-  std::string why = again.findings.empty() ? "" : ": " + again.findings.front().message;
-  Fail(doc_.root, "the rewritten text would not read as a format 2 agreement" + why +
-                      "; nothing was written: move host, management.pooled_fund_manager and the "
-                      "fund keys of finance into `funds` by hand");
+  std::string why = again.findings.empty() ? "" : again.findings.front().message;
+  if (why.find("anchor") != std::string::npos) {
+    Fail(nullptr,
+         "an alias (`*name`) would come before the anchor (`&name`) it refers to, which "
+         "moves into the fund: write the value out where the alias is, then migrate");
+    return;
+  }
+  Fail(nullptr, "the rewritten text would not read as a format 2 agreement" +
+                    (why.empty() ? "" : " (" + why + ")") +
+                    "; nothing was written: move host, management.pooled_fund_manager and "
+                    "the fund keys of finance into `funds` by hand");
 }
 
 }  // namespace

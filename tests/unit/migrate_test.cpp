@@ -440,6 +440,9 @@ TEST(MigrateTest, RefusesWhatItCannotRewriteAndSaysWhere) {
             "kind: icb}], host: {partner: p}}\n",
             1, "flow mapping"},
            {"format: s75check/1\n" + head + "x: &h {partner: p}\nhost: *h\n", 5, "alias"},
+           {"format: s75check/1\n" + head + "host: {partner: p, support: &s Staff}\n" +
+                "management: {monitoring: {description: *s}}\nfinance: {pool_total: 5}\n",
+            0, "would come before the anchor"},
        }) {
     Migrated m = Migrate(c.text);
     EXPECT_FALSE(m.migration.migrated) << c.text;
