@@ -36,7 +36,7 @@ std::string Shift(std::string_view line, long shift) {
 // Keeps the comment on `line` where it was after the text before it grew
 // by `grew` characters (shrank, when negative): the gap before the `#`
 // changes, but a gap of two or more stays at least two, as a comment after
-// text must be written (DOC.09).
+// text must be written (DOC.09), and a narrower one stays as it is.
 std::string AlignComment(std::string line, long grew) {
   size_t hash = InlineComment(line);
   if (hash == kNone || grew == 0) {
@@ -44,7 +44,7 @@ std::string AlignComment(std::string line, long grew) {
   }
   size_t text_end = line.find_last_not_of(" \t", hash - 1) + 1;
   long gap = static_cast<long>(hash - text_end);
-  long wanted = std::max(gap - grew, std::min(gap, 2L));
+  long wanted = gap < 2 ? gap : std::max(gap - grew, 2L);
   return line.substr(0, text_end) + std::string(static_cast<size_t>(wanted), ' ') +
          line.substr(hash);
 }
