@@ -5,6 +5,11 @@
 #include <filesystem>
 
 #include "common/atomic_file.h"
+#include "common/read_file.h"
+#include "load/doc_rules.h"
+#include "load/loader.h"
+#include "migrate/migrate.h"
+#include "report/text_reporter.h"
 #include "schema/format.h"
 #include "schema/json_schema.h"
 
@@ -28,6 +33,43 @@ bool WriteOutput(const std::string& path, const std::string& text, bool replace,
   return failure.empty();
 }
 
+// True, having said so on `err`, when `path` exists and may not be replaced.
+bool RefuseToReplace(const std::string& path, bool force, std::ostream& err) {
+  std::error_code ec;
+  if (path.empty() || force || !std::filesystem::exists(path, ec)) {
+    return false;
+  }
+  err << "s75check: " << path
+      << " already exists; nothing was written: give --force to replace it, or name "
+         "another file\n";
+  return true;
+}
+
+// The agreement at `path` and its text, read once: the DOC findings of a
+// file that cannot be read as an agreement are in the result.
+LoadResult LoadWithText(const std::string& path, const LoadLimits& limits, std::string& text) {
+  LoadResult loaded = LoadAgreementFile(path, limits);
+  if (!loaded.checked) {
+    return loaded;
+  }
+  if (std::string why = ReadWholeFile(path, text); !why.empty()) {
+    LoadResult unread;
+    unread.document = std::make_unique<Document>();
+    unread.findings.push_back(DocFinding("DOC.07", path, 0, 0, "", "cannot read the file: " + why));
+    return unread;
+  }
+  return LoadAgreementText(text, path, limits);
+}
+
+void PrintNote(const std::string& path, const MigrationNote& note, std::string_view kind,
+               std::ostream& err) {
+  err << path;
+  if (note.line > 0) {
+    err << ":" << note.line << ":" << note.column;
+  }
+  err << ": " << kind << ": " << note.message << "\n";
+}
+
 }  // namespace
 
 int RunInitCommand(const InitCommand& cmd, std::ostream& out, std::ostream& err) {
@@ -35,11 +77,7 @@ int RunInitCommand(const InitCommand& cmd, std::ostream& out, std::ostream& err)
     err << "s75check: " << problem << "\n";
     return 2;
   }
-  std::error_code ec;
-  if (!cmd.output.empty() && !cmd.force && std::filesystem::exists(cmd.output, ec)) {
-    err << "s75check: " << cmd.output
-        << " already exists; nothing was written: give --force to replace it, or name "
-           "another file\n";
+  if (RefuseToReplace(cmd.output, cmd.force, err)) {
     return 2;
   }
   return WriteOutput(cmd.output, ModelAgreement(cmd.model), cmd.force, out, err) ? 0 : 2;
@@ -47,6 +85,39 @@ int RunInitCommand(const InitCommand& cmd, std::ostream& out, std::ostream& err)
 
 int RunSchemaCommand(const SchemaCommand& cmd, std::ostream& out, std::ostream& err) {
   return WriteOutput(cmd.output, AgreementJsonSchema(), true, out, err) ? 0 : 2;
+}
+
+int RunMigrateCommand(const MigrateCommand& cmd, std::ostream& out, std::ostream& err) {
+  if (RefuseToReplace(cmd.output, cmd.force, err)) {
+    return 2;
+  }
+  std::string text;
+  LoadResult loaded = LoadWithText(cmd.path, cmd.limits, text);
+  if (!loaded.checked) {
+    FileResult file{cmd.path, loaded.agreement_id, false, loaded.findings, {}, 0};
+    TextReporter(ReporterOptions{true, {}}).File(file, err);
+    err << "s75check: " << cmd.path
+        << " cannot be read as an agreement, so nothing was migrated: correct the error above\n";
+    return 2;
+  }
+  Migration migration = MigrateToFormat2(text, *loaded.document, cmd.limits);
+  if (!migration.migrated && !migration.unchanged) {
+    PrintNote(cmd.path, migration.failure, "error", err);
+    err << "s75check: " << cmd.path << " was not migrated; nothing was written\n";
+    return 2;
+  }
+  for (const MigrationNote& note : migration.notes) {
+    PrintNote(cmd.path, note, "note", err);
+  }
+  if (migration.unchanged) {
+    err << "s75check: " << cmd.path << " is already in format 2 (" << kFormatVersion2
+        << "): " << (cmd.output.empty() ? "printed" : "written to " + cmd.output) << " unchanged\n";
+  } else if (!loaded.findings.empty()) {
+    err << "s75check: " << cmd.path << " has " << loaded.findings.size()
+        << " document finding(s) (DOC rules), migrated as written: see `s75check check " << cmd.path
+        << "`\n";
+  }
+  return WriteOutput(cmd.output, migration.text, cmd.force, out, err) ? 0 : 2;
 }
 
 std::string CheckChoice(const std::string& value, const std::vector<std::string>& choices) {

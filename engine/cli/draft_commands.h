@@ -1,5 +1,6 @@
-// The drafting commands: `init` (a model agreement) and `schema` (the format
-// as a JSON Schema for editors). Each returns the process exit status.
+// The drafting commands: `init` (a model agreement), `schema` (the format
+// as a JSON Schema for editors) and `migrate` (a format 1 agreement in format
+// 2). Each returns the process exit status.
 #pragma once
 
 #include <ostream>
@@ -7,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "load/limits.h"
 #include "schema/model_agreement.h"
 
 namespace s75 {
@@ -28,6 +30,20 @@ struct SchemaCommand {
 
 // 0 written; 2 when the output file cannot be written.
 int RunSchemaCommand(const SchemaCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct MigrateCommand {
+  std::string path;
+  std::string output;  // "" for stdout
+  bool force = false;  // replace an existing output file
+  LoadLimits limits;
+};
+
+// 0 migrated (notes on what to check go to `err`), or already in format 2
+// and printed unchanged; 2 when the file cannot be read as an agreement
+// (DOC.01, DOC.06, DOC.07, reported as `check` reports them), cannot be
+// rewritten (saying why), or the output exists (without --force) or cannot
+// be written.
+int RunMigrateCommand(const MigrateCommand& cmd, std::ostream& out, std::ostream& err);
 
 // "" when `value` is one of `choices`, else a message naming them and the
 // nearest one, for a command-line validator (CLI11 puts the option first).

@@ -226,6 +226,20 @@ Subcommand AddTestCommand(CLI::App& app) {
   return {sub, RunDated(args, s75::RunTestCommand)};
 }
 
+// migrate: the file, and where the format 2 text goes.
+Subcommand AddMigrateCommand(CLI::App& app) {
+  auto migrate = std::make_shared<s75::MigrateCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "migrate", "Print a format 1 agreement in format 2, keeping every value and comment");
+  sub->add_option("file", migrate->path, "Agreement file (format 1)")->required();
+  sub->add_option("-o,--output", migrate->output,
+                  "Write the agreement to FILE (whole or not at all); an existing FILE is kept "
+                  "unless --force");
+  sub->add_flag("--force", migrate->force, "Replace FILE if it exists");
+  AddLimitOptions(sub, migrate->limits);
+  return {sub, [migrate] { return s75::RunMigrateCommand(*migrate, std::cout, std::cerr); }};
+}
+
 // init: the shape of the model agreement, and where it goes.
 Subcommand AddInitCommand(CLI::App& app) {
   struct InitArgs {
@@ -289,7 +303,8 @@ int Run(int argc, char** argv) {
   const std::vector<Subcommand> commands = {AddCheckCommand(app),   AddRegisterCommand(app),
                                             AddRenderCommand(app),  AddRulesCommand(app),
                                             AddExplainCommand(app), AddTestCommand(app),
-                                            AddInitCommand(app),    AddSchemaCommand(app)};
+                                            AddInitCommand(app),    AddMigrateCommand(app),
+                                            AddSchemaCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

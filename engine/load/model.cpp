@@ -12,14 +12,6 @@ namespace s75 {
 
 namespace {
 
-// Where a field of the fund comes from in a format 1 file: a section at the
-// top level and the key inside it.
-struct Format1Source {
-  std::string_view fund_field;
-  std::string_view section;
-  std::string_view key;
-};
-
 constexpr Format1Source kFormat1Fund[] = {
     {"host", "host", "partner"},
     {"host_support", "host", "support"},
@@ -170,6 +162,8 @@ void CompleteArrangements(Document& doc, std::vector<Finding>& out) {
 }
 
 }  // namespace
+
+std::span<const Format1Source> Format1FundSources() { return kFormat1Fund; }
 
 void BuildModel(Document& doc, std::vector<Finding>& out) {
   if (doc.root == nullptr || doc.root->slots.empty()) {

@@ -41,20 +41,6 @@ bool WrittenAsComment(std::string_view gap, std::string_view after) {
   return spaced && (gap.size() >= 2 || gap.find('\t') != kNone);
 }
 
-// The offset of a node's content: past its `&anchor` and `!tag`, where
-// yaml-cpp's mark puts the node, and the white space after them.
-size_t SkipProperties(std::string_view text, size_t at) {
-  while (at < text.size() && (text[at] == '&' || text[at] == '!')) {
-    while (at < text.size() && !IsSpace(text[at])) {
-      ++at;
-    }
-    while (at < text.size() && IsSpace(text[at])) {
-      ++at;
-    }
-  }
-  return at;
-}
-
 // The offset just past the plain scalar `value` written at `at`, or kNone
 // if the text there is not it. A plain scalar has no escapes; it folds its
 // lines, so white space in the value stands for any white space and line
@@ -104,34 +90,6 @@ bool QuoteClosed(std::string_view text, size_t open) {
     }
   }
   return false;
-}
-
-// The offset in `line` of a `#` that starts a comment after some content,
-// outside quotes, or kNone. A quote opens only where a value can start.
-size_t InlineComment(std::string_view line) {
-  char quote = 0;
-  char last = 0;  // the last character outside quotes that is not blank
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (quote != 0) {
-      bool doubled = quote == '\'' && c == '\'' && i + 1 < line.size() && line[i + 1] == '\'';
-      if ((quote == '"' && c == '\\') || doubled) {
-        ++i;
-      } else if (c == quote) {
-        quote = 0;
-        last = c;
-      }
-      continue;
-    }
-    if (c == '#' && i > 0 && IsBlank(line[i - 1])) {
-      return last == 0 ? kNone : i;
-    }
-    if ((c == '"' || c == '\'') && (last == 0 || std::string_view(":-[{,?").find(last) != kNone)) {
-      quote = c;
-    }
-    last = IsBlank(c) ? last : c;
-  }
-  return kNone;
 }
 
 // Advice where yaml-cpp stopped at a `: ` that reads as the end of a key:
@@ -190,6 +148,44 @@ std::optional<std::string> HashAdvice(std::string_view text, size_t at) {
 }
 
 }  // namespace
+
+size_t SkipProperties(std::string_view text, size_t at) {
+  while (at < text.size() && (text[at] == '&' || text[at] == '!')) {
+    while (at < text.size() && !IsSpace(text[at])) {
+      ++at;
+    }
+    while (at < text.size() && IsSpace(text[at])) {
+      ++at;
+    }
+  }
+  return at;
+}
+
+size_t InlineComment(std::string_view line) {
+  char quote = 0;
+  char last = 0;  // the last character outside quotes that is not blank
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quote != 0) {
+      bool doubled = quote == '\'' && c == '\'' && i + 1 < line.size() && line[i + 1] == '\'';
+      if ((quote == '"' && c == '\\') || doubled) {
+        ++i;
+      } else if (c == quote) {
+        quote = 0;
+        last = c;
+      }
+      continue;
+    }
+    if (c == '#' && i > 0 && IsBlank(line[i - 1])) {
+      return last == 0 ? kNone : i;
+    }
+    if ((c == '"' || c == '\'') && (last == 0 || std::string_view(":-[{,?").find(last) != kNone)) {
+      quote = c;
+    }
+    last = IsBlank(c) ? last : c;
+  }
+  return kNone;
+}
 
 std::optional<CutComment> FindCut(std::string_view text, size_t at, int line,
                                   std::string_view value) {

@@ -15,6 +15,14 @@
 
 namespace s75 {
 
+// The offset of a node's content: past its `&anchor` and `!tag`, where
+// yaml-cpp's mark puts the node, and the white space after them.
+size_t SkipProperties(std::string_view text, size_t at);
+
+// The offset in `line` of a `#` that starts a comment after some content,
+// outside quotes, or npos. A quote opens only where a value can start.
+size_t InlineComment(std::string_view line);
+
 // The comment on the line where the plain scalar `value` ends, the node
 // being at `at` on 1-based `line`, when it is not written as a comment by
 // the usual convention and drops some words: DOC.09 for a text field.
