@@ -246,6 +246,9 @@ TEST(MigrateTest, EveryExampleKeepsItsValuesCommentsAndFindings) {
   ASSERT_GE(files.size(), 9U);
   for (const fs::path& file : files) {
     std::string text = ReadText(file);
+    if (Load(text).document->version == 2) {
+      continue;  // written in format 2: nothing to migrate (MigrateTest.AFormat2FileIsLeftAsItIs)
+    }
     Migrated m = Migrate(text);
     ExpectFaithful(file, m);
     if (m.after.checked) {
