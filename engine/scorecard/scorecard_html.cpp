@@ -18,7 +18,7 @@ dl.summary { grid-template-columns: repeat(auto-fill, minmax(110px, 1fr)); }
 .wrap { overflow-x: auto; }
 table.heat { width: auto; min-width: 60%; }
 table.heat td.cell { min-width: 5.5em; white-space: nowrap; }
-table.heat th[scope=row] { min-width: 9em; max-width: 22em; }
+table.heat th[scope=row] { min-width: 8em; max-width: 22em; overflow-wrap: anywhere; }
 table.heat th[scope=row] span.path { display: block; font-weight: 400; font-size: 11px; color: var(--muted); overflow-wrap: anywhere; }
 .cell.good, .badge.good { background: var(--pass-bg); color: var(--pass); }
 .cell.mixed, .badge.mixed { background: var(--warning-bg); color: var(--warning); }
@@ -50,6 +50,8 @@ p.note.missing { color: var(--error); }
   main { padding: 0 12px 32px; }
   header.page div { padding: 0 12px; }
   .outcomes { grid-template-columns: 1fr; }
+  table.heat th, table.heat td.cell { font-size: 13px; padding: 4px 5px; }
+  table.heat td.cell { min-width: 4.2em; }
   dl.summary dd { font-size: 22px; }
 }
 @media print { .outcomes { display: block; } article.outcome { margin-bottom: 10px; } }
