@@ -18,6 +18,7 @@
 #include "report/rule_docs.h"
 #include "report/text_reporter.h"
 #include "schema/format.h"
+#include "scorecard/scorecard_report.h"
 
 namespace s75 {
 
@@ -236,6 +237,50 @@ int RunRegisterCommand(const RegisterCommand& cmd, std::ostream& out, std::ostre
   input.options.limits = cmd.limits;
   RegisterReportStage report(cmd, out, err);
   return RunPipeline(input, report, err);
+}
+
+namespace {
+
+// A file's card: scored, or listed with why it cannot be read.
+AgreementCard CardOf(const SweepEntry& entry, const ScorecardCommand& cmd) {
+  AgreementCard card;
+  card.path = entry.path;
+  std::vector<Finding> stopped;
+  if (entry.unreadable) {
+    stopped = entry.unreadable->findings;
+  } else {
+    LoadResult loaded = LoadAgreementFile(entry.path, cmd.limits);
+    if (loaded.checked) {
+      return ScoreAgreement(*loaded.document, cmd.as_of);
+    }
+    stopped = loaded.findings;
+  }
+  for (const Finding& f : stopped) {
+    card.unreadable += (card.unreadable.empty() ? "" : "; ") + f.range.ToString() + ": " + f.rule +
+                       " " + f.message;
+  }
+  return card;
+}
+
+}  // namespace
+
+int RunScorecardCommand(const ScorecardCommand& cmd, std::ostream& out, std::ostream& err) {
+  Portfolio portfolio;
+  portfolio.as_of = cmd.as_of;
+  portfolio.tool_version = ToolVersion();
+  for (const SweepEntry& entry : CollectEntries(cmd.paths, PathExclusion())) {
+    AddToPortfolio(portfolio, CardOf(entry, cmd));
+  }
+  SortPortfolio(portfolio);
+  std::ostringstream text;
+  if (!WriteScorecard(portfolio, cmd.format, text)) {
+    err << "s75check: unknown scorecard format '" << cmd.format << "'\n";
+    return 2;
+  }
+  if (!Emit(cmd.output, text.str(), out, err)) {
+    return 2;
+  }
+  return portfolio.unreadable > 0 ? 2 : 0;
 }
 
 namespace {

@@ -48,6 +48,19 @@ struct RegisterCommand {
 // Exit status 0, or 2 when a file could not be read (it is still a row).
 int RunRegisterCommand(const RegisterCommand& cmd, std::ostream& out, std::ostream& err);
 
+struct ScorecardCommand {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;  // "" for stdout
+  Date as_of;
+  LoadLimits limits;
+};
+
+// The scorecard of every agreement named or found (shared/spec/scorecard.md).
+// Exit status 0, or 2 when a file could not be read (it is listed, the
+// others still scored) or the output could not be written.
+int RunScorecardCommand(const ScorecardCommand& cmd, std::ostream& out, std::ostream& err);
+
 struct RenderCommand {
   PackOptions pack;
   std::string path;

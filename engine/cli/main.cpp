@@ -13,6 +13,7 @@
 #include "report/register.h"
 #include "report/render_writer.h"
 #include "report/reporter.h"
+#include "scorecard/scorecard_report.h"
 
 namespace {
 
@@ -182,6 +183,20 @@ Subcommand AddRegisterCommand(CLI::App& app) {
   return {sub, RunDated(args, s75::RunRegisterCommand)};
 }
 
+Subcommand AddScorecardCommand(CLI::App& app) {
+  auto args = std::make_shared<Dated<s75::ScorecardCommand>>();
+  s75::ScorecardCommand& card = args->cmd;
+  CLI::App* sub = app.add_subcommand(
+      "scorecard", "The outcomes scorecard: each outcome's forecast and status, scored by domain");
+  sub->add_option("paths", card.paths, "Files and directories (default .)");
+  sub->add_option("--format", card.format, FormatHelp(FormatNames(s75::ScorecardFormats())))
+      ->check(CLI::IsMember(FormatNames(s75::ScorecardFormats())));
+  sub->add_option("-o,--output", card.output, "Write the scorecard to FILE (whole or not at all)");
+  AddAsOf(sub, args->as_of);
+  AddLimitOptions(sub, card.limits);
+  return {sub, RunDated(args, s75::RunScorecardCommand)};
+}
+
 Subcommand AddRenderCommand(CLI::App& app) {
   auto args = std::make_shared<Dated<s75::RenderCommand>>();
   s75::RenderCommand& render = args->cmd;
@@ -300,11 +315,11 @@ int Run(int argc, char** argv) {
   CLI::App app{"s75check: checks section 75 partnership agreements for compliance"};
   app.set_version_flag("--version", "s75check " + s75::ToolVersion());
   app.require_subcommand(1);
-  const std::vector<Subcommand> commands = {AddCheckCommand(app),   AddRegisterCommand(app),
-                                            AddRenderCommand(app),  AddRulesCommand(app),
-                                            AddExplainCommand(app), AddTestCommand(app),
-                                            AddInitCommand(app),    AddMigrateCommand(app),
-                                            AddSchemaCommand(app)};
+  const std::vector<Subcommand> commands = {
+      AddCheckCommand(app),  AddRegisterCommand(app), AddScorecardCommand(app),
+      AddRenderCommand(app), AddRulesCommand(app),    AddExplainCommand(app),
+      AddTestCommand(app),   AddInitCommand(app),     AddMigrateCommand(app),
+      AddSchemaCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -115,6 +115,11 @@ std::optional<FinancialYear> FinancialYear::Parse(std::string_view text) {
   return FinancialYear{start};
 }
 
+Date FinancialYear::LastDay() const {
+  using std::chrono::March;
+  return Date(std::chrono::sys_days(std::chrono::year(start + 1) / March / 31));
+}
+
 std::string FinancialYear::ToString() const {
   std::array<char, 16> buf{};
   std::snprintf(buf.data(), buf.size(), "%04d/%02d", start, (start + 1) % 100);

@@ -31,6 +31,9 @@ class Date {
   // `months(n)` of any size).
   std::optional<Date> Moved(long long months, long long days) const;
 
+  // Days since 1970-01-01 (negative before): differences count days.
+  long long DayNumber() const { return days_.time_since_epoch().count(); }
+
   // `2009-04-01`.
   std::string ToString() const;
   // `1 April 2009`.
@@ -49,6 +52,8 @@ struct FinancialYear {
   // Parses `YYYY/YY` with consecutive years; nullopt otherwise.
   static std::optional<FinancialYear> Parse(std::string_view text);
   std::string ToString() const;
+  // Its last day, 31 March of the second year.
+  Date LastDay() const;
   // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   friend auto operator<=>(const FinancialYear&, const FinancialYear&) = default;
 };

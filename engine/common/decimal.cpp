@@ -9,6 +9,25 @@ namespace {
 
 constexpr __int128 kScale = 1'000'000'000;  // 10^kMaxPlaces
 
+__int128 Pow10(int n) {
+  __int128 p = 1;
+  for (int i = 0; i < n; ++i) {
+    p *= 10;
+  }
+  return p;
+}
+
+// n / d rounded half-even to a whole number; d > 0.
+__int128 DivHalfEven(__int128 n, __int128 d) {
+  __int128 q = n / d;
+  __int128 r = n % d;  // same sign as n
+  __int128 twice = (r < 0 ? -r : r) * 2;
+  if (twice > d || (twice == d && q % 2 != 0)) {
+    q += n < 0 ? -1 : 1;
+  }
+  return q;
+}
+
 }  // namespace
 
 Decimal Decimal::FromInt(long long v) { return Decimal(static_cast<__int128>(v) * kScale); }
@@ -114,6 +133,41 @@ std::optional<Decimal> Decimal::Div(Decimal other) const {
     return std::nullopt;
   }
   return Decimal(scaled / other.units_);
+}
+
+std::optional<Decimal> Decimal::Ratio(__int128 numerator, __int128 denominator, int places) {
+  if (denominator == 0 || places < 0 || places > kMaxPlaces) {
+    return std::nullopt;
+  }
+  if (denominator < 0) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  __int128 scaled;
+  if (__builtin_mul_overflow(numerator, Pow10(places), &scaled)) {
+    return std::nullopt;
+  }
+  __int128 units;
+  if (__builtin_mul_overflow(DivHalfEven(scaled, denominator), Pow10(kMaxPlaces - places),
+                             &units)) {
+    return std::nullopt;
+  }
+  return Decimal(units);
+}
+
+std::optional<Decimal> Decimal::DivRounded(Decimal other, int places) const {
+  return Ratio(units_, other.units_, places);
+}
+
+std::optional<long long> Decimal::Scaled(int places) const {
+  if (places < 0 || places > kMaxPlaces || Places() > places) {
+    return std::nullopt;
+  }
+  __int128 v = units_ / Pow10(kMaxPlaces - places);
+  if (v > std::numeric_limits<long long>::max() || v < std::numeric_limits<long long>::min()) {
+    return std::nullopt;
+  }
+  return static_cast<long long>(v);
 }
 
 Decimal Decimal::Negate() const { return Decimal(-units_); }

@@ -37,6 +37,16 @@ class Decimal {
   std::optional<Decimal> Div(Decimal other) const;
   Decimal Negate() const;
 
+  // numerator / denominator rounded half-even to `places` (0..kMaxPlaces)
+  // decimal places: exact rational arithmetic for quotients such as a
+  // least-squares forecast. nullopt on overflow or a zero denominator.
+  static std::optional<Decimal> Ratio(__int128 numerator, __int128 denominator, int places);
+  // This value over `other`, rounded half-even to `places` places.
+  std::optional<Decimal> DivRounded(Decimal other, int places) const;
+  // The value times 10^places as a whole number; nullopt when it has more
+  // places or does not fit.
+  std::optional<long long> Scaled(int places) const;
+
   // The shortest exact text, with at least `min_places` decimal places.
   std::string ToString(int min_places = 0) const;
 

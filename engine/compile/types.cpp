@@ -19,6 +19,8 @@ Type Type::FromSpec(const FieldSpec& spec) {
       return Of(kDate);
     case ValueType::kYear:
       return Of(kYear);
+    case ValueType::kYearOrDate:  // either, known only per value
+      return Of(kUnknown);
     case ValueType::kMoney:
     case ValueType::kShare:
     case ValueType::kInteger:

@@ -55,6 +55,22 @@ std::string Value::ToText() const {
   return "";
 }
 
+namespace {
+
+// A baseline period's value: a date or a financial year, as written.
+Value YearOrDate(Value v, const TypedValue& typed) {
+  if (const auto* date = std::get_if<Date>(&typed)) {
+    v.kind = Value::kDate;
+    v.date = *date;
+  } else {
+    v.kind = Value::kYear;
+    v.year = std::get<FinancialYear>(typed);
+  }
+  return v;
+}
+
+}  // namespace
+
 Value ValueOfNode(const Node* node, const FieldSpec& spec, const Node* parent) {
   if (node == nullptr) {
     return Value::Absent(parent);
@@ -82,6 +98,8 @@ Value ValueOfNode(const Node* node, const FieldSpec& spec, const Node* parent) {
       v.kind = Value::kYear;
       v.year = std::get<FinancialYear>(node->typed);
       return v;
+    case ValueType::kYearOrDate:
+      return YearOrDate(v, node->typed);
     case ValueType::kBool:
       v.kind = Value::kBool;
       v.boolean = std::get<bool>(node->typed);

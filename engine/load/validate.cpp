@@ -347,6 +347,15 @@ class Validator {
           TypeError(node, "which is " + TypeMistake(spec));
         }
         return;
+      case ValueType::kYearOrDate:
+        if (auto d = Date::Parse(node.text)) {
+          node.typed = *d;
+        } else if (auto y = FinancialYear::Parse(node.text)) {
+          node.typed = *y;
+        } else {
+          TypeError(node, "which is " + TypeMistake(spec));
+        }
+        return;
       case ValueType::kBool:
         return ValidateBool(node, spec);
       case ValueType::kEnum:
@@ -385,6 +394,11 @@ class Validator {
     }
     if (spec.type == ValueType::kShare && (d->IsNegative() || *d > Decimal::FromInt(1))) {
       return TypeError(node, "which is outside 0..1: a share is a fraction of 1, e.g. 0.76");
+    }
+    if ((spec.positive && (d->IsNegative() || d->IsZero())) ||
+        (spec.non_negative && d->IsNegative())) {
+      return TypeError(node, "which is not " + TypeDescription(spec) + ": write e.g. " +
+                                 (spec.positive ? "2" : "50"));
     }
     if (spec.type == ValueType::kInteger && (!d->ToInt() || *d->ToInt() < spec.min_integer)) {
       return TypeError(node,

@@ -25,6 +25,9 @@ FieldSpec DateF(std::string name, std::string d) {
 FieldSpec Year(std::string name, std::string d) {
   return Field(std::move(name), ValueType::kYear, std::move(d));
 }
+FieldSpec YearOrDate(std::string name, std::string d) {
+  return Field(std::move(name), ValueType::kYearOrDate, std::move(d));
+}
 FieldSpec Money(std::string name, std::string d) {
   return Field(std::move(name), ValueType::kMoney, std::move(d));
 }
@@ -36,6 +39,16 @@ FieldSpec Bool(std::string name, std::string d) {
 }
 FieldSpec Number(std::string name, std::string d) {
   return Field(std::move(name), ValueType::kNumber, std::move(d));
+}
+FieldSpec Positive(std::string name, std::string d) {
+  FieldSpec f = Field(std::move(name), ValueType::kNumber, std::move(d));
+  f.positive = true;
+  return f;
+}
+FieldSpec NonNegative(std::string name, std::string d) {
+  FieldSpec f = Field(std::move(name), ValueType::kNumber, std::move(d));
+  f.non_negative = true;
+  return f;
 }
 FieldSpec Integer(std::string name, long long min, std::string d) {
   FieldSpec f = Field(std::move(name), ValueType::kInteger, std::move(d));
@@ -259,6 +272,11 @@ FieldSpec TermSection() {
           }));
 }
 
+// The balanced scorecard's four domains (MTAE case study 3).
+const std::vector<std::string> kDomains = {"users_and_carers", "processes", "resources",
+                                           "learning_and_growth"};
+constexpr const char* kCaseStudy3 = "MTAE case study 3; MTAE para 58";
+
 FieldSpec OutcomesSection() {
   const char* table2 = "MTAE Table 2";
   const char* monitored = "MTAE para 58";
@@ -268,15 +286,32 @@ FieldSpec OutcomesSection() {
           Ref(table2, Id("id", "Identifier of the outcome.")),
           Ref(kRow1, Text("description", "What the outcome is.")),
           Ref(kMeasurable, Text("indicator", "National or local indicator reference.")),
+          Ref(kCaseStudy3, Enum("domain", kDomains,
+                                "The balanced scorecard domain the outcome "
+                                "serves.")),
+          Ref(kCaseStudy3, Positive("weight",
+                                    "The outcome's weight in its domain's score "
+                                    "(default 1).")),
           V2(Ref(kMeasurable, Text("unit",
                                    "What the values count, e.g. admissions per "
                                    "100,000 people aged 65+."))),
           Ref(kMeasurable, Object("baseline", "Where performance starts.",
                                   {Ref(kMeasurable, Number("value", "Baseline value.")),
-                                   Ref(table2, Year("period", "Year of the baseline."))})),
-          Ref(kMeasurable, Object("target", "Where performance should get to, and by when.",
-                                  {Ref(kMeasurable, Number("value", "Target value.")),
-                                   Ref(kMeasurable, DateF("by", "Date the target is due."))})),
+                                   Ref(table2, YearOrDate("period",
+                                                          "Financial year (or day) of the "
+                                                          "baseline."))})),
+          Ref(kMeasurable,
+              Object("target", "Where performance should get to, and by when.",
+                     {Ref(kMeasurable, Number("value", "Target value.")),
+                      Ref(kMeasurable, DateF("by", "Date the target is due.")),
+                      Ref(kCaseStudy3, Enum("direction", {"increase", "decrease"},
+                                            "Whether better is up or down (default: from the "
+                                            "baseline towards the target).")),
+                      Ref(kCaseStudy3, NonNegative("tolerance",
+                                                   "How far the forecast may miss the "
+                                                   "target and be amber, in the "
+                                                   "indicator's units (default 10% of "
+                                                   "|target - baseline|)."))})),
           Ref(kMeasurable, Text("lead", "Partner id, or a named post, leading on the outcome.")),
           Ref(kMeasurable, Text("data_source", "Where the measurements come from.")),
           Ref(kMeasurable, Text("local_priority", "The local priority the outcome serves.")),
@@ -754,6 +789,8 @@ std::string TypeDescription(const FieldSpec& spec) {
       return "a date (YYYY-MM-DD)";
     case ValueType::kYear:
       return "a financial year (YYYY/YY)";
+    case ValueType::kYearOrDate:
+      return "a financial year (YYYY/YY) or a date (YYYY-MM-DD)";
     case ValueType::kMoney:
       return "an amount of money (a plain number with at most 2 decimal places)";
     case ValueType::kShare:
@@ -765,7 +802,9 @@ std::string TypeDescription(const FieldSpec& spec) {
     case ValueType::kInteger:
       return "a whole number of at least " + std::to_string(spec.min_integer);
     case ValueType::kNumber:
-      return "a number";
+      return spec.positive       ? "a number above 0"
+             : spec.non_negative ? "a number of 0 or more"
+                                 : "a number";
     case ValueType::kEnum:
       return "one of the listed words";
     case ValueType::kList:
@@ -784,6 +823,9 @@ std::string TypeMistake(const FieldSpec& spec) {
       return "not a date: write YYYY-MM-DD naming a real day";
     case ValueType::kYear:
       return "not a financial year: write YYYY/YY for two consecutive years, e.g. 2009/10";
+    case ValueType::kYearOrDate:
+      return "neither a financial year nor a date: write YYYY/YY for two consecutive years "
+             "(2007/08) or YYYY-MM-DD naming a real day (2008-03-31)";
     default:
       return "not " + TypeDescription(spec);
   }

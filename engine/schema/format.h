@@ -11,19 +11,20 @@
 namespace s75 {
 
 enum class ValueType {
-  kText,     // a YAML string; "described" is judged by the rules
-  kDate,     // 2009-04-01
-  kYear,     // 2009/10, a financial year
-  kMoney,    // exact decimal, at most 2 places
-  kShare,    // exact decimal in 0..1
-  kId,       // lower-case letters, digits, _ and -
-  kBool,     // true/false/yes/no/on/off, unquoted
-  kInteger,  // whole number with a minimum
-  kNumber,   // exact decimal
-  kEnum,     // one word of `vocabulary`
-  kList,     // a YAML sequence of `element`
-  kObject,   // a mapping with the known `fields`
-  kMap,      // a mapping from ids to `element` values (shares)
+  kText,        // a YAML string; "described" is judged by the rules
+  kDate,        // 2009-04-01
+  kYear,        // 2009/10, a financial year
+  kYearOrDate,  // 2009/10 or 2009-03-31: a period given as a financial year or a day
+  kMoney,       // exact decimal, at most 2 places
+  kShare,       // exact decimal in 0..1
+  kId,          // lower-case letters, digits, _ and -
+  kBool,        // true/false/yes/no/on/off, unquoted
+  kInteger,     // whole number with a minimum
+  kNumber,      // exact decimal
+  kEnum,        // one word of `vocabulary`
+  kList,        // a YAML sequence of `element`
+  kObject,      // a mapping with the known `fields`
+  kMap,         // a mapping from ids to `element` values (shares)
 };
 
 // The versions of the format a field belongs to (a bit set).
@@ -44,6 +45,8 @@ struct FieldSpec {
   std::string reference;                     // the source asking for it (MTAE Table 1 row 7)
   std::vector<std::string> vocabulary;       // kEnum
   long long min_integer = 0;                 // kInteger
+  bool positive = false;                     // kNumber: above zero (a weight)
+  bool non_negative = false;                 // kNumber: zero or more (a tolerance)
   size_t min_items = 0;                      // kList
   std::shared_ptr<const FieldSpec> element;  // kList, kMap
   std::vector<FieldSpec> fields;             // kObject

@@ -99,9 +99,20 @@ Json ScalarSchema(const FieldSpec& spec) {
       j = {{"type", "string"}, {"pattern", YearPattern()}};
       AddMessage(j, spec);
       break;
+    case ValueType::kYearOrDate:
+      j = {{"type", "string"}, {"pattern", YearOrDatePattern()}};
+      AddMessage(j, spec);
+      break;
     case ValueType::kMoney:
+      j["type"] = "number";
+      break;
     case ValueType::kNumber:
       j["type"] = "number";
+      if (spec.positive) {
+        j["exclusiveMinimum"] = 0;
+      } else if (spec.non_negative) {
+        j["minimum"] = 0;
+      }
       break;
     case ValueType::kShare:
       j = {{"type", "number"}, {"minimum", 0}, {"maximum", 1}};
@@ -194,6 +205,12 @@ std::string YearPattern() {
     out += (last == 0 ? "" : "|") + std::string(pair.data());
   }
   return out + ")$";
+}
+
+std::string YearOrDatePattern() {
+  // Both patterns are anchored `^(?:...)$`: join their insides.
+  auto inside = [](const std::string& p) { return p.substr(1, p.size() - 2); };
+  return "^(?:" + inside(YearPattern()) + "|" + inside(DatePattern()) + ")$";
 }
 
 std::string AgreementJsonSchema() {

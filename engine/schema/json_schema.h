@@ -24,4 +24,7 @@ std::string DatePattern();
 // loader accepts: YYYY/YY with YY the last two digits of YYYY + 1.
 std::string YearPattern();
 
+// Either: a financial year or a day (an outcome's baseline period).
+std::string YearOrDatePattern();
+
 }  // namespace s75

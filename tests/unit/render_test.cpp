@@ -77,6 +77,7 @@ std::string FilledValue(const FieldSpec& spec, const std::string& path, int vers
     case ValueType::kDate:
       return "2009-04-01";
     case ValueType::kYear:
+    case ValueType::kYearOrDate:
       return "2009/10";
     case ValueType::kMoney:
       return "17400000";
