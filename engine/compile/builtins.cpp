@@ -346,7 +346,7 @@ constexpr std::array kFunctions = {
         .name = "described",
         .signature = "described(text) -> boolean",
         .meaning = "Present, not blank and not a placeholder (below).",
-        .example = "when not described(host.support)",
+        .example = "when not described(f.host_support)",
         .check = OneArgument<Type::kText, Type::kBool>,
         .run = Described<false>,
     },
@@ -371,7 +371,7 @@ constexpr std::array kFunctions = {
         .name = "present",
         .signature = "present(any) -> boolean",
         .meaning = "Given and not null.",
-        .example = "present(finance.pool_total)",
+        .example = "present(f.pool_total)",
         .check = OneArgument<Type::kUnknown, Type::kBool>,
         .run = Presence<true>,
     },
@@ -395,7 +395,7 @@ constexpr std::array kFunctions = {
         .name = "sum",
         .signature = "sum(list of number) -> number",
         .meaning = "Exact sum; `0` for an empty list.",
-        .example = "sum(finance.contributions.amount)",
+        .example = "sum(f.contributions.amount)",
         .check =
             [](TypeCheck& c) {
               if (c.ok()) {
@@ -418,7 +418,7 @@ constexpr std::array kFunctions = {
         .name = "max",
         .signature = "max(list of number, date, year or text)",
         .meaning = "Largest element; absent for an empty list.",
-        .example = "max(finance.contributions.amount)",
+        .example = "max(f.contributions.amount)",
         .check = Extreme,
         .run = Aggregate<ExtremeOf<1>>,
     },
@@ -458,7 +458,7 @@ constexpr std::array kFunctions = {
         .name = "none",
         .signature = "none(x in list where condition) -> boolean",
         .meaning = "No element satisfies it; true for an empty list.",
-        .example = "none(c in finance.contributions where c.amount <= 0)",
+        .example = "none(c in f.contributions where c.amount <= 0)",
         .check = Quantified,
         .run = Quantifier<true, true>,
     },
@@ -541,7 +541,7 @@ constexpr std::array kFunctions = {
         .signature = "partner(id) -> partner",
         .meaning = "The partner mapping whose `id` is the argument; absent if none. Its fields "
                    "are typed as a partner's.",
-        .example = "partner(host.partner).kind in nhs_kinds",
+        .example = "partner(f.host).kind in nhs_kinds",
         .check = PartnerOf,
         .run = PartnerNamed,
     },
@@ -549,7 +549,7 @@ constexpr std::array kFunctions = {
         .name = "keys",
         .signature = "keys(mapping) -> list of text",
         .meaning = "The partner ids of a mapping of partner ids, each placed at its key.",
-        .example = "for each k in keys(finance.overspend.shares) where not is_partner(k)",
+        .example = "for each k in keys(f.overspend.shares) where not is_partner(k)",
         .check =
             [](TypeCheck& c) {
               if (c.ok()) {
@@ -563,7 +563,7 @@ constexpr std::array kFunctions = {
         .name = "values",
         .signature = "values(mapping) -> list of number",
         .meaning = "Its values (the shares).",
-        .example = "sum(values(finance.overspend.shares)) != 1",
+        .example = "sum(values(f.overspend.shares)) != 1",
         .check =
             [](TypeCheck& c) {
               if (c.ok()) {

@@ -180,11 +180,11 @@ std::string Host(const Node* root, const AgreementFacts& facts) {
 }
 
 // The expiry as the rules read it (rules/common.rules, `expiry`): none for a
-// rolling term; else the latest extension's `to`, else term.expiry, else the
+// rolling term (one with `rolling.period_months`); else the latest extension's `to`, else term.expiry, else the
 // commencement plus duration_months less a day.
 void ReadTerm(const Node* term, AgreementFacts& facts) {
   facts.commencement = Typed<Date>(FieldOf(term, "commencement"));
-  if (FieldOf(term, "rolling") != nullptr) {
+  if (FieldOf(FieldOf(term, "rolling"), "period_months") != nullptr) {
     return;
   }
   for (const Node* extension : Items(FieldOf(term, "extensions"))) {
