@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "common/join.h"
+#include "report/csv.h"
 #include "report/html_assets.h"
 #include "report/html_page.h"
 #include "report/markup_escape.h"
@@ -96,30 +97,6 @@ const std::vector<Column>& Columns() {
 }
 
 // --- CSV (RFC 4180) ------------------------------------------------------------
-
-// A cell a spreadsheet shows as text: one starting with = + - @ (or a tab or
-// carriage return) gets a leading apostrophe so it is never run as a formula;
-// a cell holding a comma, quote or line break is quoted.
-std::string CsvCell(std::string text) {
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos) {
-    text.insert(text.begin(), '\'');
-  }
-  if (text.find_first_of(",\"\r\n") == std::string::npos) {
-    return text;
-  }
-  std::string out = "\"";
-  for (char c : text) {
-    out += c == '"' ? "\"\"" : std::string(1, c);
-  }
-  return out + "\"";
-}
-
-void CsvLine(const std::vector<std::string>& cells, std::ostream& out) {
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    out << (i ? "," : "") << CsvCell(cells[i]);
-  }
-  out << "\r\n";
-}
 
 void WriteCsv(const Register& reg, std::ostream& out) {
   std::vector<std::string> header;
