@@ -100,14 +100,17 @@ std::string ApproachText(const Allocation& a) {
 
 void WriteFund(const std::string& path, const FundOutturn& f, std::ostream& out) {
   out << Heading(path, f.fund) << "**" << Esc(SpendLabel(f)) << "**";
+  if (f.variance_known) {
+    out << ": spend " << PenceText(f.spend) << " against a budget of " << PenceText(f.budget)
+        << ": **" << VarianceWords(f.variance) << "**";
+  }
+  out << ".\n\n";
   if (f.cannot) {
-    out << "\n\n" << CannotText(*f.cannot);
+    out << CannotText(*f.cannot);
     return;
   }
   const Allocation& a = *f.allocation;
-  out << ": spend " << PenceText(f.spend) << " against a budget of " << PenceText(f.budget)
-      << ": **" << BalanceWords(a) << "**.\n\n"
-      << ApproachText(a);
+  out << ApproachText(a);
   if (!a.parts.empty()) {
     WritePartsTable(a, out);
   }

@@ -83,36 +83,35 @@ void WritePartsText(const Allocation& a, std::ostream& out) {
   }
 }
 
+// " of fund 'ccg-pool'", or "" for a format 1 agreement's one fund.
+std::string OfFund(const std::string& fund) { return fund.empty() ? "" : " of" + FundLabel(fund); }
+
 // What the agreement does not say, where, and the rule that says it.
 std::string CannotText(const CannotAllocate& c) { return c.where.ToString() + ": cannot allocate"; }
 
-// "the overspend of £740,000.00 (2005/06 forecast)", or the spend alone
+// "the 2005/06 forecast, overspend £740,000.00", or the spend alone
 // when the budget, and so the variance, is not known.
 std::string WhatCannot(const FundOutturn& f) {
-  if (!f.variance_known || f.variance.IsZero()) {
-    return "the " + SpendLabel(f);
-  }
-  bool under = f.variance.IsNegative();
-  return std::string(under ? "the underspend of " : "the overspend of ") +
-         PenceText(under ? f.variance.Negate() : f.variance) + " (" + SpendLabel(f) + ")";
+  std::string what = "the " + SpendLabel(f);
+  return f.variance_known && !f.variance.IsZero() ? what + ", " + VarianceWords(f.variance) : what;
 }
 
 void WriteFundText(const std::string& path, const FundOutturn& f, std::ostream& out) {
   if (f.cannot) {
-    out << CannotText(*f.cannot) << FundLabel(f.fund) << " " << WhatCannot(f) << ": "
+    out << CannotText(*f.cannot) << " " << WhatCannot(f) << OfFund(f.fund) << ": "
         << f.cannot->message << " [" << f.cannot->rule << "]\n";
     return;
   }
   const Allocation& a = *f.allocation;
   out << Heading(path, f.fund) << ": " << SpendLabel(f) << ": spend " << PenceText(f.spend)
-      << " against a budget of " << PenceText(f.budget) << ": " << BalanceWords(a) << "\n"
+      << " against a budget of " << PenceText(f.budget) << ": " << VarianceWords(f.variance) << "\n"
       << ApproachLine(a);
   WritePartsText(a, out);
 }
 
 void WriteScenariosText(const std::string& path, const FundScenarios& s, std::ostream& out) {
   if (s.cannot) {
-    out << CannotText(*s.cannot) << " overspend scenarios" << FundLabel(s.fund) << ": "
+    out << CannotText(*s.cannot) << " the overspend scenarios" << OfFund(s.fund) << ": "
         << s.cannot->message << " [" << s.cannot->rule << "]\n";
     return;
   }

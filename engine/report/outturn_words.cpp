@@ -61,11 +61,12 @@ std::string_view BalanceKey(Balance balance) {
   return "on_budget";
 }
 
-std::string BalanceWords(const Allocation& a) {
-  if (a.balance == Balance::kOnBudget) {
+std::string VarianceWords(const Decimal& variance) {
+  if (variance.IsZero()) {
     return "on budget";
   }
-  return std::string(BalanceKey(a.balance)) + " " + PenceText(a.amount);
+  return variance.IsNegative() ? "underspend " + PenceText(variance.Negate())
+                               : "overspend " + PenceText(variance);
 }
 
 std::string ApproachWords(const Allocation& a) {

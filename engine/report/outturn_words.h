@@ -19,8 +19,9 @@ std::string FundLabel(const std::string& fund);
 // "overspend", "underspend" or "on_budget".
 std::string_view BalanceKey(Balance balance);
 
-// "overspend £740,000.00", "underspend £12,000.00", "on budget".
-std::string BalanceWords(const Allocation& a);
+// A variance (spend - budget) in words: "overspend £740,000.00",
+// "underspend £12,000.00", "on budget".
+std::string VarianceWords(const Decimal& variance);
 
 // What the approach does with the amount: "the host pays the first
 // £280,000.00, the rest in proportion to contributions".
