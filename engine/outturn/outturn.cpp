@@ -27,7 +27,8 @@ const T* Typed(const Node* n) {
 }
 
 // The fault of a recorded entry the outturn would use, if it has one: a
-// value the loader rejected, no spend, or a negative spend.
+// value the loader rejected, or a spend below zero (outturn.md: a spend is
+// zero or more).
 std::optional<CannotAllocate> EntryFault(const Terms& t, const Node* e) {
   const Node* spend = FieldOf(e, "spend");
   for (const Node* bad : {spend, FieldOf(e, "kind"), FieldOf(e, "reported_on")}) {
@@ -37,11 +38,6 @@ std::optional<CannotAllocate> EntryFault(const Terms& t, const Node* e) {
                          ") is not valid: correct it as the DOC.04 finding of `s75check check` "
                          "says");
     }
-  }
-  if (spend == nullptr) {
-    return t.Fault(
-        kDocMissingRequired, e,
-        "the outturn (" + NodePath(e) + ") gives no spend: give it, e.g. spend: 17734000");
   }
   if (Typed<Decimal>(spend)->IsNegative()) {
     return t.Fault(
@@ -89,14 +85,16 @@ std::optional<CannotAllocate> PickEntry(const Terms& t, const std::vector<const 
 }
 
 // The recorded outturns of `fund` known at `as_of` (reported on or before
-// it, or with no date) with a valid year.
+// it, or with no date) with a valid year and a spend: an entry without
+// either records no outturn.
 std::vector<const Node*> KnownEntries(const Node* fund, Date as_of) {
   std::vector<const Node*> out;
   const Node* list = FieldOf(fund, "outturns");
   for (const Node* e : list != nullptr ? list->items : std::vector<Node*>{}) {
     const Node* reported = FieldOf(e, "reported_on");
     const Date* on = Typed<Date>(reported);
-    if (Typed<FinancialYear>(FieldOf(e, "year")) != nullptr && (on == nullptr || *on <= as_of)) {
+    if (Typed<FinancialYear>(FieldOf(e, "year")) != nullptr && FieldOf(e, "spend") != nullptr &&
+        (on == nullptr || *on <= as_of)) {
       out.push_back(e);
     }
   }

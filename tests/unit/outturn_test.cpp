@@ -343,6 +343,21 @@ TEST(OutturnTest, TheRecordedOutturnChosen) {
   EXPECT_EQ(none.without_outturn, (Strings{""}));
 }
 
+TEST(OutturnTest, RecordedEntriesThatCannotBeUsed) {
+  std::string yaml = Format1(std::string(kProportional) + R"(  outturns:
+    - {year: 2005/06, kind: forecast}
+    - {year: 2004/05, spend: 1100}
+)");
+  // An entry without a spend records none: the latest year with one is used.
+  EXPECT_EQ(Outturn(yaml).funds[0].spend.ToString(2), "1100.00");
+  std::string negative = Format1(std::string(kProportional) +
+                                 "  outturns: [{year: 2005/06, spend: -5}]\n");
+  EXPECT_EQ(Fault(Outturn(negative)), "DOC.04 14:37 finance.outturns[0].spend");
+  std::string commas = Format1(std::string(kProportional) +
+                               "  outturns: [{year: 2005/06, spend: '1,100'}]\n");
+  EXPECT_EQ(Fault(Outturn(commas)), "DOC.04 14:37 finance.outturns[0].spend");
+}
+
 TEST(OutturnTest, FundsAndSpendOptions) {
   OutturnOptions o = Spend("1");
   EXPECT_EQ(Outturn(kRiskFund, o).usage_error,
