@@ -171,6 +171,7 @@ std::optional<CannotAllocate> ReadBudget(const Terms& t, const Node* fund,
     std::vector<FinancialYear> listed = FundYears(fund);
     if (!year || std::find(listed.begin(), listed.end(), *year) == listed.end()) {
       std::vector<std::string> names;
+      names.reserve(listed.size());
       for (FinancialYear y : listed) {
         names.push_back(y.ToString());
       }

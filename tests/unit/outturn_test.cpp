@@ -5,6 +5,7 @@
 #include "outturn/outturn.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -21,6 +22,7 @@ Decimal D(const char* text) { return *Decimal::Parse(text); }
 
 std::vector<std::string> Texts(const std::vector<Decimal>& parts) {
   std::vector<std::string> out;
+  out.reserve(parts.size());
   for (const Decimal& d : parts) {
     out.push_back(d.ToString(2));
   }
@@ -343,21 +345,6 @@ TEST(OutturnTest, TheRecordedOutturnChosen) {
   EXPECT_EQ(none.without_outturn, (Strings{""}));
 }
 
-TEST(OutturnTest, RecordedEntriesThatCannotBeUsed) {
-  std::string yaml = Format1(std::string(kProportional) + R"(  outturns:
-    - {year: 2005/06, kind: forecast}
-    - {year: 2004/05, spend: 1100}
-)");
-  // An entry without a spend records none: the latest year with one is used.
-  EXPECT_EQ(Outturn(yaml).funds[0].spend.ToString(2), "1100.00");
-  std::string negative = Format1(std::string(kProportional) +
-                                 "  outturns: [{year: 2005/06, spend: -5}]\n");
-  EXPECT_EQ(Fault(Outturn(negative)), "DOC.04 14:37 finance.outturns[0].spend");
-  std::string commas = Format1(std::string(kProportional) +
-                               "  outturns: [{year: 2005/06, spend: '1,100'}]\n");
-  EXPECT_EQ(Fault(Outturn(commas)), "DOC.04 14:37 finance.outturns[0].spend");
-}
-
 TEST(OutturnTest, FundsAndSpendOptions) {
   OutturnOptions o = Spend("1");
   EXPECT_EQ(Outturn(kRiskFund, o).usage_error,
@@ -427,13 +414,71 @@ TEST(OutturnTest, ScenariosGiveEachTheWholeRiskFund) {
   EXPECT_EQ(a.scenarios[1].rows.size(), 4U);  // no host_first_amount rows
 }
 
+// What `s75check outturn` makes of `yaml` (written to a file of its own) with
+// --spend `spend` and --year `year` ("" for none): its exit status and output.
+int Command(const std::string& yaml, const std::string& spend, const std::string& year,
+            std::string& out) {
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("s75-outturn-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "a.yaml") << yaml;
+  OutturnCommand cmd;
+  cmd.paths = {(dir / "a.yaml").string()};
+  cmd.spend = spend;
+  cmd.year = year;
+  cmd.as_of = *Date::Parse("2026-12-01");
+  std::ostringstream o;
+  std::ostringstream e;
+  int status = RunOutturnCommand(cmd, o, e);
+  out = o.str();
+  std::filesystem::remove_all(dir);
+  return status;
+}
+
+// The fault that stops the one outturn of `yaml`, "RULE line:column path";
+// and the command on it: exit status 2, one line giving the rule and the
+// place, and no partner's part (no partial table).
+std::string Cannot(const std::string& yaml, const std::string& spend = "",
+                   const std::string& year = "") {
+  OutturnOptions o = Options();
+  if (!spend.empty()) {
+    o.spend = D(spend.c_str());
+  }
+  o.year = year.empty() ? std::nullopt : FinancialYear::Parse(year);
+  std::string fault = Fault(Outturn(yaml, o));
+  std::string out;
+  EXPECT_EQ(Command(yaml, spend, year, out), 2) << out;
+  std::string rule = fault.substr(0, fault.find(' '));
+  std::string place =
+      fault.substr(rule.size() + 1, fault.find(' ', rule.size() + 1) - rule.size() - 1);
+  EXPECT_NE(out.find("a.yaml:" + place + ": cannot allocate "), std::string::npos) << out;
+  EXPECT_NE(out.find(" [" + rule + "]\n"), std::string::npos) << out;
+  EXPECT_EQ(out.find(" pays "), std::string::npos) << out;
+  return fault;
+}
+
 // --- Cannot allocate --------------------------------------------------------------
+
+TEST(CannotAllocateTest, RecordedEntriesThatCannotBeUsed) {
+  std::string yaml = Format1(std::string(kProportional) + R"(  outturns:
+    - {year: 2005/06, kind: forecast}
+    - {year: 2004/05, spend: 1100}
+)");
+  // An entry without a spend records none: the latest year with one is used.
+  EXPECT_EQ(Outturn(yaml).funds[0].spend.ToString(2), "1100.00");
+  std::string negative =
+      Format1(std::string(kProportional) + "  outturns: [{year: 2005/06, spend: -5}]\n");
+  EXPECT_EQ(Cannot(negative), "DOC.04 14:37 finance.outturns[0].spend");
+  std::string commas =
+      Format1(std::string(kProportional) + "  outturns: [{year: 2005/06, spend: '1,100'}]\n");
+  EXPECT_EQ(Cannot(commas), "DOC.04 14:37 finance.outturns[0].spend");
+}
 
 TEST(CannotAllocateTest, NoApproachForTheVarianceAtHand) {
   std::string yaml = Format1("finance:\n  pool_total: 1000\n  underspend: {approach: return}\n");
-  EXPECT_EQ(Fault(Outturn(yaml, Spend("1001"))), "T1.07 8:3 finance");  // overspend: none
+  EXPECT_EQ(Cannot(yaml, "1001"), "T1.07 8:3 finance");  // overspend: none
   std::string no_finance = std::string(kPartners);
-  EXPECT_EQ(Fault(Outturn(no_finance, Spend("1"))), "T1.07 1:1 ");  // not even a budget
+  EXPECT_EQ(Cannot(no_finance, "1"), "T1.07 1:1 ");  // not even a budget
 }
 
 TEST(CannotAllocateTest, PlaceholderApproach) {
@@ -446,27 +491,26 @@ TEST(CannotAllocateTest, PlaceholderApproach) {
 TEST(CannotAllocateTest, SharesMissingNotSummingToOneOrNamingANonPartner) {
   std::string missing =
       Format1("finance:\n  pool_total: 1000\n  overspend: {approach: fixed_shares}\n");
-  EXPECT_EQ(Fault(Outturn(missing, Spend("1001"))), "FIN.03 9:14 finance.overspend");
+  EXPECT_EQ(Cannot(missing, "1001"), "FIN.03 9:14 finance.overspend");
   std::string short_of_one = Format1(
       "finance:\n  pool_total: 1000\n  overspend: {approach: fixed_shares, shares: {pct: 0.5, la: "
       "0.45}}\n");
-  EXPECT_EQ(Fault(Outturn(short_of_one, Spend("1001"))), "FIN.03 9:47 finance.overspend.shares");
+  EXPECT_EQ(Cannot(short_of_one, "1001"), "FIN.03 9:47 finance.overspend.shares");
   std::string stranger = Format1(
       "finance:\n  pool_total: 1000\n  overspend: {approach: fixed_shares, shares: {pct: 0.5, x: "
       "0.5}}\n");
-  EXPECT_EQ(Fault(Outturn(stranger, Spend("1001"))), "FIN.03 9:61 finance.overspend.shares.x");
+  EXPECT_EQ(Cannot(stranger, "1001"), "FIN.03 9:61 finance.overspend.shares.x");
 }
 
 TEST(CannotAllocateTest, HostFirstAmountMissingOrNegative) {
   std::string missing = Format1(
       "finance:\n  pool_total: 1000\n  contributions: [{partner: pct, amount: 1000}]\n  "
       "overspend: {approach: host_first_then_proportional}\n");
-  EXPECT_EQ(Fault(Outturn(missing, Spend("1001"))), "FIN.04 10:14 finance.overspend");
+  EXPECT_EQ(Cannot(missing, "1001"), "FIN.04 10:14 finance.overspend");
   std::string negative = Format1(
       "finance:\n  pool_total: 1000\n  contributions: [{partner: pct, amount: 1000}]\n  "
       "overspend: {approach: host_first_then_proportional, host_first_amount: -1}\n");
-  EXPECT_EQ(Fault(Outturn(negative, Spend("1001"))),
-            "FIN.04 10:74 finance.overspend.host_first_amount");
+  EXPECT_EQ(Cannot(negative, "1001"), "FIN.04 10:74 finance.overspend.host_first_amount");
 }
 
 TEST(CannotAllocateTest, ContributionFromANonPartner) {
@@ -477,7 +521,7 @@ TEST(CannotAllocateTest, ContributionFromANonPartner) {
     - {partner: trust, amount: 250}
   overspend: {approach: proportional}
 )");
-  EXPECT_EQ(Fault(Outturn(yaml, Spend("1001"))), "FIN.02 11:17 finance.contributions[1].partner");
+  EXPECT_EQ(Cannot(yaml, "1001"), "FIN.02 11:17 finance.contributions[1].partner");
   // The host approach does not read the contributions: it allocates.
   yaml.replace(yaml.find("proportional"), 12, "host");
   EXPECT_EQ(Totals(Allocated(Outturn(yaml, Spend("1001")))), (Strings{"pct 1.00", "la 0.00"}));
@@ -487,11 +531,11 @@ TEST(CannotAllocateTest, HostUnknown) {
   std::string yaml =
       std::string(kPartners) + "finance:\n  pool_total: 1000\n  overspend: {approach: host}\n";
   yaml.replace(yaml.find("partner: pct, support"), 12, "partner: nhs");
-  EXPECT_EQ(Fault(Outturn(yaml, Spend("1001"))), "T1.03 6:17 host.partner");
+  EXPECT_EQ(Cannot(yaml, "1001"), "T1.03 6:17 host.partner");
   std::string no_host = std::string(kPartners);
   no_host.erase(no_host.find("host:"));
   no_host += "finance:\n  pool_total: 1000\n  overspend: {approach: host}\n";
-  EXPECT_EQ(Fault(Outturn(no_host, Spend("1001"))), "T1.03 1:1 ");
+  EXPECT_EQ(Cannot(no_host, "1001"), "T1.03 1:1 ");
 }
 
 TEST(CannotAllocateTest, RiskFundWithoutSharesOrWithBadShares) {
@@ -508,6 +552,11 @@ TEST(CannotAllocateTest, RiskFundWithoutSharesOrWithBadShares) {
   EXPECT_EQ(b.funds[0].cannot->path, "risk_fund.shares");
   // The second fund cannot know what the first drew: it says so.
   EXPECT_NE(b.funds[1].cannot->message.find("fund 'first', before this one"), std::string::npos);
+  std::string out;
+  EXPECT_EQ(Command(bad, "", "2015/16", out), 2);
+  EXPECT_NE(out.find("cannot allocate the 2015/16 actual, overspend £600,000.00 of fund 'first'"),
+            std::string::npos)
+      << out;
 }
 
 // --- The command ----------------------------------------------------------------
