@@ -13,9 +13,13 @@
 #    file with yaml-cpp's event parser and a no-op handler.
 # 3. Check: BUILD_DIR/s75check check --format json -q -j 1 DIR > /dev/null
 #    (exit 1 means findings, which the generated files have: that is expected).
-# Both commands are timed the same way, whole process wall time: hyperfine
+# 4. Outturn: BUILD_DIR/s75check outturn --scenarios --format json -j 1 DIR > /dev/null
+#    (every fund of every agreement allocated six ways, or explained; exit 2 means
+#    some cannot be allocated, which the generated defects cause: expected).
+# All commands are timed the same way, whole process wall time: hyperfine
 # (--warmup 1 --runs 3) if installed, else the mean of 3 runs after a warm-up.
-# Prints files/s for each and the ratio check_time / floor_time.
+# Prints files/s for each, the ratio check_time / floor_time and the ratio
+# outturn_time / check_time (outturn.md asks for at most 1.2).
 #
 # Environment: S75CHECK=path overrides the s75check binary; SEED=S the generator seed;
 # NO_HYPERFINE=1 uses the date-based timing even if hyperfine is installed.
@@ -88,6 +92,7 @@ echo "== floor: parse_floor (read + yaml-cpp event parse, no-op handler)"
 FLOOR_CMD="$(printf '%q %q' "$FLOOR" "$DATA") > /dev/null"
 CHECK_CMD="$(printf '%q check --format json -q -j 1 %q' "$S75CHECK" "$DATA") > /dev/null"
 CHECK2_CMD="$(printf '%q check --format json -q -j 2 %q' "$S75CHECK" "$DATA") > /dev/null"
+OUTTURN_CMD="$(printf '%q outturn --scenarios --format json -j 1 %q' "$S75CHECK" "$DATA") > /dev/null"
 
 # Mean wall seconds of a command: hyperfine if present, else date +%s.%N.
 # Writes the mean to stdout. Exit status of the command is ignored (checked before).
@@ -139,6 +144,17 @@ CHECK_S="$(time_command check "$CHECK_CMD")"
 echo; echo "== check -j 2"
 CHECK2_S="$(time_command check-j2 "$CHECK2_CMD")"
 
+# The outturn: exit 0 (all allocated) or 2 (some cannot be allocated) are fine.
+status=0
+"$S75CHECK" outturn --scenarios --format json -j 1 "$DATA" >/dev/null 2>"$TMP/outturn.err" || status=$?
+if [[ "$status" -ne 0 && "$status" -ne 2 ]] || [[ -s "$TMP/outturn.err" ]]; then
+  echo "run.sh: '$S75CHECK outturn' exited with status $status; its stderr:" >&2
+  head -n 20 "$TMP/outturn.err" >&2
+  exit 1
+fi
+echo; echo "== outturn --scenarios (exit status $status; 2 = some cannot be allocated, expected)"
+OUTTURN_S="$(time_command outturn "$OUTTURN_CMD")"
+
 # Peak memory (maximum resident set size) of one run each, with GNU time.
 peak_kb() {
   if [[ -x /usr/bin/time ]]; then
@@ -153,12 +169,14 @@ PEAK2_KB="$(peak_kb "$CHECK2_CMD")"
 
 # --- 4. summary ---------------------------------------------------------------
 echo
-awk -v v="$VERSION" -v n="$N" -v f="$FLOOR_S" -v c="$CHECK_S" -v c2="$CHECK2_S" -v m1="$PEAK1_KB" -v m2="$PEAK2_KB" 'BEGIN {
+awk -v v="$VERSION" -v n="$N" -v f="$FLOOR_S" -v c="$CHECK_S" -v c2="$CHECK2_S" -v o="$OUTTURN_S" -v m1="$PEAK1_KB" -v m2="$PEAK2_KB" 'BEGIN {
   printf "== summary, format %d (%d files, mean wall time per run)\n", v, n
   printf "  floor        %8.3f s  %8.0f files/s  %7.3f ms/file\n", f, n / f, 1000 * f / n
   printf "  check -j 1   %8.3f s  %8.0f files/s  %7.3f ms/file  peak %.1f MB\n", c, n / c, 1000 * c / n, m1 / 1024
   printf "  check -j 2   %8.3f s  %8.0f files/s  %7.3f ms/file  peak %.1f MB\n", c2, n / c2, 1000 * c2 / n, m2 / 1024
+  printf "  outturn -j 1 %8.3f s  %8.0f files/s  %7.3f ms/file  (--scenarios)\n", o, n / o, 1000 * o / n
   printf "  ratio check -j 1 / floor: %.2f\n", c / f
+  printf "  ratio outturn / check -j 1: %.2f (at most 1.2)\n", o / c
   printf "  speed-up -j 2 over -j 1:  %.2f\n", c / c2
 }'
 }

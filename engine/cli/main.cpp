@@ -9,7 +9,9 @@
 #include "cli/commands.h"
 #include "cli/config.h"
 #include "cli/draft_commands.h"
+#include "cli/outturn_command.h"
 #include "driver/packs.h"
+#include "report/outturn_report.h"
 #include "report/register.h"
 #include "report/render_writer.h"
 #include "report/reporter.h"
@@ -31,9 +33,10 @@ void AddPackOptions(CLI::App* app, s75::PackOptions& pack) {
       ->allow_extra_args(false);
 }
 
-void AddAsOf(CLI::App* app, std::string& as_of) {
-  app->add_option("--as-of", as_of, "Evaluation date for time rules (YYYY-MM-DD; default today)")
-      ->check(CLI::Validator(CheckDate, "DATE", "date"));
+void AddAsOf(
+    CLI::App* app, std::string& as_of,
+    const std::string& help = "Evaluation date for time rules (YYYY-MM-DD; default today)") {
+  app->add_option("--as-of", as_of, help)->check(CLI::Validator(CheckDate, "DATE", "date"));
 }
 
 // The loader's limits, on every command that reads agreements.
@@ -197,6 +200,46 @@ Subcommand AddScorecardCommand(CLI::App& app) {
   return {sub, RunDated(args, s75::RunScorecardCommand)};
 }
 
+// Validates --spend as ParseSpend reads it.
+std::string CheckSpend(const std::string& text) {
+  return s75::ParseSpend(text) ? "" : s75::SpendError(text);
+}
+
+// Validates --year: a financial year such as 2005/06.
+std::string CheckYear(const std::string& text) {
+  return s75::FinancialYear::Parse(text)
+             ? ""
+             : "--year takes a financial year as YYYY/YY, such as 2005/06, not '" + text + "'";
+}
+
+Subcommand AddOutturnCommand(CLI::App& app) {
+  auto args = std::make_shared<Dated<s75::OutturnCommand>>();
+  s75::OutturnCommand& cmd = args->cmd;
+  CLI::App* sub = app.add_subcommand(
+      "outturn", "Who pays for an overspend and who gets an underspend, in pounds");
+  sub->add_option("paths", cmd.paths, "Files and directories (default .)");
+  sub->add_option("--spend", cmd.spend,
+                  "The pool's spend in pounds (18140000, 18,140,000.50 or £18140000) instead "
+                  "of the recorded outturns")
+      ->check(CLI::Validator(CheckSpend, "AMOUNT", "spend"));
+  sub->add_option("--year", cmd.year,
+                  "The financial year (YYYY/YY) of the recorded outturn, or of --spend")
+      ->check(CLI::Validator(CheckYear, "YEAR", "year"));
+  sub->add_option("--fund", cmd.fund, "Only this fund (its id; `main` for a format 1 agreement)");
+  sub->add_flag("--scenarios", cmd.scenarios,
+                "Overspends of 1%, 2.5%, 5% and 10% of the budget (and of the host's first "
+                "amount, and twice it), instead of the outturn");
+  sub->add_option("--format", cmd.format, FormatHelp(FormatNames(s75::OutturnFormats())))
+      ->check(CLI::IsMember(FormatNames(s75::OutturnFormats())));
+  sub->add_option("-o,--output", cmd.output, "Write the report to FILE (whole or not at all)");
+  AddAsOf(sub, args->as_of,
+          "Read the outturns as known on DATE: those reported later are left out (YYYY-MM-DD; "
+          "default today)");
+  AddJobsOption(sub, cmd.jobs);
+  AddLimitOptions(sub, cmd.limits);
+  return {sub, RunDated(args, s75::RunOutturnCommand)};
+}
+
 Subcommand AddRenderCommand(CLI::App& app) {
   auto args = std::make_shared<Dated<s75::RenderCommand>>();
   s75::RenderCommand& render = args->cmd;
@@ -316,10 +359,10 @@ int Run(int argc, char** argv) {
   app.set_version_flag("--version", "s75check " + s75::ToolVersion());
   app.require_subcommand(1);
   const std::vector<Subcommand> commands = {
-      AddCheckCommand(app),  AddRegisterCommand(app), AddScorecardCommand(app),
-      AddRenderCommand(app), AddRulesCommand(app),    AddExplainCommand(app),
-      AddTestCommand(app),   AddInitCommand(app),     AddMigrateCommand(app),
-      AddSchemaCommand(app)};
+      AddCheckCommand(app),     AddRegisterCommand(app), AddOutturnCommand(app),
+      AddScorecardCommand(app), AddRenderCommand(app),   AddRulesCommand(app),
+      AddExplainCommand(app),   AddTestCommand(app),     AddInitCommand(app),
+      AddMigrateCommand(app),   AddSchemaCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

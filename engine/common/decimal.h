@@ -53,6 +53,11 @@ class Decimal {
   // True when the value has no fractional part and fits in a long long.
   std::optional<long long> ToInt() const;
   bool IsNegative() const { return units_ < 0; }
+
+  // The value as a whole number of 10^-kMaxPlaces units, and back: for exact
+  // integer arithmetic on the units (apportioning money to the penny).
+  __int128 Units() const { return units_; }
+  static Decimal FromUnits(__int128 units) { return Decimal(units); }
   bool IsZero() const { return units_ == 0; }
 
   // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>

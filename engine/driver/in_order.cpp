@@ -17,8 +17,7 @@ namespace {
 // most `window` results are held whatever the number of items.
 class InOrder {
  public:
-  InOrder(size_t window, const std::function<void(FileResult)>& emit)
-      : window_(window), emit_(emit) {}
+  explicit InOrder(size_t window) : window_(window) {}
 
   void WaitForTurn(size_t index) {
     std::unique_lock lock(mutex_);
@@ -26,11 +25,11 @@ class InOrder {
   }
 
   // Results leave under the lock, so `emit` sees them one at a time.
-  void Done(size_t index, FileResult result) {
+  void Done(size_t index, std::function<void()> emit) {
     std::unique_lock lock(mutex_);
-    held_.emplace(index, std::move(result));
+    held_.emplace(index, std::move(emit));
     while (!held_.empty() && held_.begin()->first == next_) {
-      emit_(std::move(held_.begin()->second));
+      held_.begin()->second();
       held_.erase(held_.begin());
       ++next_;
     }
@@ -39,19 +38,18 @@ class InOrder {
 
  private:
   size_t window_;
-  const std::function<void(FileResult)>& emit_;
   std::mutex mutex_;
   std::condition_variable turn_;
   size_t next_ = 0;
-  std::map<size_t, FileResult> held_;
+  std::map<size_t, std::function<void()>> held_;
 };
 
 }  // namespace
 
-void ForEachInOrder(size_t count, int threads, const std::function<FileResult(size_t)>& work,
-                    const std::function<void(FileResult)>& emit) {
+void ForEachIndexInOrder(size_t count, int threads,
+                         const std::function<std::function<void()>(size_t)>& work) {
   threads = std::max(1, std::min<int>(threads, static_cast<int>(count)));
-  InOrder in_order(4 * static_cast<size_t>(threads), emit);
+  InOrder in_order(4 * static_cast<size_t>(threads));
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next++; i < count; i = next++) {

@@ -1,5 +1,5 @@
-// CSV (RFC 4180) that spreadsheets open safely: the register's and the
-// scorecard's.
+// CSV (RFC 4180) that spreadsheets open safely: what the register, the
+// scorecard and the outturn write.
 #pragma once
 
 #include <ostream>

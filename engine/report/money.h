@@ -12,4 +12,8 @@ namespace s75 {
 // many as needed for an amount finer than a penny).
 std::string PoundsText(const Decimal& amount);
 
+// "£740,000.00", "£0.00": as PoundsText, always with pence, for accounts in
+// which every figure has them.
+std::string PenceText(const Decimal& amount);
+
 }  // namespace s75

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/outturn_command.h"
 #include "common/atomic_file.h"
 #include "driver/pipeline.h"
 #include "report/github_reporter.h"
@@ -139,6 +140,42 @@ TEST(GoldenTest, RenderedFormat2AgreementMatches) {
   ExpectGolden(golden + ".html", Rendered(file, "html", false));
   ExpectGolden(golden + ".findings.md", Rendered(file, "markdown", true));
   ExpectGolden(golden + ".findings.html", Rendered(file, "html", true));
+}
+
+// `s75check outturn` as the command writes it (the tool's version written
+// as "test"), as of 2026-12-01.
+std::string Outturn(const std::string& path, const std::string& format, bool scenarios) {
+  fs::current_path(S75_SOURCE_DIR);
+  OutturnCommand cmd;
+  cmd.paths = {path};
+  cmd.format = format;
+  cmd.scenarios = scenarios;
+  cmd.as_of = *Date::Parse("2026-12-01");
+  std::ostringstream out;
+  std::ostringstream err;
+  RunOutturnCommand(cmd, out, err);
+  EXPECT_EQ(err.str(), "");
+  std::string text = out.str();
+  const std::string version = ToolVersion();
+  for (size_t at = text.find(version); at != std::string::npos; at = text.find(version, at)) {
+    text.replace(at, version.size(), "test");
+  }
+  return text;
+}
+
+// The worked example of outturn.md, its --scenarios, and a sweep of the
+// outturn fixtures (every approach, a risk fund exhausted by the first pool,
+// an agreement that cannot be allocated, one with no outturn, one unreadable),
+// in every format.
+TEST(GoldenTest, OutturnMatches) {
+  for (const auto& [format, extension] :
+       {std::pair{"text", "txt"}, {"json", "json"}, {"markdown", "md"}, {"csv", "csv"}}) {
+    std::string golden = "tests/golden/outturn/";
+    std::string example = "tests/fixtures/outturn/hfd-mh.yaml";
+    ExpectGolden(golden + "hfd-mh." + extension, Outturn(example, format, false));
+    ExpectGolden(golden + "hfd-mh.scenarios." + extension, Outturn(example, format, true));
+    ExpectGolden(golden + "sweep." + extension, Outturn("tests/fixtures/outturn", format, false));
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Agreements, GoldenTest, ::testing::ValuesIn(Examples()),

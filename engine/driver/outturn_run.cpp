@@ -1,0 +1,60 @@
+#include "driver/outturn_run.h"
+
+#include "common/rule_ids.h"
+#include "driver/collect.h"
+#include "driver/in_order.h"
+#include "load/loader.h"
+
+namespace s75 {
+
+namespace {
+
+// Why a file could not be read, from the loader's findings: the first that
+// stopped it, as `file:line:col: cannot be read as an agreement: ... [DOC.01]`.
+std::string UnreadableText(const std::vector<Finding>& findings) {
+  const Finding* stop = findings.empty() ? nullptr : &findings.front();
+  for (const Finding& f : findings) {
+    if (f.rule == kDocYamlSyntax || f.rule == kDocUnsupportedFormat || f.rule == kDocUnreadable) {
+      stop = &f;
+      break;
+    }
+  }
+  if (stop == nullptr) {
+    return "cannot be read as an agreement";
+  }
+  return stop->range.ToString() + ": cannot be read as an agreement: " + stop->message + " [" +
+         stop->rule + "]";
+}
+
+AgreementOutturn Unreadable(const std::string& path, const std::vector<Finding>& findings) {
+  AgreementOutturn out;
+  out.path = path;
+  out.unreadable = UnreadableText(findings);
+  return out;
+}
+
+}  // namespace
+
+AgreementOutturn OutturnOfFile(const std::string& path, const LoadLimits& limits,
+                               const OutturnOptions& options) {
+  LoadResult loaded = LoadAgreementFile(path, limits);
+  if (!loaded.checked) {
+    return Unreadable(path, loaded.findings);
+  }
+  return ComputeOutturn(*loaded.document, options);
+}
+
+size_t SweepOutturns(const OutturnRun& run, const std::function<void(AgreementOutturn)>& emit) {
+  std::vector<SweepEntry> entries = CollectEntries(run.paths, PathExclusion());
+  ForEachInOrder(
+      entries.size(), run.jobs,
+      [&](size_t i) {
+        const SweepEntry& e = entries[i];
+        return e.unreadable ? Unreadable(e.path, e.unreadable->findings)
+                            : OutturnOfFile(e.path, run.limits, run.options);
+      },
+      [&](AgreementOutturn a) { emit(std::move(a)); });
+  return entries.size();
+}
+
+}  // namespace s75

@@ -1,0 +1,36 @@
+// The outturn's run: collect the agreement files, then per file load and
+// compute its outturns (outturn/outturn.h) on several threads, handed on in
+// path order. No rules are compiled or run: the outturn reads the model the
+// loader builds, as the evaluator does.
+//
+//   collect     the agreement files, in path order          CollectEntries (collect.h)
+//   per file    load and validate, then the outturn         OutturnOfFile
+//   report      each agreement as soon as it is ready       `emit`
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "load/limits.h"
+#include "outturn/outturn.h"
+
+namespace s75 {
+
+struct OutturnRun {
+  std::vector<std::string> paths;  // files and directories; none for the current directory
+  LoadLimits limits;
+  int jobs = 1;
+  OutturnOptions options;
+};
+
+// Hands each collected file's outturn to `emit` in path order, one at a
+// time; returns the number of files collected.
+size_t SweepOutturns(const OutturnRun& run, const std::function<void(AgreementOutturn)>& emit);
+
+// Per file: load `path`, then its outturns; a file that cannot be read as an
+// agreement says why in `unreadable`.
+AgreementOutturn OutturnOfFile(const std::string& path, const LoadLimits& limits,
+                               const OutturnOptions& options);
+
+}  // namespace s75

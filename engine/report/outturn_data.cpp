@@ -1,0 +1,312 @@
+// The outturn report for machines: JSON (money as exact decimal strings) and
+// CSV (one row per partner's part).
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "report/csv.h"
+#include "report/outturn_words.h"
+#include "report/outturn_writers.h"
+
+namespace s75 {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string Exact(const Decimal& d) { return d.ToString(2); }
+
+Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+Json CannotJson(const CannotAllocate& c) {
+  return {{"rule", c.rule},           {"file", c.where.file}, {"line", c.where.line},
+          {"column", c.where.column}, {"path", c.path},       {"message", c.message}};
+}
+
+// A part's basis for machines: a contribution as money, a share as written.
+std::string BasisValue(const Allocation& a, const Decimal& basis) {
+  return BasisName(a) == "share" ? basis.ToString() : Exact(basis);
+}
+
+Json PartJson(const Allocation& a, const PartnerPart& p) {
+  return {{"partner", p.partner.id},
+          {"name", OrNull(p.partner.name)},
+          {"kind", OrNull(p.partner.kind)},
+          {"basis", p.basis ? Json(BasisValue(a, *p.basis)) : Json(nullptr)},
+          {"first", Exact(p.first)},
+          {"shared", Exact(p.shared)},
+          {"amount", Exact(p.total)},
+          {"percent", p.basis ? Json(p.percent.ToString(2)) : Json(nullptr)}};
+}
+
+Json AllocationJson(const Allocation& a) {
+  Json j;
+  j["balance"] = BalanceKey(a.balance);
+  j["amount"] = Exact(a.amount);
+  j["approach"] = OrNull(a.approach);
+  j["location"] = a.approach.empty()
+                      ? Json(nullptr)
+                      : Json({{"line", a.at.line}, {"column", a.at.column}, {"path", a.path}});
+  j["description"] = ApproachWords(a);
+  j["host"] = OrNull(a.host);
+  j["host_first_amount"] =
+      a.approach == "host_first_then_proportional" ? Json(Exact(a.host_first)) : Json(nullptr);
+  j["risk_fund"] = a.has_risk_amount ? Json({{"amount", Exact(a.risk_amount)},
+                                             {"left", Exact(a.risk_left)},
+                                             {"met", Exact(a.from_risk_fund)}})
+                                     : Json(nullptr);
+  j["shared"] = Exact(a.shared);
+  j["parts"] = Json::array();
+  for (const PartnerPart& p : a.parts) {
+    j["parts"].push_back(PartJson(a, p));
+  }
+  return j;
+}
+
+Json FundJson(const FundOutturn& f) {
+  Json j;
+  j["fund"] = OrNull(f.fund);
+  j["year"] = f.year ? Json(f.year->ToString()) : Json(nullptr);
+  j["kind"] = f.kind;
+  j["reported_on"] = f.reported_on ? Json(f.reported_on->ToString()) : Json(nullptr);
+  j["spend"] = Exact(f.spend);
+  j["budget"] = f.variance_known ? Json(Exact(f.budget)) : Json(nullptr);
+  j["variance"] = f.variance_known ? Json(Exact(f.variance)) : Json(nullptr);
+  j["allocation"] = f.allocation ? AllocationJson(*f.allocation) : Json(nullptr);
+  j["cannot_allocate"] = f.cannot ? CannotJson(*f.cannot) : Json(nullptr);
+  return j;
+}
+
+Json ScenariosJson(const FundScenarios& s) {
+  Json j;
+  j["fund"] = OrNull(s.fund);
+  j["year"] = s.year ? Json(s.year->ToString()) : Json(nullptr);
+  j["budget"] = s.cannot ? Json(nullptr) : Json(Exact(s.budget));
+  j["rows"] = Json::array();
+  for (const Scenario& row : s.rows) {
+    j["rows"].push_back({{"scenario", row.label}, {"allocation", AllocationJson(row.allocation)}});
+  }
+  j["cannot_allocate"] = s.cannot ? CannotJson(*s.cannot) : Json(nullptr);
+  return j;
+}
+
+Json AgreementJson(const AgreementOutturn& a) {
+  Json j;
+  j["file"] = a.path;
+  j["id"] = OrNull(a.agreement_id);
+  j["unreadable"] = OrNull(a.unreadable);
+  j["usage_error"] = OrNull(a.usage_error);
+  j["outturns"] = Json::array();
+  for (const FundOutturn& f : a.funds) {
+    j["outturns"].push_back(FundJson(f));
+  }
+  j["without_outturn"] = Json::array();
+  for (const std::string& fund : a.without_outturn) {
+    j["without_outturn"].push_back(OrNull(fund));
+  }
+  j["scenarios"] = Json::array();
+  for (const FundScenarios& s : a.scenarios) {
+    j["scenarios"].push_back(ScenariosJson(s));
+  }
+  return j;
+}
+
+Json TotalsJson(const OutturnTotals& t) {
+  auto sum = [&t](const Decimal& d) { return t.overflow ? Json(nullptr) : Json(Exact(d)); };
+  Json j = {{"agreements", t.agreements},     {"unreadable", t.unreadable},
+            {"usage_errors", t.usage_errors}, {"overspent", t.overspent},
+            {"underspent", t.underspent},     {"on_budget", t.on_budget},
+            {"no_outturn", t.no_outturn},     {"cannot_allocate", t.cannot_allocate}};
+  for (PartnerGroup g : kPartnerGroups) {
+    auto i = static_cast<size_t>(g);
+    j["by_partner_kind"][std::string(GroupKey(g))] = {{"pays", sum(t.pays[i])},
+                                                      {"receives", sum(t.receives[i])}};
+  }
+  j["from_risk_funds"] = sum(t.from_risk_funds);
+  j["carried_forward"] = sum(t.carried_forward);
+  return j;
+}
+
+// --- CSV -------------------------------------------------------------------------
+
+const std::vector<std::string> kCsvColumns = {
+    "file",        "agreement_id", "fund",         "scenario",     "year",     "kind",
+    "reported_on", "spend",        "budget",       "balance",      "variance", "approach",
+    "status",      "partner",      "partner_name", "partner_kind", "basis",    "first",
+    "shared",      "amount",       "rule",         "location",     "message"};
+
+// The cells of one CSV row, by column name; the others are empty.
+struct CsvRow {
+  std::vector<std::pair<std::string, std::string>> cells;
+  void Set(const std::string& column, std::string value) {
+    cells.emplace_back(column, std::move(value));
+  }
+};
+
+void Emit(const CsvRow& row, std::ostream& out) {
+  std::vector<std::string> line(kCsvColumns.size());
+  for (const auto& [column, value] : row.cells) {
+    for (size_t i = 0; i < kCsvColumns.size(); ++i) {
+      if (kCsvColumns[i] == column) {
+        line[i] = value;
+      }
+    }
+  }
+  CsvLine(line, out);
+}
+
+void SetCannot(CsvRow& row, const CannotAllocate& c) {
+  row.Set("status", "cannot allocate");
+  row.Set("rule", c.rule);
+  row.Set("location", c.where.ToString());
+  row.Set("message", c.message);
+}
+
+// The rows of an allocation: one per partner's part, a row for what the
+// risk fund met, or one row saying why nothing is paid out.
+void AllocationRows(CsvRow base, const Allocation& a, std::ostream& out) {
+  base.Set("balance", std::string(BalanceKey(a.balance)));
+  base.Set("variance", Exact(a.amount));
+  base.Set("approach", a.approach);
+  if (a.parts.empty()) {
+    base.Set("status", a.balance == Balance::kOnBudget ? "on budget"
+                       : a.approach == "carry_forward" ? "carried forward"
+                                                       : "no pooled allocation");
+    base.Set("message", ApproachWords(a));
+    Emit(base, out);
+    return;
+  }
+  if (a.has_risk_amount) {
+    CsvRow risk = base;
+    risk.Set("status", "met from the risk fund");
+    risk.Set("amount", Exact(a.from_risk_fund));
+    risk.Set("message", ApproachWords(a));
+    Emit(risk, out);
+  }
+  for (const PartnerPart& p : a.parts) {
+    CsvRow row = base;
+    row.Set("status", "allocated");
+    row.Set("partner", p.partner.id);
+    row.Set("partner_name", p.partner.name);
+    row.Set("partner_kind", p.partner.kind);
+    row.Set("basis", p.basis ? BasisValue(a, *p.basis) : "");
+    row.Set("first", Exact(p.first));
+    row.Set("shared", Exact(p.shared));
+    row.Set("amount", Exact(p.total));
+    row.Set("message", PartDetail(a, p));
+    Emit(row, out);
+  }
+}
+
+void FundRows(CsvRow base, const FundOutturn& f, std::ostream& out) {
+  base.Set("fund", f.fund);
+  base.Set("year", f.year ? f.year->ToString() : "");
+  base.Set("kind", f.kind);
+  base.Set("reported_on", f.reported_on ? f.reported_on->ToString() : "");
+  base.Set("spend", Exact(f.spend));
+  if (f.variance_known) {
+    base.Set("budget", Exact(f.budget));
+  }
+  if (f.cannot) {
+    if (f.variance_known) {
+      Balance balance = f.variance.IsZero()       ? Balance::kOnBudget
+                        : f.variance.IsNegative() ? Balance::kUnderspend
+                                                  : Balance::kOverspend;
+      base.Set("balance", std::string(BalanceKey(balance)));
+      base.Set("variance", Exact(f.variance.IsNegative() ? f.variance.Negate() : f.variance));
+    }
+    SetCannot(base, *f.cannot);
+    Emit(base, out);
+    return;
+  }
+  AllocationRows(base, *f.allocation, out);
+}
+
+void ScenarioRows(CsvRow base, const FundScenarios& s, std::ostream& out) {
+  base.Set("fund", s.fund);
+  base.Set("year", s.year ? s.year->ToString() : "");
+  if (s.cannot) {
+    SetCannot(base, *s.cannot);
+    Emit(base, out);
+    return;
+  }
+  base.Set("budget", Exact(s.budget));
+  for (const Scenario& row : s.rows) {
+    CsvRow scenario = base;
+    scenario.Set("scenario", row.label);
+    AllocationRows(scenario, row.allocation, out);
+  }
+}
+
+void AgreementRows(const AgreementOutturn& a, std::ostream& out) {
+  CsvRow base;
+  base.Set("file", a.path);
+  base.Set("agreement_id", a.agreement_id);
+  if (!a.unreadable.empty() || !a.usage_error.empty()) {
+    base.Set("status", a.unreadable.empty() ? "not for these options" : "unreadable");
+    base.Set("message", a.unreadable.empty() ? a.usage_error : a.unreadable);
+    Emit(base, out);
+    return;
+  }
+  for (const FundOutturn& f : a.funds) {
+    FundRows(base, f, out);
+  }
+  for (const FundScenarios& s : a.scenarios) {
+    ScenarioRows(base, s, out);
+  }
+  for (const std::string& fund : a.without_outturn) {
+    CsvRow row = base;
+    row.Set("fund", fund);
+    row.Set("status", "no outturn recorded");
+    Emit(row, out);
+  }
+}
+
+void TotalsRows(const OutturnTotals& t, std::ostream& out) {
+  auto sum = [&t](const Decimal& d) { return t.overflow ? "beyond range" : Exact(d); };
+  CsvLine({"total", "name", "amount", "count"}, out);
+  for (PartnerGroup g : kPartnerGroups) {
+    auto i = static_cast<size_t>(g);
+    CsvLine({"pays", std::string(GroupKey(g)), sum(t.pays[i]), ""}, out);
+    CsvLine({"receives", std::string(GroupKey(g)), sum(t.receives[i]), ""}, out);
+  }
+  CsvLine({"from_risk_funds", "", sum(t.from_risk_funds), ""}, out);
+  CsvLine({"carried_forward", "", sum(t.carried_forward), ""}, out);
+  for (const auto& [name, n] : {std::pair{"agreements", t.agreements},
+                                {"unreadable", t.unreadable},
+                                {"usage_errors", t.usage_errors},
+                                {"overspent", t.overspent},
+                                {"underspent", t.underspent},
+                                {"on_budget", t.on_budget},
+                                {"no_outturn", t.no_outturn},
+                                {"cannot_allocate", t.cannot_allocate}}) {
+    CsvLine({"count", name, "", std::to_string(n)}, out);
+  }
+}
+
+}  // namespace
+
+void WriteOutturnJson(const OutturnReport& report, std::ostream& out) {
+  Json j;
+  j["tool"] = {{"name", "s75check"}, {"version", report.tool_version}};
+  j["as_of"] = report.as_of.ToString();
+  j["scenarios"] = report.scenarios;
+  j["agreements"] = Json::array();
+  for (const AgreementOutturn& a : report.agreements) {
+    j["agreements"].push_back(AgreementJson(a));
+  }
+  j["totals"] = TotalsJson(report.totals);
+  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+}
+
+void WriteOutturnCsv(const OutturnReport& report, std::ostream& out) {
+  CsvLine(kCsvColumns, out);
+  for (const AgreementOutturn& a : report.agreements) {
+    AgreementRows(a, out);
+  }
+  // The totals follow after one empty line, as a second small table.
+  out << "\r\n";
+  TotalsRows(report.totals, out);
+}
+
+}  // namespace s75
