@@ -101,20 +101,25 @@ std::vector<const Node*> KnownEntries(const Node* fund, Date as_of) {
   return out;
 }
 
-// The recorded spend of `fund` for `year`, else for the latest year known;
-// nullopt in `out` when none is recorded.
+// The year of `fund`'s recorded outturn: `year`, else the latest recorded
+// (of the entries known at `as_of`); none when nothing is recorded.
+std::optional<FinancialYear> OutturnYear(const Node* fund, std::optional<FinancialYear> year,
+                                         Date as_of) {
+  for (const Node* e : year ? std::vector<const Node*>{} : KnownEntries(fund, as_of)) {
+    FinancialYear y = *Typed<FinancialYear>(FieldOf(e, "year"));
+    year = year ? std::max(*year, y) : y;
+  }
+  return year;
+}
+
+// The recorded spend of `fund` for OutturnYear; nullopt in `out` when none
+// is recorded.
 std::optional<CannotAllocate> RecordedSpend(const Terms& t, const Node* fund,
                                             std::optional<FinancialYear> year, Date as_of,
                                             std::optional<Spend>& out) {
   out.reset();
-  std::vector<const Node*> entries = KnownEntries(fund, as_of);
-  if (!year) {
-    for (const Node* e : entries) {
-      FinancialYear y = *Typed<FinancialYear>(FieldOf(e, "year"));
-      year = year ? std::max(*year, y) : y;
-    }
-  }
-  return year ? PickEntry(t, entries, *year, out) : std::nullopt;
+  year = OutturnYear(fund, year, as_of);
+  return year ? PickEntry(t, KnownEntries(fund, as_of), *year, out) : std::nullopt;
 }
 
 // An agreement's funds and how the outturn names them ("" for format 1's one).
@@ -230,7 +235,8 @@ void AddOutturns(const Terms& t, const Funds& funds, const OutturnOptions& optio
     } else if (auto fault = RecordedSpend(t, funds.nodes[i], options.year, options.as_of, spend)) {
       FundOutturn f;
       f.fund = funds.ids[i];
-      f.year = options.year;
+      f.year = OutturnYear(funds.nodes[i], options.year, options.as_of);
+      f.kind = "outturn";
       f.cannot = std::move(fault);
       out.funds.push_back(std::move(f));
       continue;

@@ -69,7 +69,9 @@ struct Allocation {
 struct FundOutturn {
   std::string fund;                   // the fund's id; "" for a format 1 agreement's fund
   std::optional<FinancialYear> year;  // of the outturn; none when --spend had none
-  std::string kind;                   // "actual", "forecast", or "given" (--spend)
+  // "actual", "forecast", "given" (--spend), or "outturn" for a recorded
+  // entry that cannot be read (then only `cannot` is set)
+  std::string kind;
   std::optional<Date> reported_on;
   Decimal spend;
   Decimal budget;
