@@ -178,15 +178,21 @@ void WriteTotalsText(const OutturnTotals& t, std::ostream& out) {
       << TotalText(t, t.carried_forward) << "\n";
 }
 
-}  // namespace
-
-void WriteOutturnText(const OutturnReport& report, std::ostream& out) {
-  for (const AgreementOutturn& a : report.agreements) {
+class TextWriter final : public OutturnWriter {
+ public:
+  void Agreement(const OutturnReport& report, const AgreementOutturn& a,
+                 std::ostream& out) override {
     WriteAgreementText(report, a, out);
   }
-  if (report.sweep && !report.scenarios) {
-    WriteTotalsText(report.totals, out);
+  void End(const OutturnReport& report, std::ostream& out) override {
+    if (report.sweep && !report.scenarios) {
+      WriteTotalsText(report.totals, out);
+    }
   }
-}
+};
+
+}  // namespace
+
+std::unique_ptr<OutturnWriter> MakeOutturnTextWriter() { return std::make_unique<TextWriter>(); }
 
 }  // namespace s75
