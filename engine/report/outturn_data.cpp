@@ -81,12 +81,13 @@ Json ScenariosJson(const FundScenarios& s) {
   Json j;
   j["fund"] = OrNull(s.fund);
   j["year"] = s.year ? Json(s.year->ToString()) : Json(nullptr);
-  j["budget"] = s.cannot ? Json(nullptr) : Json(Exact(s.budget));
+  j["budget"] = s.cannot || s.no_money ? Json(nullptr) : Json(Exact(s.budget));
   j["rows"] = Json::array();
   for (const Scenario& row : s.rows) {
     j["rows"].push_back({{"scenario", row.label}, {"allocation", AllocationJson(row.allocation)}});
   }
   j["cannot_allocate"] = s.cannot ? CannotJson(*s.cannot) : Json(nullptr);
+  j["no_money"] = s.no_money;
   return j;
 }
 
@@ -225,6 +226,12 @@ void FundRows(CsvRow base, const FundOutturn& f, std::ostream& out) {
 void ScenarioRows(CsvRow base, const FundScenarios& s, std::ostream& out) {
   base.Set("fund", s.fund);
   base.Set("year", s.year ? s.year->ToString() : "");
+  if (s.no_money) {
+    base.Set("status", "no money in common");
+    base.Set("message", NoMoneyWords());
+    Emit(base, out);
+    return;
+  }
   if (s.cannot) {
     SetCannot(base, *s.cannot);
     Emit(base, out);

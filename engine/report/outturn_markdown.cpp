@@ -118,6 +118,10 @@ void WriteFund(const std::string& path, const FundOutturn& f, std::ostream& out)
 
 void WriteScenarios(const std::string& path, const FundScenarios& s, std::ostream& out) {
   out << Heading(path, s.fund);
+  if (s.no_money) {
+    out << Esc(NoMoneyWords()) << ".\n\n";
+    return;
+  }
   if (s.cannot) {
     out << "Overspend scenarios: " << CannotText(*s.cannot);
     return;

@@ -110,6 +110,10 @@ void WriteFundText(const std::string& path, const FundOutturn& f, std::ostream& 
 }
 
 void WriteScenariosText(const std::string& path, const FundScenarios& s, std::ostream& out) {
+  if (s.no_money) {
+    out << Heading(path, s.fund) << ": " << NoMoneyWords() << "\n";
+    return;
+  }
   if (s.cannot) {
     out << CannotText(*s.cannot) << " the overspend scenarios" << OfFund(s.fund) << ": "
         << s.cannot->message << " [" << s.cannot->rule << "]\n";
