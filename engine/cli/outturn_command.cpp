@@ -58,18 +58,28 @@ OutturnOptions Options(const OutturnCommand& cmd) {
   return o;
 }
 
-// Writes the report to stdout, or whole to -o; "" or why it failed.
-std::string Write(const OutturnReport& report, const OutturnCommand& cmd, std::ostream& out) {
-  if (cmd.output.empty()) {
-    WriteOutturnReport(report, cmd.format, out);
-    return "";
+// What the whole report is about: the run, and whether it is a sweep
+// (several files or a directory, or none for the current one).
+OutturnReport ReportOf(const OutturnCommand& cmd) {
+  OutturnReport report;
+  report.as_of = cmd.as_of;
+  report.tool_version = ToolVersion();
+  report.scenarios = cmd.scenarios;
+  report.year = cmd.year.empty() ? std::nullopt : FinancialYear::Parse(cmd.year);
+  report.sweep = cmd.paths.size() != 1 || IsDirectory(cmd.paths.front());
+  return report;
+}
+
+// Why the command line cannot run, or "".
+std::string UsageError(const OutturnCommand& cmd) {
+  if (!cmd.spend.empty() && !ParseSpend(cmd.spend)) {
+    return SpendError(cmd.spend);
   }
-  AtomicFile file(cmd.output);
-  if (!file.error().empty()) {
-    return file.error();
+  if (!cmd.spend.empty() && (cmd.paths.size() != 1 || IsDirectory(cmd.paths.front()))) {
+    return "--spend is the spend of one pool: give one agreement FILE (and --fund for an "
+           "agreement with several funds)";
   }
-  WriteOutturnReport(report, cmd.format, file.stream());
-  return file.Commit();
+  return "";
 }
 
 }  // namespace
@@ -96,30 +106,30 @@ std::string SpendError(std::string_view text) {
 }
 
 int RunOutturnCommand(const OutturnCommand& cmd, std::ostream& out, std::ostream& err) {
-  if (!cmd.spend.empty() && !ParseSpend(cmd.spend)) {
-    err << "s75check: " << SpendError(cmd.spend) << "\n";
+  std::unique_ptr<OutturnWriter> writer = MakeOutturnWriter(cmd.format);
+  std::string usage = writer ? UsageError(cmd) : "unknown format '" + cmd.format + "'";
+  std::optional<AtomicFile> file;
+  if (usage.empty() && !cmd.output.empty() && !file.emplace(cmd.output).error().empty()) {
+    usage = file->error();
+  }
+  if (!usage.empty()) {
+    err << "s75check: " << usage << "\n";
     return 2;
   }
-  if (!cmd.spend.empty() && (cmd.paths.size() != 1 || IsDirectory(cmd.paths.front()))) {
-    err << "s75check: --spend is the spend of one pool: give one agreement FILE (and --fund "
-           "for an agreement with several funds)\n";
-    return 2;
-  }
-  OutturnReport report;
-  report.as_of = cmd.as_of;
-  report.tool_version = ToolVersion();
-  report.scenarios = cmd.scenarios;
-  report.year = cmd.year.empty() ? std::nullopt : FinancialYear::Parse(cmd.year);
-  OutturnRun run{cmd.paths, cmd.limits, cmd.jobs, Options(cmd)};
-  size_t files =
-      SweepOutturns(run, [&](AgreementOutturn a) { AddToOutturnReport(report, std::move(a)); });
-  report.sweep = files > 1 || std::any_of(cmd.paths.begin(), cmd.paths.end(), IsDirectory) ||
-                 cmd.paths.empty();
-  if (std::string failure = Write(report, cmd, out); !failure.empty()) {
+  std::ostream& stream = file ? file->stream() : out;
+  OutturnReport report = ReportOf(cmd);
+  writer->Begin(report, stream);
+  SweepOutturns(OutturnRun{cmd.paths, cmd.limits, cmd.jobs, Options(cmd)},
+                [&](const AgreementOutturn& a) {
+                  CountOutturn(a, report.totals);
+                  writer->Agreement(report, a, stream);
+                });
+  writer->End(report, stream);
+  if (std::string failure = file ? file->Commit() : ""; !failure.empty()) {
     err << "s75check: " << failure << "\n";
     return 2;
   }
-  return OutturnExitStatus(report);
+  return OutturnExitStatus(report.totals);
 }
 
 }  // namespace s75

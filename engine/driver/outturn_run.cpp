@@ -44,7 +44,8 @@ AgreementOutturn OutturnOfFile(const std::string& path, const LoadLimits& limits
   return ComputeOutturn(*loaded.document, options);
 }
 
-size_t SweepOutturns(const OutturnRun& run, const std::function<void(AgreementOutturn)>& emit) {
+void SweepOutturns(const OutturnRun& run,
+                   const std::function<void(const AgreementOutturn&)>& emit) {
   std::vector<SweepEntry> entries = CollectEntries(run.paths, PathExclusion());
   ForEachInOrder(
       entries.size(), run.jobs,
@@ -53,8 +54,7 @@ size_t SweepOutturns(const OutturnRun& run, const std::function<void(AgreementOu
         return e.unreadable ? Unreadable(e.path, e.unreadable->findings)
                             : OutturnOfFile(e.path, run.limits, run.options);
       },
-      [&](AgreementOutturn a) { emit(std::move(a)); });
-  return entries.size();
+      [&](const AgreementOutturn& a) { emit(a); });
 }
 
 }  // namespace s75

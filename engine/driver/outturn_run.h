@@ -25,8 +25,9 @@ struct OutturnRun {
 };
 
 // Hands each collected file's outturn to `emit` in path order, one at a
-// time; returns the number of files collected.
-size_t SweepOutturns(const OutturnRun& run, const std::function<void(AgreementOutturn)>& emit);
+// time, as soon as it and every one before it are done (a few are held at
+// most, so memory does not grow with the sweep).
+void SweepOutturns(const OutturnRun& run, const std::function<void(const AgreementOutturn&)>& emit);
 
 // Per file: load `path`, then its outturns; a file that cannot be read as an
 // agreement says why in `unreadable`.

@@ -20,7 +20,7 @@ struct QuotientRemainder {
 // a * b / c and its remainder, through a 256-bit product: a penny count
 // times a weight in units can pass 128 bits. The quotient must fit in 128
 // bits (it does when b <= c) and c must be below 2^127.
-QuotientRemainder MulDivMod(U128 a, U128 b, U128 c) {
+QuotientRemainder WideMulDivMod(U128 a, U128 b, U128 c) {
   auto low = [](U128 v) { return static_cast<U128>(static_cast<uint64_t>(v)); };
   U128 p00 = low(a) * low(b);
   U128 p01 = low(a) * (b >> 64);
@@ -41,6 +41,16 @@ QuotientRemainder MulDivMod(U128 a, U128 b, U128 c) {
     }
   }
   return {quotient, remainder};
+}
+
+// a * b / c and its remainder (as WideMulDivMod), in 128 bits when the
+// product fits, as it does for any pool's figures.
+QuotientRemainder MulDivMod(U128 a, U128 b, U128 c) {
+  U128 product = 0;
+  if (!__builtin_mul_overflow(a, b, &product)) {
+    return {product / c, product % c};
+  }
+  return WideMulDivMod(a, b, c);
 }
 
 // The weights' sum, or nullopt when one is negative or the sum is out of range.

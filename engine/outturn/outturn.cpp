@@ -284,9 +284,23 @@ std::optional<CannotAllocate> ScenarioHostFirst(const Terms& t, const Node* fund
   return std::nullopt;
 }
 
+// A fund with no money in common: not a pooled fund (rule-catalogue.md's
+// pooled(f)), and no pool total or contributions.
+bool NoMoney(const Document& doc, const Node* fund) {
+  const Node* arrangement = FieldOf(fund, "arrangement");
+  const bool* pooled = Typed<bool>(FieldOf(fund, "pooled"));
+  bool pooled_fund = (arrangement != nullptr && arrangement->text == "pooled_fund") ||
+                     (doc.version != 1 && pooled != nullptr && *pooled);
+  return !pooled_fund && FieldOf(fund, "pool_total") == nullptr &&
+         FieldOf(fund, "contributions") == nullptr;
+}
+
 FundScenarios ScenariosOf(const Terms& t, const Node* fund, const std::string& id,
                           const OutturnOptions& options) {
-  FundScenarios s{id, options.year, {}, {}, {}};
+  FundScenarios s{id, options.year, {}, {}, {}, NoMoney(t.doc, fund)};
+  if (s.no_money) {
+    return s;
+  }
   std::vector<FinancialYear> years = FundYears(fund);
   if (!s.year && !years.empty()) {
     s.year = years.back();

@@ -94,6 +94,9 @@ struct FundScenarios {
   Decimal budget;
   std::vector<Scenario> rows;
   std::optional<CannotAllocate> cannot;  // set instead of rows
+  // A fund with no money in common (not pooled, with no pool total and no
+  // contributions, such as a delegation of functions): no rows, nothing to share.
+  bool no_money = false;
 };
 
 // What `outturn` asks of each agreement.

@@ -81,12 +81,13 @@ Json ScenariosJson(const FundScenarios& s) {
   Json j;
   j["fund"] = OrNull(s.fund);
   j["year"] = s.year ? Json(s.year->ToString()) : Json(nullptr);
-  j["budget"] = s.cannot ? Json(nullptr) : Json(Exact(s.budget));
+  j["budget"] = s.cannot || s.no_money ? Json(nullptr) : Json(Exact(s.budget));
   j["rows"] = Json::array();
   for (const Scenario& row : s.rows) {
     j["rows"].push_back({{"scenario", row.label}, {"allocation", AllocationJson(row.allocation)}});
   }
   j["cannot_allocate"] = s.cannot ? CannotJson(*s.cannot) : Json(nullptr);
+  j["no_money"] = s.no_money;
   return j;
 }
 
@@ -225,6 +226,12 @@ void FundRows(CsvRow base, const FundOutturn& f, std::ostream& out) {
 void ScenarioRows(CsvRow base, const FundScenarios& s, std::ostream& out) {
   base.Set("fund", s.fund);
   base.Set("year", s.year ? s.year->ToString() : "");
+  if (s.no_money) {
+    base.Set("status", "no money in common");
+    base.Set("message", NoMoneyWords());
+    Emit(base, out);
+    return;
+  }
   if (s.cannot) {
     SetCannot(base, *s.cannot);
     Emit(base, out);
@@ -284,29 +291,61 @@ void TotalsRows(const OutturnTotals& t, std::ostream& out) {
   }
 }
 
-}  // namespace
-
-void WriteOutturnJson(const OutturnReport& report, std::ostream& out) {
-  Json j;
-  j["tool"] = {{"name", "s75check"}, {"version", report.tool_version}};
-  j["as_of"] = report.as_of.ToString();
-  j["scenarios"] = report.scenarios;
-  j["agreements"] = Json::array();
-  for (const AgreementOutturn& a : report.agreements) {
-    j["agreements"].push_back(AgreementJson(a));
+// `json` as dump(2) writes it, each line after the first indented `indent`
+// more: how a value reads nested that deep in the whole document.
+std::string Nested(const Json& json, size_t indent) {
+  std::string text = json.dump(2, ' ', false, Json::error_handler_t::replace);
+  std::string pad(indent, ' ');
+  for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) {
+    text.insert(at + 1, pad);
   }
-  j["totals"] = TotalsJson(report.totals);
-  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  return text;
 }
 
-void WriteOutturnCsv(const OutturnReport& report, std::ostream& out) {
-  CsvLine(kCsvColumns, out);
-  for (const AgreementOutturn& a : report.agreements) {
+// The JSON document written as it goes, laid out as dump(2) lays out the
+// whole: the run, each agreement as it comes, then the totals.
+class JsonWriter final : public OutturnWriter {
+ public:
+  void Begin(const OutturnReport& report, std::ostream& out) override {
+    Json tool = {{"name", "s75check"}, {"version", report.tool_version}};
+    out << "{\n  \"tool\": " << Nested(tool, 2)
+        << ",\n  \"as_of\": " << Json(report.as_of.ToString()).dump()
+        << ",\n  \"scenarios\": " << Json(report.scenarios).dump() << ",\n  \"agreements\": [";
+  }
+  void Agreement(const OutturnReport& /*report*/, const AgreementOutturn& a,
+                 std::ostream& out) override {
+    out << (any_ ? ",\n    " : "\n    ") << Nested(AgreementJson(a), 4);
+    any_ = true;
+  }
+  void End(const OutturnReport& report, std::ostream& out) override {
+    out << (any_ ? "\n  ]" : "]") << ",\n  \"totals\": " << Nested(TotalsJson(report.totals), 2)
+        << "\n}\n";
+  }
+
+ private:
+  bool any_ = false;
+};
+
+class CsvWriter final : public OutturnWriter {
+ public:
+  void Begin(const OutturnReport& /*report*/, std::ostream& out) override {
+    CsvLine(kCsvColumns, out);
+  }
+  void Agreement(const OutturnReport& /*report*/, const AgreementOutturn& a,
+                 std::ostream& out) override {
     AgreementRows(a, out);
   }
   // The totals follow after one empty line, as a second small table.
-  out << "\r\n";
-  TotalsRows(report.totals, out);
-}
+  void End(const OutturnReport& report, std::ostream& out) override {
+    out << "\r\n";
+    TotalsRows(report.totals, out);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<OutturnWriter> MakeOutturnJsonWriter() { return std::make_unique<JsonWriter>(); }
+
+std::unique_ptr<OutturnWriter> MakeOutturnCsvWriter() { return std::make_unique<CsvWriter>(); }
 
 }  // namespace s75

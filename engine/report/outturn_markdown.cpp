@@ -118,6 +118,10 @@ void WriteFund(const std::string& path, const FundOutturn& f, std::ostream& out)
 
 void WriteScenarios(const std::string& path, const FundScenarios& s, std::ostream& out) {
   out << Heading(path, s.fund);
+  if (s.no_money) {
+    out << Esc(NoMoneyWords()) << ".\n\n";
+    return;
+  }
   if (s.cannot) {
     out << "Overspend scenarios: " << CannotText(*s.cannot);
     return;
@@ -187,17 +191,27 @@ void WriteAgreement(const OutturnReport& report, const AgreementOutturn& a, std:
   }
 }
 
-}  // namespace
-
-void WriteOutturnMarkdown(const OutturnReport& report, std::ostream& out) {
-  out << "# " << (report.scenarios ? "Overspend scenarios" : "Outturn") << "\n\nAs of "
-      << report.as_of.ToLongString() << "; s75check " << Esc(report.tool_version) << ".\n\n";
-  for (const AgreementOutturn& a : report.agreements) {
+class MarkdownWriter final : public OutturnWriter {
+ public:
+  void Begin(const OutturnReport& report, std::ostream& out) override {
+    out << "# " << (report.scenarios ? "Overspend scenarios" : "Outturn") << "\n\nAs of "
+        << report.as_of.ToLongString() << "; s75check " << Esc(report.tool_version) << ".\n\n";
+  }
+  void Agreement(const OutturnReport& report, const AgreementOutturn& a,
+                 std::ostream& out) override {
     WriteAgreement(report, a, out);
   }
-  if (report.sweep && !report.scenarios) {
-    WriteTotals(report.totals, out);
+  void End(const OutturnReport& report, std::ostream& out) override {
+    if (report.sweep && !report.scenarios) {
+      WriteTotals(report.totals, out);
+    }
   }
+};
+
+}  // namespace
+
+std::unique_ptr<OutturnWriter> MakeOutturnMarkdownWriter() {
+  return std::make_unique<MarkdownWriter>();
 }
 
 }  // namespace s75

@@ -42,7 +42,9 @@ void AddAllocation(const Allocation& a, OutturnTotals& t) {
   }
 }
 
-void Count(const AgreementOutturn& a, OutturnTotals& t) {
+}  // namespace
+
+void CountOutturn(const AgreementOutturn& a, OutturnTotals& t) {
   ++t.agreements;
   if (!a.unreadable.empty() || !a.usage_error.empty()) {
     ++(a.unreadable.empty() ? t.usage_errors : t.unreadable);
@@ -62,8 +64,6 @@ void Count(const AgreementOutturn& a, OutturnTotals& t) {
   t.cannot_allocate += static_cast<int>(std::count_if(
       a.scenarios.begin(), a.scenarios.end(), [](const FundScenarios& s) { return s.cannot; }));
 }
-
-}  // namespace
 
 PartnerGroup GroupOf(std::string_view kind) {
   for (std::string_view nhs :
@@ -99,13 +99,7 @@ std::string_view GroupKey(PartnerGroup group) {
   return "other";
 }
 
-void AddToOutturnReport(OutturnReport& report, AgreementOutturn agreement) {
-  Count(agreement, report.totals);
-  report.agreements.push_back(std::move(agreement));
-}
-
-int OutturnExitStatus(const OutturnReport& report) {
-  const OutturnTotals& t = report.totals;
+int OutturnExitStatus(const OutturnTotals& t) {
   return t.unreadable + t.usage_errors + t.cannot_allocate > 0 ? 2 : 0;
 }
 
@@ -113,19 +107,20 @@ std::string TotalText(const OutturnTotals& totals, const Decimal& sum) {
   return totals.overflow ? "beyond range" : PenceText(sum);
 }
 
-bool WriteOutturnReport(const OutturnReport& report, std::string_view format, std::ostream& out) {
+std::unique_ptr<OutturnWriter> MakeOutturnWriter(std::string_view format) {
   if (format == "text") {
-    WriteOutturnText(report, out);
-  } else if (format == "json") {
-    WriteOutturnJson(report, out);
-  } else if (format == "markdown") {
-    WriteOutturnMarkdown(report, out);
-  } else if (format == "csv") {
-    WriteOutturnCsv(report, out);
-  } else {
-    return false;
+    return MakeOutturnTextWriter();
   }
-  return true;
+  if (format == "json") {
+    return MakeOutturnJsonWriter();
+  }
+  if (format == "markdown") {
+    return MakeOutturnMarkdownWriter();
+  }
+  if (format == "csv") {
+    return MakeOutturnCsvWriter();
+  }
+  return nullptr;
 }
 
 std::vector<std::string_view> OutturnFormats() { return {"text", "json", "markdown", "csv"}; }

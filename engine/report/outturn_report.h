@@ -1,9 +1,11 @@
 // The outturn report: each agreement's allocations (outturn/outturn.h) and,
 // over a sweep, what each kind of partner bears and how many pools are over
-// or under budget. One model behind every format (text, json, markdown, csv).
+// or under budget. One model behind every format (text, json, markdown, csv),
+// each a writer fed the agreements one at a time.
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -46,26 +48,40 @@ struct OutturnTotals {
   bool overflow = false;              // a sum went beyond Decimal's range: the sums are not shown
 };
 
+// What a whole outturn report is about, and its totals so far.
 struct OutturnReport {
   Date as_of;
   std::string tool_version;
-  bool scenarios = false;                    // --scenarios: tables of overspends that might happen
-  bool sweep = false;                        // several files or a directory: totals are shown
-  std::optional<FinancialYear> year;         // --year, for "no outturn recorded for 2005/06"
-  std::vector<AgreementOutturn> agreements;  // in path order
+  bool scenarios = false;             // --scenarios: tables of overspends that might happen
+  bool sweep = false;                 // several files or a directory: totals are shown
+  std::optional<FinancialYear> year;  // --year, for "no outturn recorded for 2005/06"
   OutturnTotals totals;
 };
 
-// Adds an agreement to the report and counts it in the totals.
-void AddToOutturnReport(OutturnReport& report, AgreementOutturn agreement);
+// Counts an agreement in the totals.
+void CountOutturn(const AgreementOutturn& agreement, OutturnTotals& totals);
 
-// The exit status the report calls for (outturn.md): 2 when an agreement
+// The exit status the totals call for (outturn.md): 2 when an agreement
 // could not be read, the options do not fit one, or a pool cannot be
 // allocated; else 0.
-int OutturnExitStatus(const OutturnReport& report);
+int OutturnExitStatus(const OutturnTotals& totals);
 
-// Writes `report` as text, json, markdown or csv; false for another format.
-bool WriteOutturnReport(const OutturnReport& report, std::string_view format, std::ostream& out);
+// One output format, written as the sweep goes: a sweep of any size is never
+// held whole. Called from one thread at a time, agreements in path order.
+class OutturnWriter {
+ public:
+  virtual ~OutturnWriter() = default;
+  // Before the first agreement.
+  virtual void Begin(const OutturnReport& /*report*/, std::ostream& /*out*/) {}
+  // Each agreement, as soon as it and every one before it are done.
+  virtual void Agreement(const OutturnReport& report, const AgreementOutturn& agreement,
+                         std::ostream& out) = 0;
+  // After the last: `report.totals` counts every agreement.
+  virtual void End(const OutturnReport& /*report*/, std::ostream& /*out*/) {}
+};
+
+// The writer of `format` (text, json, markdown or csv); null for another.
+std::unique_ptr<OutturnWriter> MakeOutturnWriter(std::string_view format);
 
 // The outturn report's formats.
 std::vector<std::string_view> OutturnFormats();

@@ -110,6 +110,10 @@ void WriteFundText(const std::string& path, const FundOutturn& f, std::ostream& 
 }
 
 void WriteScenariosText(const std::string& path, const FundScenarios& s, std::ostream& out) {
+  if (s.no_money) {
+    out << Heading(path, s.fund) << ": " << NoMoneyWords() << "\n";
+    return;
+  }
   if (s.cannot) {
     out << CannotText(*s.cannot) << " the overspend scenarios" << OfFund(s.fund) << ": "
         << s.cannot->message << " [" << s.cannot->rule << "]\n";
@@ -178,15 +182,21 @@ void WriteTotalsText(const OutturnTotals& t, std::ostream& out) {
       << TotalText(t, t.carried_forward) << "\n";
 }
 
-}  // namespace
-
-void WriteOutturnText(const OutturnReport& report, std::ostream& out) {
-  for (const AgreementOutturn& a : report.agreements) {
+class TextWriter final : public OutturnWriter {
+ public:
+  void Agreement(const OutturnReport& report, const AgreementOutturn& a,
+                 std::ostream& out) override {
     WriteAgreementText(report, a, out);
   }
-  if (report.sweep && !report.scenarios) {
-    WriteTotalsText(report.totals, out);
+  void End(const OutturnReport& report, std::ostream& out) override {
+    if (report.sweep && !report.scenarios) {
+      WriteTotalsText(report.totals, out);
+    }
   }
-}
+};
+
+}  // namespace
+
+std::unique_ptr<OutturnWriter> MakeOutturnTextWriter() { return std::make_unique<TextWriter>(); }
 
 }  // namespace s75

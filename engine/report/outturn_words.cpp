@@ -124,6 +124,11 @@ std::string BasisText(const Allocation& a, const Decimal& basis) {
   return BasisName(a) == "share" ? basis.ToString() : PenceText(basis);
 }
 
+std::string NoMoneyWords() {
+  return "no money in common (not a pooled fund, no pool total or contributions): no "
+         "overspend to share";
+}
+
 std::string ScenarioWords(const std::string& label) {
   if (label == "host_first_amount") {
     return "the host_first_amount";

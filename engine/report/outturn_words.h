@@ -40,6 +40,9 @@ std::string_view BasisName(const Allocation& a);
 // A basis as its column shows it: "£13,300,000.00" or "0.76".
 std::string BasisText(const Allocation& a, const Decimal& basis);
 
+// Why a fund with no money in common has no overspend scenarios.
+std::string NoMoneyWords();
+
 // "1% of the budget", "the host_first_amount", "twice the host_first_amount".
 std::string ScenarioWords(const std::string& label);
 

@@ -111,6 +111,15 @@ PY
   done
 done
 
+# An empty directory: valid JSON with no agreements, exit 0.
+mkdir "$tmp/empty"
+expect "empty sweep" 0 "$bin" outturn "${A[@]}" --format json "$tmp/empty"
+if python3 -c 'import json,sys; d = json.load(open(sys.argv[1])); sys.exit(d["agreements"] != [] or d["totals"]["agreements"] != 0)' "$tmp/out"; then
+  pass
+else
+  fail "empty sweep: not a JSON report of no agreements" "$tmp/out"
+fi
+
 # A sweep's text ends with the totals by kind of partner.
 expect "sweep totals" 2 "$bin" outturn "${A[@]}" tests/fixtures/outturn
 contains "counts" "$tmp/out" '^8 agreements: 5 pools overspent, 2 underspent, 0 on budget, 1 with no outturn recorded, 1 that cannot be allocated; 1 unreadable, 0 not fitting the options$'

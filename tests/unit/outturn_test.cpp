@@ -457,6 +457,28 @@ std::string Cannot(const std::string& yaml, const std::string& spend = "",
   return fault;
 }
 
+TEST(OutturnTest, ScenariosOfAFundWithNoMoneyInCommon) {
+  std::string yaml = R"(format: s75check/2
+agreement: {id: d, title: D}
+partners:
+  - {id: la, name: Council, kind: local_authority}
+  - {id: ft, name: Trust, kind: nhs_foundation_trust}
+funds:
+  - {id: delegation, arrangement: integrated_provision, pooled: false, host: ft}
+  - {id: pool, arrangement: pooled_fund, host: la}
+)";
+  OutturnOptions o = Options();
+  o.scenarios = true;
+  AgreementOutturn a = Outturn(yaml, o);
+  ASSERT_EQ(a.scenarios.size(), 2U);
+  EXPECT_TRUE(a.scenarios[0].no_money);
+  EXPECT_FALSE(a.scenarios[0].cannot);
+  // A pooled fund with no budget is the agreement's fault, not "no money".
+  EXPECT_FALSE(a.scenarios[1].no_money);
+  ASSERT_TRUE(a.scenarios[1].cannot);
+  EXPECT_EQ(a.scenarios[1].cannot->rule, "T1.07");
+}
+
 // --- Cannot allocate --------------------------------------------------------------
 
 TEST(CannotAllocateTest, RecordedEntriesThatCannotBeUsed) {
