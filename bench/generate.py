@@ -891,6 +891,10 @@ def outcome_number(rng, lo, hi):
     return rng.randint(lo, hi)
 
 
+SCORECARD_DOMAINS = ["users_and_carers", "processes", "users_and_carers", "resources",
+                     "learning_and_growth"]
+
+
 def make_outcomes(rng, groups, partners, commencement, expiry, fy_begin):
     bank = [o for g in groups for o in CLIENT_GROUPS[g]["outcomes"]]
     n = rng.randint(2, 12)
@@ -909,6 +913,12 @@ def make_outcomes(rng, groups, partners, commencement, expiry, fy_begin):
              "data_source": rng.choice(DATA_SOURCES),
              "local_priority": rng.choice(LOCAL_PRIORITIES).format(rng.randint(1, 8)),
              "reporting": rng.choice(["monthly", "quarterly", "quarterly", "six_monthly", "annual"])}
+        # The scorecard's domain and weight, chosen without the generator's random
+        # stream (so the rest of every file is as before): weighted towards
+        # service users and carers, as case study 3's scorecard is.
+        o["domain"] = SCORECARD_DOMAINS[(i - 1) % len(SCORECARD_DOMAINS)]
+        if i == 1:
+            o["weight"] = 2
         if rng.random() < 0.15:
             del o[rng.choice(["indicator", "data_source", "local_priority"])]
         k = rng.choice([0, 0, 1, 2, 3, 4, 6])

@@ -16,6 +16,8 @@
 # 4. Outturn: BUILD_DIR/s75check outturn --scenarios --format json -j 1 DIR > /dev/null
 #    (every fund of every agreement allocated six ways, or explained; exit 2 means
 #    some cannot be allocated, which the generated defects cause: expected).
+# 5. Scorecard: BUILD_DIR/s75check scorecard --format json DIR > /dev/null (one
+#    process, as check -j 1 is; scorecard.md's benchmark asks for at most 1.2x check).
 # All commands are timed the same way, whole process wall time: hyperfine
 # (--warmup 1 --runs 3) if installed, else the mean of 3 runs after a warm-up.
 # Prints files/s for each, the ratio check_time / floor_time and the ratio
@@ -93,6 +95,7 @@ FLOOR_CMD="$(printf '%q %q' "$FLOOR" "$DATA") > /dev/null"
 CHECK_CMD="$(printf '%q check --format json -q -j 1 %q' "$S75CHECK" "$DATA") > /dev/null"
 CHECK2_CMD="$(printf '%q check --format json -q -j 2 %q' "$S75CHECK" "$DATA") > /dev/null"
 OUTTURN_CMD="$(printf '%q outturn --scenarios --format json -j 1 %q' "$S75CHECK" "$DATA") > /dev/null"
+SCORECARD_CMD="$(printf '%q scorecard --format json %q' "$S75CHECK" "$DATA") > /dev/null"
 
 # Mean wall seconds of a command: hyperfine if present, else date +%s.%N.
 # Writes the mean to stdout. Exit status of the command is ignored (checked before).
@@ -155,6 +158,17 @@ fi
 echo; echo "== outturn --scenarios (exit status $status; 2 = some cannot be allocated, expected)"
 OUTTURN_S="$(time_command outturn "$OUTTURN_CMD")"
 
+# The scorecard: exit 0, or 2 when a file cannot be read (the generated defects do not do that).
+status=0
+"$S75CHECK" scorecard --format json "$DATA" >/dev/null 2>"$TMP/scorecard.err" || status=$?
+if [[ "$status" -ne 0 ]] || [[ -s "$TMP/scorecard.err" ]]; then
+  echo "run.sh: '$S75CHECK scorecard' exited with status $status; its stderr:" >&2
+  head -n 20 "$TMP/scorecard.err" >&2
+  exit 1
+fi
+echo; echo "== scorecard"
+SCORECARD_S="$(time_command scorecard "$SCORECARD_CMD")"
+
 # Peak memory (maximum resident set size) of one run each, with GNU time.
 peak_kb() {
   if [[ -x /usr/bin/time ]]; then
@@ -169,14 +183,16 @@ PEAK2_KB="$(peak_kb "$CHECK2_CMD")"
 
 # --- 4. summary ---------------------------------------------------------------
 echo
-awk -v v="$VERSION" -v n="$N" -v f="$FLOOR_S" -v c="$CHECK_S" -v c2="$CHECK2_S" -v o="$OUTTURN_S" -v m1="$PEAK1_KB" -v m2="$PEAK2_KB" 'BEGIN {
+awk -v v="$VERSION" -v n="$N" -v f="$FLOOR_S" -v c="$CHECK_S" -v c2="$CHECK2_S" -v o="$OUTTURN_S" -v s="$SCORECARD_S" -v m1="$PEAK1_KB" -v m2="$PEAK2_KB" 'BEGIN {
   printf "== summary, format %d (%d files, mean wall time per run)\n", v, n
   printf "  floor        %8.3f s  %8.0f files/s  %7.3f ms/file\n", f, n / f, 1000 * f / n
   printf "  check -j 1   %8.3f s  %8.0f files/s  %7.3f ms/file  peak %.1f MB\n", c, n / c, 1000 * c / n, m1 / 1024
   printf "  check -j 2   %8.3f s  %8.0f files/s  %7.3f ms/file  peak %.1f MB\n", c2, n / c2, 1000 * c2 / n, m2 / 1024
   printf "  outturn -j 1 %8.3f s  %8.0f files/s  %7.3f ms/file  (--scenarios)\n", o, n / o, 1000 * o / n
+  printf "  scorecard    %8.3f s  %8.0f files/s  %7.3f ms/file\n", s, n / s, 1000 * s / n
   printf "  ratio check -j 1 / floor: %.2f\n", c / f
   printf "  ratio outturn / check -j 1: %.2f (at most 1.2)\n", o / c
+  printf "  ratio scorecard / check -j 1: %.2f (at most 1.2)\n", s / c
   printf "  speed-up -j 2 over -j 1:  %.2f\n", c / c2
 }'
 }

@@ -16,7 +16,7 @@ struct BuiltinRule {
   std::string_view slug;  // "duplicate-key"
   Severity severity;
   std::string_view title;                      // what the rule requires, as a sentence
-  std::string_view reference;                  // "s75check agreement format v1"
+  std::string_view reference;                  // "MTAE Table 1 row 4"
   std::string_view description;                // what it checks, in plain English
   std::string_view quote;                      // the passage of the contract it rests on
   std::string_view remediation;                // how to fix a finding

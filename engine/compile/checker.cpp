@@ -97,7 +97,7 @@ class Checker {
 
   Code Constant(const Expr& from, Value v, Type::Kind type) {
     Code c = NewCode(CompiledExpr::kConstant, from, Type::Of(type));
-    c->constant = std::move(v);
+    c->constant = std::make_shared<const Value>(std::move(v));
     return c;
   }
 
@@ -201,7 +201,7 @@ class Checker {
   // Stands for an expression that did not compile (an error says why).
   Code Unknown(const Expr& e) {
     Code c = NewCode(CompiledExpr::kConstant, e, Type::Of(Type::kUnknown));
-    c->constant = Value::Invalid();
+    c->constant = std::make_shared<const Value>(Value::Invalid());
     return c;
   }
 

@@ -65,8 +65,10 @@ struct CompiledExpr {
   bool memo = false;
   int index = -1;
   const Builtin* builtin = nullptr;  // kCall
-  Value constant;                    // kConstant
-  std::string text;                  // kText, kTemplate: the literal as written
+  // kConstant; shared by a clone (an inlined definition's constants), held
+  // apart because most nodes have none (a Value is 128 bytes).
+  std::shared_ptr<const Value> constant;
+  std::string text;  // kText, kTemplate: the literal as written
   std::vector<std::unique_ptr<CompiledExpr>> operands;
   std::vector<std::unique_ptr<CompiledExpr>> conditions;  // kList: null when unconditional
   std::shared_ptr<const re2::RE2> pattern;                // kCall of a pattern function

@@ -190,7 +190,7 @@ class RuleRun final : public Interpreter {
   Value Compute(const CompiledExpr& e) {
     switch (e.kind) {
       case CompiledExpr::kConstant:
-        return e.constant;
+        return *e.constant;
       case CompiledExpr::kText:
         return Value::TextView(e.text);
       case CompiledExpr::kTemplate:

@@ -8,7 +8,8 @@ namespace s75 {
 
 namespace {
 
-constexpr std::string_view kFormat = "s75check agreement format v1";
+// DOC rules read files of either version (docs/agreement-format.md, agreement-format-2.md).
+constexpr std::string_view kFormat = "s75check agreement formats v1 and v2";
 
 // The start of a valid agreement, which every snippet below shares.
 #define S75_HEAD "format: s75check/1\nagreement: {id: demo, title: Demo}\n"

@@ -179,11 +179,7 @@ void WriteOutcomeArticle(const AgreementCard& a, const OutcomeCard& o, std::ostr
   Item("Latest", LatestText(o), out);
   Item("Forecast", Figure(o.forecast), out);
   Item("Weight", o.weight.ToString(), out);
-  std::string schemes;
-  for (const std::string& s : o.schemes) {
-    schemes += (schemes.empty() ? "" : ", ") + s;
-  }
-  Item("Schemes", schemes, out);
+  Item("Schemes", SchemesText(o), out);
   out << "</dl>";
   if (!o.note.empty()) {
     out << "<p class=\"note missing\">" << XmlEscape(NoteLine(a, o)) << "</p>";

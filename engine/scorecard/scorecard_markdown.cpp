@@ -1,5 +1,7 @@
 // The scorecard as Markdown: the portfolio table, then per agreement a table
 // per domain and the outcomes' notes.
+#include <algorithm>
+
 #include "report/markdown_reporter.h"
 #include "scorecard/scorecard_report.h"
 
@@ -46,10 +48,19 @@ void PortfolioTable(const Portfolio& p, std::ostream& out) {
   }
 }
 
+// Whether any outcome of `a` is named by a scheme: its tables then say which.
+bool NamesSchemes(const AgreementCard& a) {
+  return std::any_of(a.outcomes.begin(), a.outcomes.end(),
+                     [](const OutcomeCard& o) { return !o.schemes.empty(); });
+}
+
 void DomainTable(const AgreementCard& a, const DomainScore& d, std::ostream& out) {
+  bool schemes = NamesSchemes(a);
   out << "### " << DomainTitle(d.domain) << " (score " << ScoreCell(d.score) << ")\n\n"
       << "| outcome | description | indicator | baseline | target | latest | forecast | status "
-         "| trend |\n|---|---|---|---|---|---|---|---|---|\n";
+         "| trend |"
+      << (schemes ? " schemes |" : "") << "\n|---|---|---|---|---|---|---|---|---|"
+      << (schemes ? "---|" : "") << "\n";
   for (const OutcomeCard& o : a.outcomes) {
     if (o.domain != d.domain) {
       continue;
@@ -57,7 +68,8 @@ void DomainTable(const AgreementCard& a, const DomainScore& d, std::ostream& out
     out << "| " << Cell(o.id) << " | " << Cell(Shortened(o.description, 60)) << " | "
         << Cell(o.indicator) << " | " << Cell(BaselineText(o)) << " | " << Cell(TargetText(o))
         << " | " << Cell(LatestText(o)) << " | " << Cell(Figure(o.forecast)) << " | **"
-        << Cell(StatusText(o)) << "** | " << TrendWord(o.trend) << " |\n";
+        << Cell(StatusText(o)) << "** | " << TrendWord(o.trend) << " |"
+        << (schemes ? " " + Cell(SchemesText(o)) + " |" : "") << "\n";
   }
   out << "\n";
 }

@@ -27,6 +27,8 @@ std::string NoteLine(const AgreementCard& a, const OutcomeCard& o);
 std::string BaselineText(const OutcomeCard& o);
 std::string TargetText(const OutcomeCard& o);
 std::string LatestText(const OutcomeCard& o);
+// "s2, s3": the schemes that name the outcome (format 2), "" for none.
+std::string SchemesText(const OutcomeCard& o);
 // The status with what qualifies it: "red (misses by 275.1; tolerance 75.3)".
 std::string StatusText(const OutcomeCard& o);
 // "2 red, 1 green" over the statuses counted, in status order.

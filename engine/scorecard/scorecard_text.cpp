@@ -40,6 +40,14 @@ std::string LatestText(const OutcomeCard& o) {
   return latest == nullptr ? "" : latest->value.ToString() + " at " + latest->date.ToString();
 }
 
+std::string SchemesText(const OutcomeCard& o) {
+  std::string out;
+  for (const std::string& s : o.schemes) {
+    out += (out.empty() ? "" : ", ") + s;
+  }
+  return out;
+}
+
 std::string StatusText(const OutcomeCard& o) {
   std::string word(StatusWord(o.status));
   switch (o.status) {
@@ -78,7 +86,7 @@ void OutcomeLine(const AgreementCard& a, const OutcomeCard& o, std::ostream& out
       << Field("", o.indicator) << Field("baseline ", BaselineText(o))
       << Field("target ", TargetText(o)) << Field("latest ", LatestText(o))
       << Field("forecast ", Figure(o.forecast)) << " | " << StatusText(o)
-      << Field("", std::string(TrendWord(o.trend))) << "\n";
+      << Field("", std::string(TrendWord(o.trend))) << Field("schemes ", SchemesText(o)) << "\n";
   if (!o.note.empty()) {
     out << "      " << NoteLine(a, o) << "\n";
   }

@@ -142,6 +142,15 @@ TEST(GoldenTest, RenderedFormat2AgreementMatches) {
   ExpectGolden(golden + ".findings.html", Rendered(file, "html", true));
 }
 
+// `text` with the tool's version written as "test", so that goldens outlive releases.
+std::string WithoutVersion(std::string text) {
+  const std::string version = ToolVersion();
+  for (size_t at = text.find(version); at != std::string::npos; at = text.find(version, at)) {
+    text.replace(at, version.size(), "test");
+  }
+  return text;
+}
+
 // `s75check outturn` as the command writes it (the tool's version written
 // as "test"), as of 2026-12-01.
 std::string Outturn(const std::string& path, const std::string& format, bool scenarios) {
@@ -155,12 +164,7 @@ std::string Outturn(const std::string& path, const std::string& format, bool sce
   std::ostringstream err;
   RunOutturnCommand(cmd, out, err);
   EXPECT_EQ(err.str(), "");
-  std::string text = out.str();
-  const std::string version = ToolVersion();
-  for (size_t at = text.find(version); at != std::string::npos; at = text.find(version, at)) {
-    text.replace(at, version.size(), "test");
-  }
-  return text;
+  return WithoutVersion(out.str());
 }
 
 // The worked example of outturn.md, its --scenarios, and a sweep of the
@@ -175,6 +179,38 @@ TEST(GoldenTest, OutturnMatches) {
     ExpectGolden(golden + "hfd-mh." + extension, Outturn(example, format, false));
     ExpectGolden(golden + "hfd-mh.scenarios." + extension, Outturn(example, format, true));
     ExpectGolden(golden + "sweep." + extension, Outturn("tests/fixtures/outturn", format, false));
+  }
+}
+
+// `s75check scorecard` as the command writes it, the tool's version written
+// as "test".
+std::string Scorecard(const std::string& path, const std::string& format, const char* as_of) {
+  fs::current_path(S75_SOURCE_DIR);
+  ScorecardCommand cmd;
+  cmd.paths = {path};
+  cmd.format = format;
+  cmd.as_of = *Date::Parse(as_of);
+  std::ostringstream out;
+  std::ostringstream err;
+  RunScorecardCommand(cmd, out, err);
+  EXPECT_EQ(err.str(), "");
+  return WithoutVersion(out.str());
+}
+
+// The worked example of scorecard.md (format 1), a format 2 agreement whose
+// schemes name its outcomes, and a sweep of the examples, in every format.
+TEST(GoldenTest, ScorecardMatches) {
+  for (const auto& [format, extension] : {std::pair{"text", "txt"},
+                                          {"json", "json"},
+                                          {"markdown", "md"},
+                                          {"csv", "csv"},
+                                          {"html", "html"}}) {
+    std::string golden = "tests/golden/scorecard/";
+    ExpectGolden(golden + "worked-example." + extension,
+                 Scorecard("tests/fixtures/scorecard/worked-example.yaml", format, "2008-11-15"));
+    ExpectGolden(golden + "format2-schemes." + extension,
+                 Scorecard("tests/fixtures/scorecard/format2-schemes.yaml", format, "2025-11-30"));
+    ExpectGolden(golden + "agreements." + extension, Scorecard("agreements", format, "2026-11-22"));
   }
 }
 
