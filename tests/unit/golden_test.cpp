@@ -16,6 +16,7 @@
 #include "report/json_reporter.h"
 #include "report/junit_reporter.h"
 #include "report/markdown_reporter.h"
+#include "report/register.h"
 #include "report/sarif_reporter.h"
 
 namespace s75 {
@@ -142,6 +143,15 @@ TEST(GoldenTest, RenderedFormat2AgreementMatches) {
   ExpectGolden(golden + ".findings.html", Rendered(file, "html", true));
 }
 
+// `text` with the tool's version written as "test".
+std::string WithTestVersion(std::string text) {
+  const std::string version = ToolVersion();
+  for (size_t at = text.find(version); at != std::string::npos; at = text.find(version, at)) {
+    text.replace(at, version.size(), "test");
+  }
+  return text;
+}
+
 // `s75check outturn` as the command writes it (the tool's version written
 // as "test"), as of 2026-12-01.
 std::string Outturn(const std::string& path, const std::string& format, bool scenarios) {
@@ -155,12 +165,7 @@ std::string Outturn(const std::string& path, const std::string& format, bool sce
   std::ostringstream err;
   RunOutturnCommand(cmd, out, err);
   EXPECT_EQ(err.str(), "");
-  std::string text = out.str();
-  const std::string version = ToolVersion();
-  for (size_t at = text.find(version); at != std::string::npos; at = text.find(version, at)) {
-    text.replace(at, version.size(), "test");
-  }
-  return text;
+  return WithTestVersion(out.str());
 }
 
 // The worked example of outturn.md, its --scenarios, and a sweep of the
@@ -176,6 +181,37 @@ TEST(GoldenTest, OutturnMatches) {
     ExpectGolden(golden + "hfd-mh.scenarios." + extension, Outturn(example, format, true));
     ExpectGolden(golden + "sweep." + extension, Outturn("tests/fixtures/outturn", format, false));
   }
+}
+
+// `s75check register` as the command writes it (the tool's version written
+// as "test"), as of 2026-11-22.
+std::string RegisterOf(const std::vector<std::string>& paths, const std::string& format,
+                       const AgreementFilter& filter) {
+  fs::current_path(S75_SOURCE_DIR);
+  RegisterCommand cmd;
+  cmd.paths = paths;
+  cmd.format = format;
+  cmd.as_of = *Date::Parse("2026-11-22");
+  cmd.filter = filter;
+  std::ostringstream out;
+  std::ostringstream err;
+  EXPECT_EQ(RunRegisterCommand(cmd, out, err), 0);
+  EXPECT_EQ(err.str(), "");
+  return WithTestVersion(out.str());
+}
+
+// The register of the examples and the figures fixture in every format
+// (its rows, the latest outturn and the outcome counts, the totals with the
+// live pool apart), and of the live examples alone.
+TEST(GoldenTest, RegisterMatches) {
+  const std::vector<std::string> paths = {"agreements", "tests/fixtures/register-figures"};
+  for (const auto& [format, extension] :
+       {std::pair{"csv", "csv"}, {"json", "json"}, {"markdown", "md"}, {"html", "html"}}) {
+    ExpectGolden("tests/golden/register/agreements." + std::string(extension),
+                 RegisterOf(paths, format, AgreementFilter()));
+  }
+  ExpectGolden("tests/golden/register/live.md",
+               RegisterOf({"agreements"}, "markdown", AgreementFilter{{}, true}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Agreements, GoldenTest, ::testing::ValuesIn(Examples()),
