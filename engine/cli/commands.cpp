@@ -12,6 +12,7 @@
 #include "driver/catalogue.h"
 #include "driver/pipeline.h"
 #include "driver/rule_tests.h"
+#include "driver/sweep.h"
 #include "report/register.h"
 #include "report/render_writer.h"
 #include "report/reporter.h"
@@ -79,6 +80,7 @@ PipelineInput CheckInput(const CheckCommand& cmd) {
   input.options.jobs = cmd.jobs;
   input.options.limits = cmd.limits;
   input.options.exclude = PathExclusion(cmd.exclude_dir, cmd.exclude);
+  input.options.filter = cmd.filter;
   return input;
 }
 
@@ -185,6 +187,7 @@ class RegisterReportStage final : public ReportStage {
       : cmd_(cmd), out_(out), err_(err), progress_(err, ShouldShowProgress(false)) {
     reg_.as_of = cmd.as_of;
     reg_.tool_version = ToolVersion();
+    reg_.filter = cmd.filter;
   }
 
   void Begin(const CheckReport& /*run*/, size_t files) override { progress_.Start(files); }
@@ -235,26 +238,18 @@ int RunRegisterCommand(const RegisterCommand& cmd, std::ostream& out, std::ostre
   input.options.as_of = cmd.as_of;
   input.options.jobs = cmd.jobs;
   input.options.limits = cmd.limits;
+  input.options.filter = cmd.filter;
+  input.options.figures = true;
   RegisterReportStage report(cmd, out, err);
   return RunPipeline(input, report, err);
 }
 
 namespace {
 
-// A file's card: scored, or listed with why it cannot be read.
-AgreementCard CardOf(const SweepEntry& entry, const ScorecardCommand& cmd) {
+// The card of a file that cannot be read as an agreement: why not.
+AgreementCard UnreadableCard(const std::string& path, const std::vector<Finding>& stopped) {
   AgreementCard card;
-  card.path = entry.path;
-  std::vector<Finding> stopped;
-  if (entry.unreadable) {
-    stopped = entry.unreadable->findings;
-  } else {
-    LoadResult loaded = LoadAgreementFile(entry.path, cmd.limits);
-    if (loaded.checked) {
-      return ScoreAgreement(*loaded.document, cmd.as_of);
-    }
-    stopped = loaded.findings;
-  }
+  card.path = path;
   for (const Finding& f : stopped) {
     card.unreadable += (card.unreadable.empty() ? "" : "; ") + f.range.ToString() + ": " + f.rule +
                        " " + f.message;
@@ -268,9 +263,15 @@ int RunScorecardCommand(const ScorecardCommand& cmd, std::ostream& out, std::ost
   Portfolio portfolio;
   portfolio.as_of = cmd.as_of;
   portfolio.tool_version = ToolVersion();
-  for (const SweepEntry& entry : CollectEntries(cmd.paths, PathExclusion())) {
-    AddToPortfolio(portfolio, CardOf(entry, cmd));
-  }
+  std::vector<SweepEntry> entries = CollectEntries(cmd.paths, PathExclusion());
+  SweepAgreements(
+      entries, SweepScope{cmd.limits, cmd.jobs, cmd.as_of, cmd.filter},
+      [&](const std::string& path, const LoadResult& loaded) {
+        return loaded.checked ? ScoreAgreement(*loaded.document, cmd.as_of)
+                              : UnreadableCard(path, loaded.findings);
+      },
+      [](const SweepEntry& e) { return UnreadableCard(e.path, e.unreadable->findings); },
+      [&](AgreementCard card) { AddToPortfolio(portfolio, std::move(card)); });
   SortPortfolio(portfolio);
   std::ostringstream text;
   if (!WriteScorecard(portfolio, cmd.format, text)) {

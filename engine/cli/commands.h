@@ -10,6 +10,7 @@
 #include "common/date.h"
 #include "driver/packs.h"
 #include "load/limits.h"
+#include "report/agreement_filter.h"
 
 namespace s75 {
 
@@ -31,6 +32,7 @@ struct CheckCommand {
   std::string baseline;              // report only findings not in this file; "" for none
   std::string write_baseline;        // record the current findings here; "" for none
   LoadLimits limits;
+  AgreementFilter filter;  // --status, --live
 };
 
 int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& err);
@@ -43,6 +45,7 @@ struct RegisterCommand {
   Date as_of;
   int jobs = 1;
   LoadLimits limits;
+  AgreementFilter filter;  // --status, --live
 };
 
 // Exit status 0, or 2 when a file could not be read (it is still a row).
@@ -53,7 +56,9 @@ struct ScorecardCommand {
   std::string format = "text";
   std::string output;  // "" for stdout
   Date as_of;
+  int jobs = 1;
   LoadLimits limits;
+  AgreementFilter filter;  // --status, --live
 };
 
 // The scorecard of every agreement named or found (shared/spec/scorecard.md).

@@ -11,6 +11,7 @@
 #include "cli/draft_commands.h"
 #include "cli/outturn_command.h"
 #include "driver/packs.h"
+#include "report/agreement_filter.h"
 #include "report/outturn_report.h"
 #include "report/register.h"
 #include "report/render_writer.h"
@@ -52,6 +53,20 @@ void AddLimitOptions(CLI::App* app, s75::LoadLimits& limits) {
   app->add_option("--max-string-length", limits.max_string_bytes,
                   "Longest single value or key, in bytes (default 1 MiB)")
       ->check(CLI::PositiveNumber);
+}
+
+// --status and --live, on every command that sweeps agreements.
+void AddFilterOptions(CLI::App* app, s75::AgreementFilter& filter) {
+  app->add_option("--status", filter.statuses,
+                  "Only agreements with these statuses on --as-of, comma-separated (draft, "
+                  "signed, in_force, expired, terminated; past its expiry is expired)")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->check(CLI::Validator([](std::string& word) { return s75::CheckStatusWord(word); }, "STATUS",
+                             "status"));
+  app->add_flag("--live", filter.live,
+                "Only agreements in force on --as-of (in_force, or signed and commenced; not "
+                "past expiry)");
 }
 
 // The names a --format option accepts, from the writers that exist.
@@ -155,6 +170,7 @@ Subcommand AddCheckCommand(CLI::App& app) {
                   "Do not report these rule ids or families, comma-separated")
       ->allow_extra_args(false);
   AddJobsOption(sub, check.jobs);
+  AddFilterOptions(sub, check.filter);
   sub->add_flag("-q,--quiet", check.quiet, "Findings only, no summary");
   AddLimitOptions(sub, check.limits);
   AddBaselineAndConfigOptions(sub, check, args->config);
@@ -182,6 +198,7 @@ Subcommand AddRegisterCommand(CLI::App& app) {
   AddAsOf(sub, args->as_of);
   AddPackOptions(sub, reg.pack);
   AddJobsOption(sub, reg.jobs);
+  AddFilterOptions(sub, reg.filter);
   AddLimitOptions(sub, reg.limits);
   return {sub, RunDated(args, s75::RunRegisterCommand)};
 }
@@ -196,6 +213,8 @@ Subcommand AddScorecardCommand(CLI::App& app) {
       ->check(CLI::IsMember(FormatNames(s75::ScorecardFormats())));
   sub->add_option("-o,--output", card.output, "Write the scorecard to FILE (whole or not at all)");
   AddAsOf(sub, args->as_of);
+  AddJobsOption(sub, card.jobs);
+  AddFilterOptions(sub, card.filter);
   AddLimitOptions(sub, card.limits);
   return {sub, RunDated(args, s75::RunScorecardCommand)};
 }
@@ -236,6 +255,7 @@ Subcommand AddOutturnCommand(CLI::App& app) {
           "Read the outturns as known on DATE: those reported later are left out (YYYY-MM-DD; "
           "default today)");
   AddJobsOption(sub, cmd.jobs);
+  AddFilterOptions(sub, cmd.filter);
   AddLimitOptions(sub, cmd.limits);
   return {sub, RunDated(args, s75::RunOutturnCommand)};
 }

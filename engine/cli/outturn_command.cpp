@@ -119,7 +119,7 @@ int RunOutturnCommand(const OutturnCommand& cmd, std::ostream& out, std::ostream
   std::ostream& stream = file ? file->stream() : out;
   OutturnReport report = ReportOf(cmd);
   writer->Begin(report, stream);
-  SweepOutturns(OutturnRun{cmd.paths, cmd.limits, cmd.jobs, Options(cmd)},
+  SweepOutturns(OutturnRun{cmd.paths, cmd.limits, cmd.jobs, Options(cmd), cmd.filter},
                 [&](const AgreementOutturn& a) {
                   CountOutturn(a, report.totals);
                   writer->Agreement(report, a, stream);

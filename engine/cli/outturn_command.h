@@ -11,6 +11,7 @@
 #include "common/date.h"
 #include "common/decimal.h"
 #include "load/limits.h"
+#include "report/agreement_filter.h"
 
 namespace s75 {
 
@@ -25,6 +26,7 @@ struct OutturnCommand {
   Date as_of;
   int jobs = 1;
   LoadLimits limits;
+  AgreementFilter filter;  // --status, --live
 };
 
 // Exit status 0, or 2 when an agreement cannot be read, the options do not

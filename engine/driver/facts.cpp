@@ -5,6 +5,8 @@
 #include <utility>
 
 #include "common/join.h"
+#include "outturn/outturn.h"
+#include "scorecard/scorecard.h"
 
 namespace s75 {
 
@@ -180,8 +182,8 @@ std::string Host(const Node* root, const AgreementFacts& facts) {
 }
 
 // The expiry as the rules read it (rules/common.rules, `expiry`): none for a
-// rolling term (one with `rolling.period_months`); else the latest extension's `to`, else term.expiry, else the
-// commencement plus duration_months less a day.
+// rolling term (one with `rolling.period_months`); else the latest extension's `to`, else
+// term.expiry, else the commencement plus duration_months less a day.
 void ReadTerm(const Node* term, AgreementFacts& facts) {
   facts.commencement = Typed<Date>(FieldOf(term, "commencement"));
   if (FieldOf(FieldOf(term, "rolling"), "period_months") != nullptr) {
@@ -202,7 +204,58 @@ void ReadTerm(const Node* term, AgreementFacts& facts) {
   }
 }
 
+// A fund's outturn whose spend was read ("outturn" is an entry that cannot be).
+bool SpendRead(const FundOutturn& f) { return f.year && f.kind != "outturn"; }
+
+// The latest year any fund's outturn is of, summed over the funds with an
+// outturn of that year (whether or not it can be allocated); none when no
+// fund records one (or a sum would go beyond range: better absent than wrong).
+std::optional<OutturnFacts> LatestOutturn(const AgreementOutturn& outturn) {
+  std::optional<FinancialYear> latest;
+  for (const FundOutturn& f : outturn.funds) {
+    if (SpendRead(f) && (!latest || *latest < *f.year)) {
+      latest = f.year;
+    }
+  }
+  if (!latest) {
+    return std::nullopt;
+  }
+  OutturnFacts out{latest->ToString(), "", Decimal(), Decimal()};
+  std::optional<Decimal> spend = Decimal();
+  for (const FundOutturn& f : outturn.funds) {
+    if (!SpendRead(f) || f.year != latest) {
+      continue;
+    }
+    out.kind = out.kind.empty() || out.kind == f.kind ? f.kind : "actual and forecast";
+    spend = spend ? spend->Add(f.spend) : spend;
+    out.variance = out.variance && f.variance_known ? out.variance->Add(f.variance) : std::nullopt;
+  }
+  if (!spend) {
+    return std::nullopt;
+  }
+  out.spend = *spend;
+  return out;
+}
+
+// The outcomes of a scored card by red, amber, green and no data.
+OutcomeCounts CountOutcomes(const AgreementCard& card) {
+  auto n = [&card](Status s) { return card.counts[static_cast<size_t>(s)]; };
+  OutcomeCounts out;
+  out.red = n(Status::kRed) + n(Status::kMissed);
+  out.amber = n(Status::kAmber);
+  out.green = n(Status::kGreen) + n(Status::kMet);
+  out.no_data = static_cast<int>(card.outcomes.size()) - out.red - out.amber - out.green;
+  return out;
+}
+
 }  // namespace
+
+void ReadFigures(const Document& doc, Date as_of, AgreementFacts& facts) {
+  OutturnOptions options;
+  options.as_of = as_of;
+  facts.outturn = LatestOutturn(ComputeOutturn(doc, options));
+  facts.outcomes = CountOutcomes(ScoreAgreement(doc, as_of));
+}
 
 AgreementFacts ReadFacts(const Document& doc) {
   AgreementFacts facts;

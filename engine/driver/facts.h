@@ -11,4 +11,9 @@ namespace s75 {
 // or invalid.
 AgreementFacts ReadFacts(const Document& doc);
 
+// Adds the agreement's latest outturn (outturn/outturn.h, with the outturns
+// known on `as_of`) and its outcomes by status (scorecard/scorecard.h, as of
+// `as_of`) to `facts`: the register's figures, from the document loaded.
+void ReadFigures(const Document& doc, Date as_of, AgreementFacts& facts);
+
 }  // namespace s75

@@ -2,8 +2,7 @@
 
 #include "common/rule_ids.h"
 #include "driver/collect.h"
-#include "driver/in_order.h"
-#include "load/loader.h"
+#include "driver/sweep.h"
 
 namespace s75 {
 
@@ -35,9 +34,8 @@ AgreementOutturn Unreadable(const std::string& path, const std::vector<Finding>&
 
 }  // namespace
 
-AgreementOutturn OutturnOfFile(const std::string& path, const LoadLimits& limits,
-                               const OutturnOptions& options) {
-  LoadResult loaded = LoadAgreementFile(path, limits);
+AgreementOutturn OutturnOfLoaded(const std::string& path, const LoadResult& loaded,
+                                 const OutturnOptions& options) {
   if (!loaded.checked) {
     return Unreadable(path, loaded.findings);
   }
@@ -47,13 +45,12 @@ AgreementOutturn OutturnOfFile(const std::string& path, const LoadLimits& limits
 void SweepOutturns(const OutturnRun& run,
                    const std::function<void(const AgreementOutturn&)>& emit) {
   std::vector<SweepEntry> entries = CollectEntries(run.paths, PathExclusion());
-  ForEachInOrder(
-      entries.size(), run.jobs,
-      [&](size_t i) {
-        const SweepEntry& e = entries[i];
-        return e.unreadable ? Unreadable(e.path, e.unreadable->findings)
-                            : OutturnOfFile(e.path, run.limits, run.options);
+  SweepAgreements(
+      entries, SweepScope{run.limits, run.jobs, run.options.as_of, run.filter},
+      [&](const std::string& path, const LoadResult& loaded) {
+        return OutturnOfLoaded(path, loaded, run.options);
       },
+      [](const SweepEntry& e) { return Unreadable(e.path, e.unreadable->findings); },
       [&](const AgreementOutturn& a) { emit(a); });
 }
 

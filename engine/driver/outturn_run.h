@@ -4,7 +4,8 @@
 // loader builds, as the evaluator does.
 //
 //   collect     the agreement files, in path order          CollectEntries (collect.h)
-//   per file    load and validate, then the outturn         OutturnOfFile
+//   per file    load and validate, filter (--status,        SweepAgreements (sweep.h)
+//               --live), then the outturn                   OutturnOfLoaded
 //   report      each agreement as soon as it is ready       `emit`
 #pragma once
 
@@ -13,7 +14,9 @@
 #include <vector>
 
 #include "load/limits.h"
+#include "load/loader.h"
 #include "outturn/outturn.h"
+#include "report/agreement_filter.h"
 
 namespace s75 {
 
@@ -21,17 +24,19 @@ struct OutturnRun {
   std::vector<std::string> paths;  // files and directories; none for the current directory
   LoadLimits limits;
   int jobs = 1;
-  OutturnOptions options;
+  OutturnOptions options;  // its as_of is also the date the filter judges on
+  AgreementFilter filter;  // agreements left out: not reported or counted
 };
 
-// Hands each collected file's outturn to `emit` in path order, one at a
+// Hands each collected file's outturn (those the filter keeps, and every
+// file that cannot be read) to `emit` in path order, one at a
 // time, as soon as it and every one before it are done (a few are held at
 // most, so memory does not grow with the sweep).
 void SweepOutturns(const OutturnRun& run, const std::function<void(const AgreementOutturn&)>& emit);
 
-// Per file: load `path`, then its outturns; a file that cannot be read as an
-// agreement says why in `unreadable`.
-AgreementOutturn OutturnOfFile(const std::string& path, const LoadLimits& limits,
-                               const OutturnOptions& options);
+// Per file: the outturns of the file loaded from `path`; a file that cannot
+// be read as an agreement says why in `unreadable`.
+AgreementOutturn OutturnOfLoaded(const std::string& path, const LoadResult& loaded,
+                                 const OutturnOptions& options);
 
 }  // namespace s75

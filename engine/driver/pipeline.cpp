@@ -4,7 +4,7 @@
 
 #include "common/rule_ids.h"
 #include "driver/facts.h"
-#include "driver/in_order.h"
+#include "driver/sweep.h"
 #include "driver/waivers.h"
 #include "eval/evaluator.h"
 #include "load/doc_rules.h"
@@ -45,11 +45,6 @@ void NoteRules(const FileResult& file, RuleIdSet& named) {
   for (const Finding& f : file.findings) {
     named.insert(f.rule);
   }
-}
-
-// The result of one collected entry: its DOC.07, or the check of its file.
-FileResult CheckEntry(const CompiledPack& pack, SweepEntry& entry, const CheckOptions& options) {
-  return entry.unreadable ? std::move(*entry.unreadable) : CheckFile(pack, entry.path, options);
 }
 
 // The loader's result for `path`: its DOC findings, and whether it was checked.
@@ -110,8 +105,12 @@ CheckReport Sweep(const CompiledPack& pack, const std::vector<std::string>& path
   report.Begin(run, entries.size());
   DuplicateIds duplicates(options.selection);
   RuleIdSet named;
-  ForEachInOrder(
-      entries.size(), options.jobs, [&](size_t i) { return CheckEntry(pack, entries[i], options); },
+  SweepAgreements(
+      entries, SweepScope{options.limits, options.jobs, options.as_of, options.filter},
+      [&](const std::string& path, const LoadResult& loaded) {
+        return CheckLoaded(pack, loaded, path, options);
+      },
+      [](SweepEntry& entry) { return std::move(*entry.unreadable); },
       [&](FileResult file) {
         duplicates.Check(file);
         NoteRules(file, named);
@@ -145,6 +144,9 @@ FileResult CheckLoaded(const CompiledPack& pack, const LoadResult& loaded, const
     Evaluate(pack, *loaded.document, options, r.findings);
     Waive(pack, *loaded.document, options, r.findings);
     r.facts = ReadFacts(*loaded.document);
+    if (options.figures) {
+      ReadFigures(*loaded.document, options.as_of, *r.facts);
+    }
   }
   KeepSelected(r, options.selection);
   SortFindings(r.findings);

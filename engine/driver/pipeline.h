@@ -5,7 +5,8 @@
 //   compile     the rule packs                              CompileRules (packs.h)
 //   select      the rules run: --select and --ignore        SelectRules
 //   collect     the agreement files, in path order          CollectEntries (collect.h)
-//   per file    load and validate, evaluate, waive, sort    CheckFile, CheckLoaded
+//   per file    load and validate, filter (--status,        SweepAgreements (sweep.h)
+//               --live), evaluate, waive, sort              CheckLoaded
 //   cross-file  DOC.08, over the results in path order      DuplicateIds
 //   report      each result as soon as it is ready, then    ReportStage
 //               the end of the run
@@ -26,6 +27,7 @@
 #include "driver/selection.h"
 #include "load/limits.h"
 #include "load/loader.h"
+#include "report/agreement_filter.h"
 #include "report/check_report.h"
 
 namespace s75 {
@@ -37,6 +39,10 @@ struct CheckOptions {
   int jobs = 1;
   RuleSelection selection;  // the rules run and reported
   PathExclusion exclude;    // files left out, whether found or named
+  AgreementFilter filter;   // agreements left out (--status, --live): not reported or counted
+  // Read each agreement's latest outturn and outcome counts into its facts
+  // (the register's columns), as of `as_of`.
+  bool figures = false;
 };
 
 // --select and --ignore as given: rule ids or families, comma-separated.
@@ -80,8 +86,9 @@ class ReportStage {
 // report's.
 int RunPipeline(const PipelineInput& input, ReportStage& report, std::ostream& err);
 
-// The stages after compile and select: collect the files, check them on
-// `options.jobs` threads, add the cross-file findings, and hand each result
+// The stages after compile and select: collect the files, check those the
+// filter keeps on `options.jobs` threads, add the cross-file findings (among
+// the files kept), and hand each result
 // to `report` in path order (at most a few results per thread are held, so
 // memory does not grow with the number of files). Returns the run without
 // files, for `report.End`.

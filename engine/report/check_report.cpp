@@ -19,6 +19,16 @@ bool AgreementFacts::ExpiredOn(Date as_of) const {
   return status == "expired" || (status != "terminated" && expiry && *expiry < as_of);
 }
 
+std::string AgreementFacts::StatusOn(Date as_of) const {
+  return ExpiredOn(as_of) ? "expired" : status;
+}
+
+bool AgreementFacts::LiveOn(Date as_of) const {
+  bool started =
+      status == "in_force" || (status == "signed" && commencement && *commencement <= as_of);
+  return started && !ExpiredOn(as_of);
+}
+
 Summary SummarizeFile(const FileResult& file) {
   Summary s;
   s.files = 1;

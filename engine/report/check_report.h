@@ -45,6 +45,29 @@ struct FundFacts {
   std::optional<Decimal> capital;  // contributions of type capital
 };
 
+// The latest outturn of an agreement, as the register shows it: the latest
+// financial year for which any fund records an outturn known on the as-of
+// date (each fund's entry for that year chosen as `outturn` chooses it),
+// summed over the funds recording that year. Funds whose latest outturn is
+// of an earlier year are not in the sums.
+struct OutturnFacts {
+  std::string year;                 // "2005/06"
+  std::string kind;                 // "actual", "forecast", or "actual and forecast"
+  Decimal spend;                    // the funds' spend that year, summed
+  std::optional<Decimal> variance;  // spend - budget summed; none when a budget is unknown
+};
+
+// An agreement's outcomes by the scorecard's status on the as-of date, as
+// red, amber and green: red is red or missed, green is green or met, and
+// no data every status that is not scored (no data, too little data, due
+// with no outturn, not rated).
+struct OutcomeCounts {
+  int red = 0;
+  int amber = 0;
+  int green = 0;
+  int no_data = 0;
+};
+
 // What the register shows of one agreement, read from the values that passed
 // validation (a value with a type error counts as absent, as it does for rules).
 struct AgreementFacts {
@@ -68,10 +91,20 @@ struct AgreementFacts {
   // The latest extension's `to`, else term.expiry, else commencement +
   // duration_months; none for a rolling term.
   std::optional<Date> expiry;
+  // As of the run's date (set for the register's sweep, see CheckOptions).
+  std::optional<OutturnFacts> outturn;  // none when no fund records an outturn
+  OutcomeCounts outcomes;
 
   Signatures Signed() const;
   // Expired on `as_of`: status `expired`, or past the expiry date (not terminated).
   bool ExpiredOn(Date as_of) const;
+  // The status on `as_of`, as --status matches it: `expired` when ExpiredOn,
+  // else the status as written ("" when absent).
+  std::string StatusOn(Date as_of) const;
+  // In force on `as_of` (--live): status `in_force`, or `signed` with the
+  // commencement on or before `as_of`; and not ExpiredOn, a rolling term
+  // having no expiry.
+  bool LiveOn(Date as_of) const;
 };
 
 struct FileResult {

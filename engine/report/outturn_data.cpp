@@ -210,10 +210,7 @@ void FundRows(CsvRow base, const FundOutturn& f, std::ostream& out) {
   }
   if (f.cannot) {
     if (f.variance_known) {
-      Balance balance = f.variance.IsZero()       ? Balance::kOnBudget
-                        : f.variance.IsNegative() ? Balance::kUnderspend
-                                                  : Balance::kOverspend;
-      base.Set("balance", std::string(BalanceKey(balance)));
+      base.Set("balance", std::string(BalanceKey(BalanceOf(f.variance))));
       base.Set("variance", Exact(f.variance.IsNegative() ? f.variance.Negate() : f.variance));
     }
     SetCannot(base, *f.cannot);

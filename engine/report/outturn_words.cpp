@@ -49,6 +49,12 @@ std::string FundLabel(const std::string& fund) {
   return fund.empty() ? "" : " fund '" + fund + "'";
 }
 
+Balance BalanceOf(const Decimal& variance) {
+  return variance.IsZero()       ? Balance::kOnBudget
+         : variance.IsNegative() ? Balance::kUnderspend
+                                 : Balance::kOverspend;
+}
+
 std::string_view BalanceKey(Balance balance) {
   switch (balance) {
     case Balance::kOverspend:

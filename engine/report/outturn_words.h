@@ -19,6 +19,9 @@ std::string FundLabel(const std::string& fund);
 // "overspend", "underspend" or "on_budget".
 std::string_view BalanceKey(Balance balance);
 
+// The balance of a variance (spend - budget): over for more than zero.
+Balance BalanceOf(const Decimal& variance);
+
 // A variance (spend - budget) in words: "overspend £740,000.00",
 // "underspend £12,000.00", "on budget".
 std::string VarianceWords(const Decimal& variance);

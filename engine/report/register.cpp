@@ -10,6 +10,7 @@
 #include "report/html_page.h"
 #include "report/markup_escape.h"
 #include "report/money.h"
+#include "report/outturn_words.h"
 #include "report/report_views.h"
 
 namespace s75 {
@@ -50,6 +51,11 @@ std::string FundsText(const AgreementFacts& f,
   return Join(parts, "; ");
 }
 
+// Which agreements the totals count: "status: in_force; as of 2026-11-22".
+std::string CountedText(const Register& reg) {
+  return reg.filter.Describe() + "; as of " + reg.as_of.ToString();
+}
+
 RegisterRow RowOf(const FileResult& file) {
   RegisterRow row;
   row.path = file.path;
@@ -75,15 +81,21 @@ void Count(const RegisterRow& row, Date as_of, RegisterTotals& t) {
   t.expired += f.ExpiredOn(as_of) ? 1 : 0;
   t.non_compliant += row.errors > 0 ? 1 : 0;
   t.pools.Add(f, row.path);
+  if (f.LiveOn(as_of)) {
+    ++t.live;
+    t.live_pools.Add(f, row.path);
+  }
 }
 
 // The register's columns, shared by CSV, Markdown and HTML. A column of
 // money has `amount`: CSV writes it exactly (1250000.50), Markdown and HTML
-// in pounds; the funds column gives each fund's money the same way.
+// in pounds; the funds column gives each fund's money the same way. A
+// column of whole numbers is a `count`.
 struct Column {
   std::string_view name;
   std::function<std::string(const RegisterRow&, Date)> value;
   std::optional<Decimal> (*amount)(const RegisterRow&) = nullptr;
+  bool count = false;
 
   // The cell for people (Markdown, HTML): money in pounds.
   std::string ForPeople(const RegisterRow& r, Date as_of) const {
@@ -97,9 +109,53 @@ struct Column {
 std::optional<Decimal> PoolTotal(const RegisterRow& r) { return r.facts.pool_total; }
 std::optional<Decimal> Revenue(const RegisterRow& r) { return r.facts.revenue; }
 std::optional<Decimal> Capital(const RegisterRow& r) { return r.facts.capital; }
+std::optional<Decimal> OutturnSpend(const RegisterRow& r) {
+  return r.facts.outturn ? std::optional(r.facts.outturn->spend) : std::nullopt;
+}
+// The latest outturn's variance, signed (spend - budget), or none.
+std::optional<Decimal> SignedVariance(const RegisterRow& r) {
+  return r.facts.outturn ? r.facts.outturn->variance : std::nullopt;
+}
+// ... its size, beside its balance, as `outturn --format csv` writes them
+// (a cell beginning `-` would be a formula to a spreadsheet, so none does).
+std::optional<Decimal> OutturnVariance(const RegisterRow& r) {
+  std::optional<Decimal> v = SignedVariance(r);
+  return v && v->IsNegative() ? v->Negate() : v;
+}
+std::string OutturnBalance(const RegisterRow& r) {
+  std::optional<Decimal> v = SignedVariance(r);
+  return v ? std::string(BalanceKey(BalanceOf(*v))) : "";
+}
 
-const std::vector<Column>& Columns() {
-  static const std::vector<Column> columns = {
+// A count of a readable row; "" for an unreadable one.
+std::string CountText(const RegisterRow& r, int n) { return r.readable ? std::to_string(n) : ""; }
+
+// The latest outturn and the outcomes by status (AgreementFacts' figures).
+std::vector<Column> FigureColumns() {
+  auto outturn_text = [](std::string OutturnFacts::*field) {
+    return [field](const RegisterRow& r, Date) {
+      return r.facts.outturn ? (*r.facts.outturn).*field : std::string();
+    };
+  };
+  auto outcomes = [](int OutcomeCounts::*field) {
+    return [field](const RegisterRow& r, Date) { return CountText(r, r.facts.outcomes.*field); };
+  };
+  return {
+      {"outturn_year", outturn_text(&OutturnFacts::year)},
+      {"outturn_kind", outturn_text(&OutturnFacts::kind)},
+      {"outturn", [](const RegisterRow& r, Date) { return Money(OutturnSpend(r)); }, OutturnSpend},
+      {"outturn_balance", [](const RegisterRow& r, Date) { return OutturnBalance(r); }},
+      {"outturn_variance", [](const RegisterRow& r, Date) { return Money(OutturnVariance(r)); },
+       OutturnVariance},
+      {"outcomes_red", outcomes(&OutcomeCounts::red), nullptr, true},
+      {"outcomes_amber", outcomes(&OutcomeCounts::amber), nullptr, true},
+      {"outcomes_green", outcomes(&OutcomeCounts::green), nullptr, true},
+      {"outcomes_no_data", outcomes(&OutcomeCounts::no_data), nullptr, true},
+  };
+}
+
+std::vector<Column> AgreementColumns() {
+  return {
       {"file", [](const RegisterRow& r, Date) { return r.path; }},
       {"id", [](const RegisterRow& r, Date) { return r.agreement_id; }},
       {"title", [](const RegisterRow& r, Date) { return r.facts.title; }},
@@ -129,9 +185,21 @@ const std::vector<Column>& Columns() {
        [](const RegisterRow& r, Date) {
          return r.readable ? std::string(SignaturesName(r.facts.Signed())) : "";
        }},
-      {"errors", [](const RegisterRow& r, Date) { return std::to_string(r.errors); }},
-      {"warnings", [](const RegisterRow& r, Date) { return std::to_string(r.warnings); }},
+      {"errors", [](const RegisterRow& r, Date) { return std::to_string(r.errors); }, nullptr,
+       true},
+      {"warnings", [](const RegisterRow& r, Date) { return std::to_string(r.warnings); }, nullptr,
+       true},
   };
+}
+
+// Every column, in order: the agreement's, then its figures.
+const std::vector<Column>& Columns() {
+  static const std::vector<Column> columns = [] {
+    std::vector<Column> all = AgreementColumns();
+    std::vector<Column> figures = FigureColumns();
+    all.insert(all.end(), figures.begin(), figures.end());
+    return all;
+  }();
   return columns;
 }
 
@@ -155,7 +223,11 @@ void WriteCsv(const Register& reg, std::ostream& out) {
   out << "\r\n";
   CsvLine({"total", "name", "pooled", "agreements"}, out);
   const PoolTally& pools = t.pools;
+  CsvLine({"counted", CountedText(reg), "", std::to_string(t.agreements)}, out);
   CsvLine({"all", "", pools.Exact(pools.total), std::to_string(t.agreements)}, out);
+  CsvLine({"live", "in force on " + reg.as_of.ToString(), t.live_pools.Exact(t.live_pools.total),
+           std::to_string(t.live)},
+          out);
   for (const auto& [name, g] : pools.by_client_group()) {
     CsvLine({"client_group", name, pools.Exact(g.pooled), std::to_string(g.agreements)}, out);
   }
@@ -225,6 +297,21 @@ Json RowJson(const RegisterRow& row, Date as_of) {
   j["signed"] = row.readable ? Json(SignaturesName(f.Signed())) : Json(nullptr);
   j["errors"] = row.errors;
   j["warnings"] = row.warnings;
+  j["outturn"] = nullptr;
+  if (f.outturn) {
+    j["outturn"] = {{"year", f.outturn->year},
+                    {"kind", f.outturn->kind},
+                    {"spend", Money(f.outturn->spend)},
+                    {"balance", OrNull(OutturnBalance(row))},
+                    {"variance", OrNull(Money(f.outturn->variance))}};
+  }
+  j["outcomes"] = nullptr;
+  if (row.readable) {
+    j["outcomes"] = {{"red", f.outcomes.red},
+                     {"amber", f.outcomes.amber},
+                     {"green", f.outcomes.green},
+                     {"no_data", f.outcomes.no_data}};
+  }
   return j;
 }
 
@@ -250,17 +337,23 @@ void WriteJson(const Register& reg, std::ostream& out) {
     j["agreements"].push_back(RowJson(row, reg.as_of));
   }
   const RegisterTotals& t = reg.totals;
-  j["totals"] = {{"agreements", t.agreements},
-                 {"unreadable", t.unreadable},
-                 {"unsigned", t.unsigned_by_all},
-                 {"partly_signed", t.partly_signed},
-                 {"expired", t.expired},
-                 {"non_compliant", t.non_compliant},
-                 {"pooled", SumJson(t.pools.total, t.pools)},
-                 {"revenue", SumJson(t.pools.revenue, t.pools)},
-                 {"capital", SumJson(t.pools.capital, t.pools)},
-                 {"by_client_group", GroupsJson(t.pools.by_client_group(), t.pools)},
-                 {"by_arrangement", GroupsJson(t.pools.by_arrangement(), t.pools)}};
+  j["totals"] = {
+      {"counted",
+       {{"statuses", reg.filter.statuses},
+        {"live", reg.filter.live},
+        {"description", CountedText(reg)}}},
+      {"agreements", t.agreements},
+      {"unreadable", t.unreadable},
+      {"unsigned", t.unsigned_by_all},
+      {"partly_signed", t.partly_signed},
+      {"expired", t.expired},
+      {"non_compliant", t.non_compliant},
+      {"pooled", SumJson(t.pools.total, t.pools)},
+      {"revenue", SumJson(t.pools.revenue, t.pools)},
+      {"capital", SumJson(t.pools.capital, t.pools)},
+      {"live", {{"agreements", t.live}, {"pooled", SumJson(t.live_pools.total, t.live_pools)}}},
+      {"by_client_group", GroupsJson(t.pools.by_client_group(), t.pools)},
+      {"by_arrangement", GroupsJson(t.pools.by_arrangement(), t.pools)}};
   out << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 
@@ -328,10 +421,12 @@ void WriteMarkdown(const Register& reg, std::ostream& out) {
     MdRow(cells, out);
   }
   const RegisterTotals& t = reg.totals;
-  out << "\n## Totals\n\n";
+  out << "\n## Totals\n\n" << MdCell(TotalsCaption(reg)) << ".\n\n";
   MdHeader({"measure", "value"}, out);
   MdRow({"agreements", std::to_string(t.agreements)}, out);
   MdRow({"pooled (each agreement once)", t.pools.Pounds(t.pools.total)}, out);
+  MdRow({"live (in force on " + reg.as_of.ToString() + ")", std::to_string(t.live)}, out);
+  MdRow({"pooled by live agreements", t.live_pools.Pounds(t.live_pools.total)}, out);
   MdRow({"revenue contributions", t.pools.Pounds(t.pools.revenue)}, out);
   MdRow({"capital contributions", t.pools.Pounds(t.pools.capital)}, out);
   MdRow({"unreadable", std::to_string(t.unreadable)}, out);
@@ -370,9 +465,13 @@ void HtmlSummary(const Register& reg, std::ostream& out) {
         {"waived", "expired", "Expired", t.expired}}) {
     WriteSummaryItem(css, key, label, value, out);
   }
-  out << "</dl>\n<p class=\"note\">Pooled in all: <strong data-summary=\"pooled\">"
+  out << "</dl>\n<p class=\"note\" data-summary=\"counted\">" << Esc(TotalsCaption(reg))
+      << ".</p>\n<p class=\"note\">Pooled in all: <strong data-summary=\"pooled\">"
       << t.pools.Pounds(t.pools.total)
-      << "</strong>, each agreement counted once; contributions of revenue <strong "
+      << "</strong>, each agreement counted once; by the <span data-summary=\"live\">" << t.live
+      << "</span> live agreements (in force on " << reg.as_of.ToLongString()
+      << ") <strong data-summary=\"live-pooled\">" << t.live_pools.Pounds(t.live_pools.total)
+      << "</strong>; contributions of revenue <strong "
          "data-summary=\"revenue\">"
       << t.pools.Pounds(t.pools.revenue)
       << "</strong> and of capital <strong data-summary=\"capital\">"
@@ -416,7 +515,7 @@ void HtmlTable(const Register& reg, std::ostream& out) {
          "class=\"register-wrap\">"
          "<table class=\"register\" id=\"register\" data-noun=\"agreements\">\n<thead><tr>";
   for (const Column& c : Columns()) {
-    bool number = c.amount != nullptr || c.name == "errors" || c.name == "warnings";
+    bool number = c.amount != nullptr || c.count;
     out << "<th data-key=\"" << c.name << "\"" << (number ? " data-type=\"number\"" : "") << ">"
         << Humanise(std::string(c.name)) << "</th>";
   }
@@ -429,7 +528,7 @@ void HtmlTable(const Register& reg, std::ostream& out) {
         out << "<td class=\"num nowrap\" data-sort=\"" << (amount ? amount->ToString() : "-1")
             << "\">" << Pounds(amount) << "</td>";
       } else {
-        bool number = c.name == "errors" || c.name == "warnings";
+        bool number = c.count;
         bool date = c.name == "commencement" || c.name == "expiry";
         out << "<td"
             << (number ? " class=\"num\""
@@ -484,6 +583,12 @@ Register BuildRegister(const CheckReport& report) {
     AddToRegister(reg, file);
   }
   return reg;
+}
+
+std::string TotalsCaption(const Register& reg) {
+  int n = reg.totals.agreements;
+  return "Totals of " + std::to_string(n) + (n == 1 ? " agreement (" : " agreements (") +
+         CountedText(reg) + ")";
 }
 
 std::string_view SignaturesName(Signatures s) {

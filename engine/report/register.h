@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "report/agreement_filter.h"
 #include "report/check_report.h"
 #include "report/pools.h"
 
@@ -17,7 +18,7 @@ struct RegisterRow {
   std::string path;
   std::string agreement_id;
   bool readable = false;  // false: the file could not be checked (DOC.01/06/07)
-  AgreementFacts facts;   // empty when unreadable
+  AgreementFacts facts;   // empty when unreadable; with the figures (CheckOptions::figures)
   int errors = 0;         // unwaived findings by severity
   int warnings = 0;
 };
@@ -29,12 +30,15 @@ struct RegisterTotals {
   int partly_signed = 0;    // some partners signed, not all
   int expired = 0;          // AgreementFacts::ExpiredOn the as-of date
   int non_compliant = 0;    // an unwaived error, or unreadable
+  int live = 0;             // AgreementFacts::LiveOn the as-of date
   PoolTally pools;          // pooled money of the readable rows, by client group and arrangement
+  PoolTally live_pools;     // ... of the live rows alone
 };
 
 struct Register {
   Date as_of;
   std::string tool_version;
+  AgreementFilter filter;  // the agreements the sweep kept: the rows and totals count no other
   std::vector<RegisterRow> rows;  // in path order
   RegisterTotals totals;
 };
@@ -44,6 +48,10 @@ void AddToRegister(Register& reg, const FileResult& file);
 
 // The register of a check run.
 Register BuildRegister(const CheckReport& report);
+
+// What the totals count: "Totals of 12 agreements (status: in_force; as of
+// 2026-11-22)".
+std::string TotalsCaption(const Register& reg);
 
 // "all", "some" or "none".
 std::string_view SignaturesName(Signatures s);

@@ -220,5 +220,84 @@ contains "csv: capital total" "$tmp/out" $'^type,capital,1600000.00,2\r$'
 expect "register csv: format 1 fund" 2 "$bin" register "${A[@]}" --format csv "$dir"
 contains "csv: format 1 as one fund" "$tmp/out" ',1000000.50,main hosted by cc: 1000000.50,,,'
 
+# --status and --live (docs/check.md#choosing-agreements---status-and---live). As of
+# 2026-11-22: a is in force; b is in force as written but past its 2022 expiry, so
+# expired; c is signed and commenced 2025-04-01, so live; d is expired. e and f cannot
+# be read: always rows. Left out means no row and no count.
+expect "register --live" 2 "$bin" register "${A[@]}" --live --format json "$dir"
+cp "$tmp/out" "$tmp/live.json"
+python3 - "$tmp/live.json" >"$tmp/py" 2>&1 <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+t = r["totals"]
+files = [a["file"].split("/")[-1][0] for a in r["agreements"]]
+want = {"agreements": 4, "unreadable": 2, "expired": 0, "unsigned": 0, "partly_signed": 1,
+        "pooled": "1000000.50", "live": {"agreements": 2, "pooled": "1000000.50"},
+        "counted": {"statuses": [], "live": True, "description": "live; as of 2026-11-22"}}
+bad = [f"{k}: got {t.get(k)!r}, wanted {v!r}" for k, v in want.items() if t.get(k) != v]
+bad += [] if files == ["a", "c", "e", "f"] else [f"rows {files}"]
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+if [[ $? == 0 ]]; then pass; else fail "register --live: rows and totals of the live agreements" "$tmp/py"; fi
+expect "register --status expired" 2 "$bin" register "${A[@]}" --status expired --format csv "$dir"
+count "--status expired: b, d and the unreadable e, f" "$tmp/out" '^tests/fixtures/register/' 4
+contains "--status expired: b past expiry is expired" "$tmp/out" '^tests/fixtures/register/b-unsigned.yaml,'
+contains "csv: what the totals count" "$tmp/out" $'^counted,status: expired; as of 2026-11-22,,4\r$'
+contains "csv: no live pool among expired ones" "$tmp/out" $'^live,in force on 2026-11-22,0.00,0\r$'
+contains "csv: pooled by all counted" "$tmp/out" $'^all,,750000.25,4\r$'
+expect "register --status in_force,signed" 2 "$bin" register "${A[@]}" --status in_force,signed "$dir"
+contains "markdown: totals caption" "$tmp/out" '^Totals of 4 agreements \(status: in_force, signed; as of 2026-11-22\)\.$'
+lacks "markdown: b (past expiry) left out" "$tmp/out" 'b-unsigned.yaml'
+# Without a filter: every status counted, and the live pool apart from the whole.
+expect "register: live pool" 2 "$bin" register "${A[@]}" --format csv "$dir"
+contains "csv: counted, every status" "$tmp/out" $'^counted,every status; as of 2026-11-22,,6\r$'
+contains "csv: live pooled apart" "$tmp/out" $'^live,in force on 2026-11-22,1000000.50,2\r$'
+expect "register markdown: live pool" 2 "$bin" register "${A[@]}" "$dir"
+contains "markdown: pooled by live agreements" "$tmp/out" '^\| pooled by live agreements \| £1,000,000.50 \|$'
+contains "markdown: every status" "$tmp/out" '^Totals of 6 agreements \(every status; as of 2026-11-22\)\.$'
+expect "register html: live pool" 2 "$bin" register "${A[@]}" --format html "$dir"
+contains "html: live pooled" "$tmp/out" 'data-summary="live-pooled">£1,000,000.50<'
+contains "html: totals caption" "$tmp/out" 'data-summary="counted">Totals of 6 agreements \(every status; as of 2026-11-22\)\.<'
+# An unknown status is a usage error naming the valid ones.
+expect "register --status bogus" 2 "$bin" register "${A[@]}" --status in_force,bogus "$dir"
+contains "--status bogus: names the valid ones" "$tmp/err" "draft, signed, in_force, expired, terminated; not 'bogus'"
+lacks "--status bogus: nothing reported" "$tmp/out" '.'
+
+# The figures (docs/register.md#figures-the-latest-outturn-and-the-outcomes).
+# latest-outturn.yaml as of 2017-01-31: the CCG pool's 2016/17 forecast alone,
+# 13,100,000.50 against 13,245,000 (the council pool's latest is 2015/16).
+# The scorecard's worked example as of 2008-11-15: o1 red, o2 amber, o3 met,
+# o4 no data, o5 not rated.
+fig=tests/fixtures/register-figures/latest-outturn.yaml
+ex=tests/fixtures/scorecard/worked-example.yaml
+expect "register csv: figures" 0 "$bin" register --as-of 2017-01-31 --format csv "$fig"
+contains "csv: figure columns" "$tmp/out" ',warnings,outturn_year,outturn_kind,outturn,outturn_balance,outturn_variance,outcomes_red,outcomes_amber,outcomes_green,outcomes_no_data'
+contains "csv: latest outturn" "$tmp/out" $',2016/17,forecast,13100000.50,underspend,144999.50,0,0,0,0\r$'
+expect "register csv: both years known" 0 "$bin" register --as-of 2016-06-30 --format csv "$fig"
+contains "csv: 2015/16 over both funds" "$tmp/out" $',2015/16,actual,24186000.00,overspend,870000.00,0,0,0,0\r$'
+expect "register markdown: figures" 0 "$bin" register --as-of 2017-01-31 "$fig"
+contains "markdown: outturn in pounds" "$tmp/out" '\| 2016/17 \| forecast \| £13,100,000.50 \| underspend \| £144,999.50 \| 0 \| 0 \| 0 \| 0 \|$'
+expect "register csv: outcomes" 2 "$bin" register --as-of 2008-11-15 --format csv "$ex" "$dir/e-broken.yaml"
+contains "csv: outcomes by status" "$tmp/out" $'^tests/fixtures/scorecard/worked-example.yaml,.*,,,,,1,1,1,2\r$'
+contains "csv: unreadable has no figures" "$tmp/out" $'^tests/fixtures/register/e-broken.yaml,.*,unreadable,,[0-9]+,[0-9]+,,,,,,,,,\r$'
+expect "register json: outcomes" 0 "$bin" register --as-of 2008-11-15 --format json -o "$tmp/ex.json" "$ex"
+expect "register json: outturn" 0 "$bin" register --as-of 2016-06-30 --format json -o "$tmp/fig.json" "$fig"
+python3 - "$tmp/ex.json" "$tmp/fig.json" >"$tmp/py" 2>&1 <<'PY'
+import json, sys
+ex, fig = (json.load(open(f))["agreements"][0] for f in sys.argv[1:3])
+got = (ex["outturn"], ex["outcomes"], fig["outturn"])
+want = (None, {"red": 1, "amber": 1, "green": 1, "no_data": 2},
+        {"year": "2015/16", "kind": "actual", "spend": "24186000.00", "balance": "overspend",
+         "variance": "870000.00"})
+print(got)
+sys.exit(0 if got == want else 1)
+PY
+if [[ $? == 0 ]]; then pass; else fail "register json: the figures" "$tmp/py"; fi
+expect "register html: figures" 0 "$bin" register --as-of 2017-01-31 --format html "$fig"
+contains "html: variance column" "$tmp/out" '<th data-key="outturn_variance" data-type="number">'
+contains "html: variance cell" "$tmp/out" '<td class="num nowrap" data-sort="144999.5">£144,999.50</td>'
+contains "html: outcome count cell" "$tmp/out" '<th data-key="outcomes_no_data" data-type="number">'
+
 expect "register: bad format" 2 "$bin" register --format xml agreements
 finish

@@ -10,9 +10,12 @@
 #include "driver/facts.h"
 #include "driver/pipeline.h"
 #include "driver/selection.h"
+#include "driver/sweep.h"
 #include "driver/waivers.h"
 #include "parse/parser.h"
 #include "parse/snapshot.h"
+#include "report/agreement_filter.h"
+#include "report/register.h"
 #include "report/reporter.h"
 
 namespace s75 {
@@ -299,6 +302,168 @@ finance:
   EXPECT_EQ(f.expiry->ToString(), "2025-03-31");
   EXPECT_TRUE(
       FactsOf("format: s75check/1\nagreement: {id: y, title: Y}\npartners: []\n").partners.empty());
+}
+
+// The status --status matches and --live's "in force", from the same facts
+// the register reads: past its expiry an agreement is expired (unless
+// terminated); signed counts as live once commenced; a rolling term does not
+// expire.
+TEST(FactsTest, StatusOnAndLiveOnJudgeTheDate) {
+  auto facts = [](const std::string& status, const std::string& term) {
+    return FactsOf("format: s75check/1\nagreement: {id: x, title: X, status: " + status +
+                   "}\nterm: " + term + "\n");
+  };
+  Date before = *Date::Parse("2025-03-31");
+  Date during = *Date::Parse("2026-11-22");
+  Date after = *Date::Parse("2027-04-01");
+  AgreementFacts in_force = facts("in_force", "{commencement: 2025-04-01, expiry: 2027-03-31}");
+  EXPECT_EQ(in_force.StatusOn(during), "in_force");
+  EXPECT_EQ(in_force.StatusOn(after), "expired");
+  EXPECT_TRUE(in_force.LiveOn(before));  // in force as written, before it commences
+  EXPECT_TRUE(in_force.LiveOn(*Date::Parse("2027-03-31")));
+  EXPECT_FALSE(in_force.LiveOn(after));
+  AgreementFacts signed_ = facts("signed", "{commencement: 2025-04-01, expiry: 2027-03-31}");
+  EXPECT_FALSE(signed_.LiveOn(before));
+  EXPECT_TRUE(signed_.LiveOn(*Date::Parse("2025-04-01")));
+  EXPECT_EQ(signed_.StatusOn(during), "signed");
+  AgreementFacts ended = facts("terminated", "{commencement: 2020-04-01, expiry: 2021-03-31}");
+  EXPECT_EQ(ended.StatusOn(during), "terminated");
+  EXPECT_FALSE(ended.LiveOn(during));
+  AgreementFacts rolling =
+      facts("in_force", "{commencement: 2011-04-01, rolling: {period_months: 12}}");
+  EXPECT_TRUE(rolling.LiveOn(during));
+  EXPECT_FALSE(facts("draft", "{commencement: 2025-04-01}").LiveOn(during));
+  EXPECT_EQ(facts("expired", "{commencement: 2025-04-01}").StatusOn(before), "expired");
+}
+
+TEST(AgreementFilterTest, StatusesAndLiveTogether) {
+  EXPECT_EQ(AgreementStatuses(),
+            (std::vector<std::string>{"draft", "signed", "in_force", "expired", "terminated"}));
+  EXPECT_EQ(CheckStatusWord("in_force"), "");
+  EXPECT_EQ(CheckStatusWord("live"),
+            "--status takes agreement statuses, comma-separated: draft, signed, in_force, "
+            "expired, terminated; not 'live'");
+  AgreementFacts past = FactsOf(
+      "format: s75check/1\nagreement: {id: x, title: X, status: in_force}\n"
+      "term: {commencement: 2020-04-01, expiry: 2021-03-31}\n");
+  Date as_of = *Date::Parse("2026-11-22");
+  EXPECT_TRUE(AgreementFilter().Keeps(past, as_of));
+  EXPECT_FALSE(AgreementFilter({{"in_force"}, false}).Keeps(past, as_of));
+  EXPECT_TRUE(AgreementFilter({{"draft", "expired"}, false}).Keeps(past, as_of));
+  EXPECT_FALSE(AgreementFilter({{"expired"}, true}).Keeps(past, as_of));
+  EXPECT_TRUE(AgreementFilter({{}, false}).Keeps(past, *Date::Parse("2021-03-31")));
+  EXPECT_EQ(AgreementFilter().Describe(), "every status");
+  EXPECT_EQ(AgreementFilter({{"in_force", "signed"}, false}).Describe(),
+            "status: in_force, signed");
+  EXPECT_EQ(AgreementFilter({{"signed"}, true}).Describe(), "status: signed; live");
+  EXPECT_EQ(AgreementFilter({{}, true}).Describe(), "live");
+}
+
+// The files a filtered sweep reports, over tests/fixtures/register as of
+// 2026-11-22: a (in force), b (in force, past its 2022 expiry), c (signed,
+// commenced 2025), d (expired); e and f cannot be read and are always kept.
+std::string Swept(const AgreementFilter& filter, int jobs) {
+  std::vector<SweepEntry> entries =
+      CollectEntries({std::string(S75_SOURCE_DIR) + "/tests/fixtures/register"}, PathExclusion());
+  std::string names;
+  SweepAgreements(
+      entries, SweepScope{LoadLimits(), jobs, *Date::Parse("2026-11-22"), filter},
+      [](const std::string& path, const LoadResult&) { return path; },
+      [](const SweepEntry& e) { return e.path; },
+      [&](const std::string& path) {
+        names += std::filesystem::path(path).filename().string().substr(0, 1);
+      });
+  return names;
+}
+
+TEST(SweepTest, TheFilterLeavesAgreementsOutButNeverAnUnreadableFile) {
+  for (int jobs : {1, 3}) {
+    EXPECT_EQ(Swept(AgreementFilter(), jobs), "abcdef");
+    EXPECT_EQ(Swept({{"in_force"}, false}, jobs), "aef");
+    EXPECT_EQ(Swept({{"expired"}, false}, jobs), "bdef");
+    EXPECT_EQ(Swept({{"signed", "draft"}, false}, jobs), "cef");
+    EXPECT_EQ(Swept({{}, true}, jobs), "acef");
+    EXPECT_EQ(Swept({{"terminated"}, false}, jobs), "ef");
+  }
+}
+
+// The register's latest outturn over two funds (the fixture's comment works
+// the figures): the latest year any fund records, summed over the funds
+// recording it, with the entries known on the date.
+TEST(FiguresTest, LatestOutturnIsTheLatestYearAnyFundRecords) {
+  std::string path = std::string(S75_SOURCE_DIR) + "/tests/fixtures/register-figures/";
+  LoadResult loaded = LoadAgreementFile(path + "latest-outturn.yaml", LoadLimits());
+  ASSERT_TRUE(loaded.checked);
+  auto figures = [&](const char* date) {
+    AgreementFacts f;
+    ReadFigures(*loaded.document, *Date::Parse(date), f);
+    return f.outturn;
+  };
+  std::optional<OutturnFacts> jan = figures("2017-01-31");
+  ASSERT_TRUE(jan);
+  EXPECT_EQ(jan->year, "2016/17");
+  EXPECT_EQ(jan->kind, "forecast");
+  EXPECT_EQ(jan->spend.ToString(2), "13100000.50");
+  EXPECT_EQ(jan->variance->ToString(2), "-144999.50");
+  std::optional<OutturnFacts> march = figures("2017-03-31");
+  ASSERT_TRUE(march);
+  EXPECT_EQ(march->spend.ToString(2), "13300000.00");
+  EXPECT_EQ(march->variance->ToString(2), "55000.00");
+  std::optional<OutturnFacts> june = figures("2016-06-30");
+  ASSERT_TRUE(june);
+  EXPECT_EQ(june->year, "2015/16");
+  EXPECT_EQ(june->kind, "actual");
+  EXPECT_EQ(june->spend.ToString(2), "24186000.00");
+  EXPECT_EQ(june->variance->ToString(2), "870000.00");
+  EXPECT_FALSE(figures("2016-05-30"));  // nothing reported yet
+}
+
+// The scorecard's worked example (tests/fixtures/scorecard): as of
+// 2008-11-15, o1 red, o2 amber, o3 met (green), o4 no data, o5 not rated.
+TEST(FiguresTest, OutcomesByRedAmberGreenAndNoData) {
+  LoadResult loaded = LoadAgreementFile(
+      std::string(S75_SOURCE_DIR) + "/tests/fixtures/scorecard/worked-example.yaml", LoadLimits());
+  ASSERT_TRUE(loaded.checked);
+  AgreementFacts f;
+  ReadFigures(*loaded.document, *Date::Parse("2008-11-15"), f);
+  EXPECT_EQ(f.outcomes.red, 1);
+  EXPECT_EQ(f.outcomes.amber, 1);
+  EXPECT_EQ(f.outcomes.green, 1);
+  EXPECT_EQ(f.outcomes.no_data, 2);
+  EXPECT_FALSE(f.outturn);
+}
+
+// The register counts only the agreements the sweep kept, says which, and
+// gives the live agreements' pool apart.
+TEST(RegisterTest, TotalsSayWhatTheyCountAndGiveTheLivePoolApart) {
+  Register reg;
+  reg.as_of = *Date::Parse("2026-11-22");
+  reg.filter = {{"in_force", "expired"}, false};
+  auto add = [&](const std::string& yaml) {
+    FileResult file;
+    file.path = "x.yaml";
+    file.checked = true;
+    file.facts = FactsOf("format: s75check/1\n" + yaml);
+    AddToRegister(reg, file);
+  };
+  add("agreement: {id: a, title: A, status: in_force}\nterm: {commencement: 2025-04-01, "
+      "expiry: 2027-03-31}\nfinance: {pool_total: 578500000}\n");
+  add("agreement: {id: b, title: B, status: in_force}\nterm: {commencement: 2005-04-01, "
+      "expiry: 2008-03-31}\nfinance: {pool_total: 3591500000}\n");
+  EXPECT_EQ(reg.totals.pools.total.ToString(2), "4170000000.00");
+  EXPECT_EQ(reg.totals.live, 1);
+  EXPECT_EQ(reg.totals.live_pools.total.ToString(2), "578500000.00");
+  EXPECT_EQ(TotalsCaption(reg),
+            "Totals of 2 agreements (status: in_force, expired; as of 2026-11-22)");
+  for (std::string_view format : RegisterFormats()) {
+    std::ostringstream out;
+    ASSERT_TRUE(WriteRegister(reg, format, out));
+    EXPECT_NE(out.str().find("status: in_force, expired; as of 2026-11-22"), std::string::npos)
+        << format;
+    EXPECT_NE(out.str().find(format == "csv" || format == "json" ? "578500000.00" : "£578,500,000"),
+              std::string::npos)
+        << format;
+  }
 }
 
 // Every rule a report can list is described for SARIF and JUnit, in id order.

@@ -16,6 +16,7 @@
 #include "report/json_reporter.h"
 #include "report/junit_reporter.h"
 #include "report/markdown_reporter.h"
+#include "report/register.h"
 #include "report/sarif_reporter.h"
 
 namespace s75 {
@@ -143,7 +144,7 @@ TEST(GoldenTest, RenderedFormat2AgreementMatches) {
 }
 
 // `text` with the tool's version written as "test", so that goldens outlive releases.
-std::string WithoutVersion(std::string text) {
+std::string WithTestVersion(std::string text) {
   const std::string version = ToolVersion();
   for (size_t at = text.find(version); at != std::string::npos; at = text.find(version, at)) {
     text.replace(at, version.size(), "test");
@@ -164,7 +165,7 @@ std::string Outturn(const std::string& path, const std::string& format, bool sce
   std::ostringstream err;
   RunOutturnCommand(cmd, out, err);
   EXPECT_EQ(err.str(), "");
-  return WithoutVersion(out.str());
+  return WithTestVersion(out.str());
 }
 
 // The worked example of outturn.md, its --scenarios, and a sweep of the
@@ -194,7 +195,7 @@ std::string Scorecard(const std::string& path, const std::string& format, const 
   std::ostringstream err;
   RunScorecardCommand(cmd, out, err);
   EXPECT_EQ(err.str(), "");
-  return WithoutVersion(out.str());
+  return WithTestVersion(out.str());
 }
 
 // The worked example of scorecard.md (format 1), a format 2 agreement whose
@@ -212,6 +213,37 @@ TEST(GoldenTest, ScorecardMatches) {
                  Scorecard("tests/fixtures/scorecard/format2-schemes.yaml", format, "2025-11-30"));
     ExpectGolden(golden + "agreements." + extension, Scorecard("agreements", format, "2026-11-22"));
   }
+}
+
+// `s75check register` as the command writes it (the tool's version written
+// as "test"), as of 2026-11-22.
+std::string RegisterOf(const std::vector<std::string>& paths, const std::string& format,
+                       const AgreementFilter& filter) {
+  fs::current_path(S75_SOURCE_DIR);
+  RegisterCommand cmd;
+  cmd.paths = paths;
+  cmd.format = format;
+  cmd.as_of = *Date::Parse("2026-11-22");
+  cmd.filter = filter;
+  std::ostringstream out;
+  std::ostringstream err;
+  EXPECT_EQ(RunRegisterCommand(cmd, out, err), 0);
+  EXPECT_EQ(err.str(), "");
+  return WithTestVersion(out.str());
+}
+
+// The register of the examples and the figures fixture in every format
+// (its rows, the latest outturn and the outcome counts, the totals with the
+// live pool apart), and of the live examples alone.
+TEST(GoldenTest, RegisterMatches) {
+  const std::vector<std::string> paths = {"agreements", "tests/fixtures/register-figures"};
+  for (const auto& [format, extension] :
+       {std::pair{"csv", "csv"}, {"json", "json"}, {"markdown", "md"}, {"html", "html"}}) {
+    ExpectGolden("tests/golden/register/agreements." + std::string(extension),
+                 RegisterOf(paths, format, AgreementFilter()));
+  }
+  ExpectGolden("tests/golden/register/live.md",
+               RegisterOf({"agreements"}, "markdown", AgreementFilter{{}, true}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Agreements, GoldenTest, ::testing::ValuesIn(Examples()),
