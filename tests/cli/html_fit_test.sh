@@ -84,12 +84,19 @@ printed() {
   contains "$1 printed: one line holds every heading in the page" "$tmp/$1.print" '^row=yes$'
 }
 
-# pictures NAME: the screenshots the docs show, rewritten on request.
+# pictures NAME ANCHOR: the screenshots the docs show, rewritten on request:
+# the page scrolled to ANCHOR (in a frame of a wrapper page, as a headless
+# screenshot does not follow a fragment) at 400x900 and 1400x900, and the
+# first printed page.
 pictures() {
-  chrome --window-size=400,900 --screenshot="$tmp/$1-400.png" "file://$tmp/$1.html" >/dev/null
-  chrome --window-size=1400,900 --screenshot="$tmp/$1-1400.png" "file://$tmp/$1.html" >/dev/null
+  local width png
+  for width in 400 1400; do
+    printf '<!DOCTYPE html><html><body style="margin:0"><iframe src="%s#%s" style="width:%spx;height:900px;border:0;display:block"></iframe></body></html>' \
+      "$1.html" "$2" "$width" >"$tmp/$1-$width-shot.html"
+    chrome --window-size="$width,900" --screenshot="$tmp/$1-$width.png" \
+      "file://$tmp/$1-$width-shot.html" >/dev/null
+  done
   pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$tmp/$1.pdf" "$tmp/$1-print"
-  local png
   for png in "$tmp/$1-400.png" "$tmp/$1-1400.png" "$tmp/$1-print.png"; do
     if [[ $(head -c 8 "$png" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]]; then
       pass
@@ -116,7 +123,7 @@ done
 mapfile -t register_heads < <(grep -oP '<th data-key="[^"]*"[^>]*>\K[^ <]+' "$tmp/register.html")
 printed register "${register_heads[@]}"
 printed report File Line Severity Rule Message References Waived
-pictures register
-pictures report
+pictures register register-section
+pictures report matrix
 
 finish
