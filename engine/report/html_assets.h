@@ -122,6 +122,7 @@ footer { margin-top: 40px; padding-top: 8px; border-top: 1px solid var(--line); 
   dl.summary dd { font-size: 24px; }
   th, td { padding: 5px 6px; }
   td { overflow-wrap: anywhere; }
+  table.money { font-size: 13px; }
   .controls input[type=search] { width: 100%; }
 }
 @page { size: A4; margin: 14mm 12mm; }

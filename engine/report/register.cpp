@@ -395,13 +395,8 @@ void HtmlGroups(std::string_view id, std::string_view heading, std::string_view 
       << "</th><th class=\"num\">Agreements</th><th class=\"num\">Pooled</th></tr></thead>\n"
          "<tbody>\n";
   for (const PoolGroup& g : groups) {
-    // A line may break after each underscore of a name: "physical_<wbr>disability".
-    std::string name = g.name.empty() ? "None stated" : Esc(g.name);
-    for (size_t at = name.find('_'); at != std::string::npos; at = name.find('_', at + 6)) {
-      name.insert(at + 1, "<wbr>");
-    }
-    out << "<tr><td>" << name << "</td><td class=\"num\">" << g.agreements
-        << "</td><td class=\"num\">" << pools.Pounds(g.pooled) << "</td></tr>\n";
+    out << "<tr><td>" << (g.name.empty() ? "None stated" : Esc(g.name)) << "</td><td class=\"num\">"
+        << g.agreements << "</td><td class=\"num\">" << pools.Pounds(g.pooled) << "</td></tr>\n";
   }
   out << "</tbody>\n</table>\n</section>\n";
 }
