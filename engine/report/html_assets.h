@@ -35,7 +35,7 @@ p.note { font-size: 13px; }
 code, .path { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 
-dl.summary { display: grid; grid-template-columns: repeat(6, 1fr); gap: 12px; margin: 20px 0 0; }
+dl.summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5em, 1fr)); gap: 12px; margin: 20px 0 0; }
 dl.summary div { background: var(--panel); border-radius: 6px; padding: 10px 14px; border-top: 4px solid var(--line); }
 dl.summary dt { font-size: 13px; color: var(--muted); }
 dl.summary dd { margin: 0; font-size: 30px; font-weight: 700; font-variant-numeric: tabular-nums; }
@@ -86,7 +86,7 @@ td.cell { border: 2px solid #fff; vertical-align: middle; }
 .cell.unreadable { background: var(--unread); color: #fff; }
 td.cell small { font-size: 12px; font-weight: 400; }
 
-.sev { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; }
+.sev { display: inline-block; white-space: nowrap; padding: 0 6px; border-radius: 3px; font-size: 12px; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; }
 .sev.error { background: var(--error-bg); color: var(--error); }
 .sev.warning { background: var(--warning-bg); color: var(--warning); }
 .sev.info { background: var(--info-bg); color: var(--info); }
@@ -114,12 +114,90 @@ th[aria-sort=descending] button::after { content: " \25BC"; font-size: 10px; }
 .controls input[type=search] { font: inherit; width: 24em; padding: 3px 8px; border: 1px solid #9aa5b1; border-radius: 4px; }
 .controls output { margin-left: auto; color: var(--muted); }
 footer { margin-top: 40px; padding-top: 8px; border-top: 1px solid var(--line); font-size: 13px; color: var(--muted); }
+@media (max-width: 640px) {
+  main, header.page div { padding-left: 14px; padding-right: 14px; }
+  header.page h1 { font-size: 22px; }
+  h2 { font-size: 18px; }
+  dl.summary { gap: 8px; }
+  dl.summary dd { font-size: 24px; }
+  th, td { padding: 5px 6px; }
+  td { overflow-wrap: anywhere; }
+  table.money { font-size: 13px; }
+  .controls input[type=search] { width: 100%; }
+}
+@page { size: A4; margin: 14mm 12mm; }
 @media print {
+  body { font-size: 10pt; }
+  main, header.page div { max-width: none; padding-left: 0; padding-right: 0; }
   header.page { background: none; color: var(--ink); border-bottom: 3px solid var(--ink); }
   header.page p { color: var(--muted); }
   .controls { display: none !important; }
   table.findings tr[hidden] { display: table-row !important; }
   h2 { break-after: avoid; }
+}
+)css";
+
+// What the check report and the register add to the style sheet: their wide
+// tables read at any width and on paper. Below 720 px a table of class
+// "reflow" becomes one card per row, each cell labelled with its column's
+// name (data-label), so every column shows without sideways scrolling; the
+// register (widest) keeps its first column in view when it scrolls, and the
+// matrix scrolls in its own box with the agreement in view. On paper: A4
+// landscape, smaller type, every column, nothing scrolled or stuck.
+inline constexpr std::string_view kSweepStyle = R"css(
+.register-wrap, .matrix-wrap { overflow-x: auto; position: relative; }
+table.register th:first-child, table.register td:first-child,
+table.matrix th.agreement, table.matrix th[scope=row] { position: sticky; left: 0; z-index: 1; background: #fff; }
+table.register thead th:first-child, table.matrix thead th.agreement { background: var(--panel); }
+table.register td:first-child { font-weight: 600; }
+table.matrix { table-layout: auto; }
+table.matrix th.agreement { width: auto; min-width: 16em; }
+table.matrix thead th.element { padding: 6px 4px; }
+table.matrix th.element.family { border-left: 2px solid #bcc5cf; }
+table.matrix th[scope=row] .path { overflow-wrap: anywhere; }
+@media (max-width: 720px) {
+  table.reflow, table.reflow tbody, table.reflow tr { display: block; width: auto; min-width: 0; }
+  table.reflow thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.reflow tr { border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 6px; margin: 0 0 10px; padding: 6px 10px; }
+  table.reflow tr[data-severity=error] { border-left-color: var(--error); }
+  table.reflow tr[data-severity=warning] { border-left-color: var(--warning-bar); }
+  table.reflow tr[data-severity=info] { border-left-color: var(--info-bar); }
+  table.reflow tr[data-severity=unreadable] { border-left-color: var(--unread); }
+  table.reflow tr.waived, table.reflow tr[data-waived=yes] { border-left-color: var(--waived); }
+  table.reflow tbody td, table.reflow tbody td:first-child {
+    display: flow-root; position: static; width: auto; max-width: none;
+    padding: 2px 0 2px 7.7rem; border: 0; text-align: left; white-space: normal; overflow-wrap: anywhere;
+  }
+  table.reflow td::before {
+    content: attr(data-label); float: left; width: 7.2rem; margin-left: -7.7rem; overflow-wrap: normal;
+    font: 600 12.5px/1.6 system-ui, "Segoe UI", Roboto, Arial, "DejaVu Sans", sans-serif; color: var(--muted);
+  }
+  table.reflow tbody td:first-child { font-size: 15px; }
+  table.register tr[data-severity=error] td:first-child { border-left: 0; }
+  .register-wrap { overflow: visible; }
+  table.register { width: 100%; }
+  table.matrix th.agreement { min-width: 11em; max-width: 11em; }
+  table.matrix th[scope=row] { max-width: 11em; }
+}
+@page { size: A4 landscape; margin: 10mm; }
+@media print {
+  body { font-size: 9pt; }
+  table, table.register, table.findings { font-size: 7.5pt; }
+  th, td { padding: 2px 3px; }
+  .register-wrap, .matrix-wrap { overflow: visible; }
+  table.register { width: 100%; min-width: 0; }
+  table.register td { max-width: none; overflow-wrap: break-word; }
+  table.register td[data-label=File] { overflow-wrap: anywhere; min-width: 12em; }
+  table.register th:first-child, table.register td:first-child,
+  table.matrix th.agreement, table.matrix th[scope=row] { position: static; }
+  table.matrix th.agreement { min-width: 0; width: 22%; }
+  table.matrix thead th.element { font-size: 7pt; }
+  td.cell { font-size: 9pt; }
+  code, .path, table.matrix th[scope=row] span, table.findings td.rule span, table.findings td.where span { font-size: 6.5pt; }
+  dl.summary dd { font-size: 18pt; }
+  tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  svg.chart { max-width: 170mm; }
 }
 )css";
 

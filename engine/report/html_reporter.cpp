@@ -64,7 +64,7 @@ const StateStyle& StyleOf(CellState state) {
 
 void WriteHead(const CheckReport& report, std::ostream& out) {
   std::string title = "Section 75 agreement check, as of " + report.as_of.ToLongString();
-  WriteHtmlHead({title, report.tool_version, true, ""}, out);
+  WriteHtmlHead({title, report.tool_version, true, kSweepStyle}, out);
 }
 
 void WriteBanner(const CheckReport& report, std::ostream& out) {
@@ -197,12 +197,44 @@ void WriteMatrixLegend(std::ostream& out) {
   out << "</ul>\n";
 }
 
-void WriteMatrixHead(const ComplianceMatrix& matrix, std::ostream& out) {
-  out << "<table class=\"matrix\">\n<thead><tr><th class=\"agreement\" "
-         "scope=\"col\">Agreement</th>";
+// The families that say an agreement is unsound whatever Table 1 says, each a
+// column of the matrix after Table 1's elements, with a short heading.
+struct WholeFamily {
+  std::string_view family;
+  std::string_view heading;
+};
+
+constexpr std::array<WholeFamily, 3> kWholeFamilies = {
+    {{"REG", "Statute"}, {"FIN", "Sums and ids"}, {"DATE", "Dates"}}};
+
+// A matrix column: a Table 1 element or a whole family.
+struct MatrixColumn {
+  std::string id;       // "T1.01", "DATE"
+  std::string heading;  // "Aims and outcomes", "Dates"
+  std::string title;    // the heading's tooltip
+  bool family = false;
+};
+
+std::vector<MatrixColumn> MatrixColumns(const ComplianceMatrix& matrix) {
+  std::vector<MatrixColumn> columns;
   for (const RuleRef& r : matrix.columns) {
-    out << "<th scope=\"col\" class=\"element\" title=\"" << Esc(r.id + ": " + r.title) << "\">"
-        << Esc(r.id) << "<span>" << Esc(Humanise(r.slug)) << "</span></th>";
+    columns.push_back({r.id, Humanise(r.slug), r.id + ": " + r.title});
+  }
+  for (const WholeFamily& w : kWholeFamilies) {
+    std::string family(w.family);
+    columns.push_back({family, std::string(w.heading),
+                       family + " rules: " + FamilyTitle(family) + " (every rule of the family)",
+                       true});
+  }
+  return columns;
+}
+
+void WriteMatrixHead(const std::vector<MatrixColumn>& columns, std::ostream& out) {
+  out << "<div class=\"matrix-wrap\"><table class=\"matrix\">\n<thead><tr><th "
+         "class=\"agreement\" scope=\"col\">Agreement</th>";
+  for (const MatrixColumn& c : columns) {
+    out << "<th scope=\"col\" class=\"element" << (c.family ? " family" : "") << "\" title=\""
+        << Esc(c.title) << "\">" << Esc(c.id) << "<span>" << Esc(c.heading) << "</span></th>";
   }
   out << "</tr></thead>\n<tbody>\n";
 }
@@ -219,12 +251,12 @@ void WriteMatrixRowHeading(const FileResult& file, std::ostream& out) {
   out << "</span></th>";
 }
 
-void WriteCell(const RuleRef& rule, const MatrixCell& cell, std::ostream& out) {
+void WriteCell(const MatrixColumn& column, const MatrixCell& cell, std::ostream& out) {
   const StateStyle& style = StyleOf(cell.state);
   std::string detail = cell.findings > 0 ? " (" + Counted(cell.findings, "finding") + ")" : "";
   out << "<td class=\"cell " << style.css << "\" data-state=\"" << style.css << "\" title=\""
-      << Esc(rule.id + " " + Humanise(rule.slug) + ": " + std::string(style.words) + detail)
-      << "\">" << style.symbol;
+      << Esc(column.id + " " + column.heading + ": " + std::string(style.words) + detail) << "\">"
+      << style.symbol;
   if (cell.findings > 0) {
     out << "<small> " << cell.findings << "</small>";
   }
@@ -232,8 +264,12 @@ void WriteCell(const RuleRef& rule, const MatrixCell& cell, std::ostream& out) {
 }
 
 void WriteMatrix(const CheckReport& report, std::ostream& out) {
-  ComplianceMatrix matrix = BuildMatrix(report, "T1");
-  out << "<section id=\"matrix\">\n<h2>Table 1 compliance by agreement</h2>\n";
+  std::vector<std::string> families;
+  for (const WholeFamily& w : kWholeFamilies) {
+    families.emplace_back(w.family);
+  }
+  ComplianceMatrix matrix = BuildMatrix(report, "T1", families);
+  out << "<section id=\"matrix\">\n<h2>Compliance by agreement</h2>\n";
   if (matrix.columns.empty()) {
     out << "<p class=\"intro\">The rule packs define no Table 1 (T1) rules.</p>\n</section>\n";
     return;
@@ -241,19 +277,22 @@ void WriteMatrix(const CheckReport& report, std::ostream& out) {
   out << "<p class=\"intro\">Each row is an agreement; each column an element of a sound joint "
          "funding agreement in Table 1 of <cite>Means to an end</cite> (rules "
       << Esc(matrix.columns.front().id) << "–" << Esc(matrix.columns.back().id)
-      << "). A cell shows the most severe finding no waiver accepts, and how many findings "
-         "the rule made.</p>\n";
+      << "), then the rule families that make an agreement unsound whatever Table 1 says: "
+         "statute and regulations (REG), its sums and references (FIN) and its dates (DATE, "
+         "such as an agreement in force past its expiry). A cell shows the most severe finding "
+         "no waiver accepts, and how many findings the rule (or family) made.</p>\n";
   WriteMatrixLegend(out);
-  WriteMatrixHead(matrix, out);
+  std::vector<MatrixColumn> columns = MatrixColumns(matrix);
+  WriteMatrixHead(columns, out);
   for (const MatrixRow& row : matrix.rows) {
     out << "<tr>";
     WriteMatrixRowHeading(*row.file, out);
     for (size_t i = 0; i < row.cells.size(); ++i) {
-      WriteCell(matrix.columns[i], row.cells[i], out);
+      WriteCell(columns[i], row.cells[i], out);
     }
     out << "</tr>\n";
   }
-  out << "</tbody>\n</table>\n</section>\n";
+  out << "</tbody>\n</table></div>\n</section>\n";
 }
 
 void WriteMoneyNote(const PoolTally& pools, std::ostream& out) {
@@ -304,7 +343,7 @@ void WriteMoney(const CheckReport& report, std::ostream& out) {
 }
 
 void WriteWaiverCell(const Finding& f, std::ostream& out) {
-  out << "<td class=\"waiver\">";
+  out << "<td class=\"waiver\" data-label=\"Waived\">";
   if (f.waiver) {
     out << "<strong>Waived:</strong> " << Esc(f.waiver->reason) << "; approved by "
         << Esc(f.waiver->approved_by);
@@ -321,16 +360,16 @@ void WriteFindingRow(const FileResult& file, const Finding& f, std::ostream& out
       f.range.line > 0 ? std::to_string(f.range.line) + ":" + std::to_string(f.range.column) : "–";
   out << "<tr data-severity=\"" << severity << "\" data-waived=\"" << (f.waived() ? "yes" : "no")
       << "\"" << (f.waived() ? " class=\"waived\"" : "") << ">"
-      << "<td class=\"path\">" << Esc(file.path) << "</td>"
-      << "<td class=\"num\" data-sort=\"" << f.range.line << "\">" << line << "</td>"
-      << "<td data-sort=\"" << static_cast<int>(f.severity) << "\"><span class=\"sev " << severity
-      << "\">" << severity << "</span></td>"
-      << "<td class=\"rule\">" << Esc(f.rule) << "<span>" << Esc(f.slug) << "</span></td>"
-      << "<td class=\"where\">" << Esc(f.message);
+      << "<td class=\"path\" data-label=\"File\">" << Esc(file.path) << "</td>"
+      << "<td class=\"num\" data-label=\"Line\" data-sort=\"" << f.range.line << "\">" << line
+      << "</td><td data-label=\"Severity\" data-sort=\"" << static_cast<int>(f.severity)
+      << "\"><span class=\"sev " << severity << "\">" << severity << "</span></td>"
+      << "<td class=\"rule\" data-label=\"Rule\">" << Esc(f.rule) << "<span>" << Esc(f.slug)
+      << "</span></td><td class=\"where\" data-label=\"Message\">" << Esc(f.message);
   if (!f.path.empty()) {
     out << "<span><code>" << Esc(f.path) << "</code></span>";
   }
-  out << "</td><td>" << Esc(Join(f.references, "; ")) << "</td>";
+  out << "</td><td data-label=\"References\">" << Esc(Join(f.references, "; ")) << "</td>";
   WriteWaiverCell(f, out);
   out << "</tr>\n";
 }
@@ -356,7 +395,7 @@ void WriteFindings(const CheckReport& report, std::ostream& out) {
   out << "<p class=\"intro\">By file and line. With scripts enabled, click a heading to sort "
          "and use the filter to narrow the list.</p>\n";
   WriteFindingControls(out);
-  out << "<table class=\"findings\" id=\"findings\">\n<thead><tr>"
+  out << "<table class=\"findings reflow\" id=\"findings\">\n<thead><tr>"
          "<th data-key=\"file\">File</th><th data-key=\"line\" data-type=\"number\">Line</th>"
          "<th data-key=\"severity\" data-type=\"number\">Severity</th><th data-key=\"rule\">Rule"
          "</th><th data-key=\"message\">Message</th><th data-key=\"references\">References</th>"

@@ -1,5 +1,7 @@
 #include "report/register.h"
 
+#include <algorithm>
+#include <array>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <tuple>
@@ -498,6 +500,45 @@ void HtmlGroups(std::string_view id, std::string_view heading, std::string_view 
   out << "</tbody>\n</table>\n</section>\n";
 }
 
+// The HTML table's columns: the agreement's id, then what says whether it is
+// sound (status, signed, errors, warnings) and its pool, then the rest in the
+// register's order, so a narrow screen or a scrolled table shows them first.
+std::vector<const Column*> HtmlColumns() {
+  constexpr std::array<std::string_view, 6> kFirst = {"id",     "status",   "signed",
+                                                      "errors", "warnings", "pool_total"};
+  std::vector<const Column*> order;
+  for (std::string_view name : kFirst) {
+    for (const Column& c : Columns()) {
+      if (c.name == name) {
+        order.push_back(&c);
+      }
+    }
+  }
+  for (const Column& c : Columns()) {
+    if (std::find(kFirst.begin(), kFirst.end(), c.name) == kFirst.end()) {
+      order.push_back(&c);
+    }
+  }
+  return order;
+}
+
+void HtmlCell(const Column& c, const RegisterRow& row, Date as_of, std::ostream& out) {
+  std::string label = Humanise(std::string(c.name));
+  if (c.amount != nullptr) {
+    std::optional<Decimal> amount = c.amount(row);
+    out << "<td class=\"num nowrap\" data-label=\"" << label << "\" data-sort=\""
+        << (amount ? amount->ToString() : "-1") << "\">" << Pounds(amount) << "</td>";
+    return;
+  }
+  bool number = c.count;
+  bool date = c.name == "commencement" || c.name == "expiry";
+  out << "<td"
+      << (number ? " class=\"num\""
+          : date ? " class=\"nowrap\""
+                 : "")
+      << " data-label=\"" << label << "\">" << Esc(c.ForPeople(row, as_of)) << "</td>";
+}
+
 void HtmlTable(const Register& reg, std::ostream& out) {
   out << "<section id=\"register-section\">\n<h2>Agreements</h2>\n<p class=\"intro\">One row "
          "per agreement file. With scripts enabled, click a heading to sort and use the filter "
@@ -513,29 +554,18 @@ void HtmlTable(const Register& reg, std::ostream& out) {
   }
   out << "<output id=\"shown\" aria-live=\"polite\"></output>\n</div>\n<div "
          "class=\"register-wrap\">"
-         "<table class=\"register\" id=\"register\" data-noun=\"agreements\">\n<thead><tr>";
-  for (const Column& c : Columns()) {
-    bool number = c.amount != nullptr || c.count;
-    out << "<th data-key=\"" << c.name << "\"" << (number ? " data-type=\"number\"" : "") << ">"
-        << Humanise(std::string(c.name)) << "</th>";
+         "<table class=\"register reflow\" id=\"register\" data-noun=\"agreements\">\n<thead><tr>";
+  std::vector<const Column*> columns = HtmlColumns();
+  for (const Column* c : columns) {
+    bool number = c->amount != nullptr || c->count;
+    out << "<th data-key=\"" << c->name << "\"" << (number ? " data-type=\"number\"" : "") << ">"
+        << Humanise(std::string(c->name)) << "</th>";
   }
   out << "</tr></thead>\n<tbody>\n";
   for (const RegisterRow& row : reg.rows) {
     out << "<tr data-severity=\"" << RowState(row) << "\">";
-    for (const Column& c : Columns()) {
-      if (c.amount != nullptr) {
-        std::optional<Decimal> amount = c.amount(row);
-        out << "<td class=\"num nowrap\" data-sort=\"" << (amount ? amount->ToString() : "-1")
-            << "\">" << Pounds(amount) << "</td>";
-      } else {
-        bool number = c.count;
-        bool date = c.name == "commencement" || c.name == "expiry";
-        out << "<td"
-            << (number ? " class=\"num\""
-                : date ? " class=\"nowrap\""
-                       : "")
-            << ">" << Esc(c.ForPeople(row, reg.as_of)) << "</td>";
-      }
+    for (const Column* c : columns) {
+      HtmlCell(*c, row, reg.as_of, out);
     }
     out << "</tr>\n";
   }
@@ -544,7 +574,7 @@ void HtmlTable(const Register& reg, std::ostream& out) {
 
 void WriteHtml(const Register& reg, std::ostream& out) {
   std::string title = "Section 75 agreements register, as of " + reg.as_of.ToLongString();
-  WriteHtmlHead({title, reg.tool_version, true, ""}, out);
+  WriteHtmlHead({title, reg.tool_version, true, kSweepStyle}, out);
   out << "<body>\n<header class=\"page\"><div>\n<h1>Section 75 agreements register</h1>\n<p>"
       << reg.rows.size() << (reg.rows.size() == 1 ? " agreement file" : " agreement files")
       << " as of <time datetime=\"" << reg.as_of.ToString() << "\">" << reg.as_of.ToLongString()

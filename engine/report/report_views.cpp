@@ -23,17 +23,14 @@ CellState StateOf(Severity worst) {
   return CellState::kError;
 }
 
-MatrixCell Cell(const CheckReport& report, const FileResult& file, const std::string& rule) {
-  if (!file.checked) {
-    return {CellState::kUnreadable, 0};
-  }
-  if (!report.Ran(rule)) {
-    return {CellState::kNotRun, 0};
-  }
+// The worst unwaived finding of `file` that `belongs` picks; kWaived when
+// every one it picks is waived, kPass when it picks none.
+template <typename Pick>
+MatrixCell Worst(const FileResult& file, Pick belongs) {
   MatrixCell cell;
   std::optional<Severity> worst;
   for (const Finding& f : file.findings) {
-    if (f.rule != rule) {
+    if (!belongs(f)) {
       continue;
     }
     ++cell.findings;
@@ -47,6 +44,30 @@ MatrixCell Cell(const CheckReport& report, const FileResult& file, const std::st
     cell.state = CellState::kWaived;
   }
   return cell;
+}
+
+MatrixCell Cell(const CheckReport& report, const FileResult& file, const std::string& rule) {
+  if (!file.checked) {
+    return {CellState::kUnreadable, 0};
+  }
+  if (!report.Ran(rule)) {
+    return {CellState::kNotRun, 0};
+  }
+  return Worst(file, [&rule](const Finding& f) { return f.rule == rule; });
+}
+
+// A whole family's cell: not run when none of its rules was selected.
+MatrixCell FamilyCell(const CheckReport& report, const FileResult& file,
+                      const std::string& family) {
+  if (!file.checked) {
+    return {CellState::kUnreadable, 0};
+  }
+  bool ran = std::any_of(report.rules.begin(), report.rules.end(),
+                         [&family](const RuleRef& r) { return RuleFamily(r.id) == family; });
+  if (!ran) {
+    return {CellState::kNotRun, 0};
+  }
+  return Worst(file, [&family](const Finding& f) { return RuleFamily(f.rule) == family; });
 }
 
 }  // namespace
@@ -74,8 +95,10 @@ std::vector<FamilyCounts> CountByFamily(const CheckReport& report) {
   return out;
 }
 
-ComplianceMatrix BuildMatrix(const CheckReport& report, const std::string& family) {
+ComplianceMatrix BuildMatrix(const CheckReport& report, const std::string& family,
+                             const std::vector<std::string>& families) {
   ComplianceMatrix matrix;
+  matrix.families = families;
   for (const RuleRef& r : report.known) {
     if (RuleFamily(r.id) == family) {
       matrix.columns.push_back(r);
@@ -85,6 +108,9 @@ ComplianceMatrix BuildMatrix(const CheckReport& report, const std::string& famil
     MatrixRow row{&file, {}};
     for (const RuleRef& column : matrix.columns) {
       row.cells.push_back(Cell(report, file, column.id));
+    }
+    for (const std::string& whole : families) {
+      row.cells.push_back(FamilyCell(report, file, whole));
     }
     matrix.rows.push_back(std::move(row));
   }

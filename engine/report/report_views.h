@@ -48,17 +48,22 @@ struct MatrixRow {
   std::vector<MatrixCell> cells;
 };
 
-// Agreements (rows) against the rules of one family (columns).
+// Agreements (rows) against the rules of one family and, after them, whole
+// families (columns).
 struct ComplianceMatrix {
-  std::vector<RuleRef> columns;  // the family's rules, in id order
-  std::vector<MatrixRow> rows;   // one per file, in the report's order
+  std::vector<RuleRef> columns;       // the family's rules, in id order
+  std::vector<std::string> families;  // whole families: "DATE"
+  std::vector<MatrixRow> rows;        // one per file, in the report's order
 };
 
 // Every file of `report` against every rule of `family` the packs define
-// (whether it ran or not).
-ComplianceMatrix BuildMatrix(const CheckReport& report, const std::string& family);
+// (whether it ran or not), then against each of `families` as a whole: the
+// worst finding of any of its rules, "not run" when none of them ran.
+ComplianceMatrix BuildMatrix(const CheckReport& report, const std::string& family,
+                             const std::vector<std::string>& families = {});
 // The rows point into the report, so it cannot be a temporary.
-ComplianceMatrix BuildMatrix(const CheckReport&& report, const std::string& family) = delete;
+ComplianceMatrix BuildMatrix(const CheckReport&& report, const std::string& family,
+                             const std::vector<std::string>& families = {}) = delete;
 
 // "aims-and-outcomes" or "learning_disability" as words: "Aims and outcomes".
 std::string Humanise(const std::string& name);

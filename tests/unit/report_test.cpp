@@ -105,6 +105,28 @@ TEST(ReportViewsTest, MatrixCellIsTheWorstUnwaivedFindingOrWhyThereIsNone) {
   EXPECT_EQ(m.rows[2].cells[3].state, CellState::kUnreadable);
 }
 
+// An agreement past its expiry passes every Table 1 element; the DATE column
+// is what shows it unsound.
+TEST(ReportViewsTest, FamilyColumnsShowTheWorstOfTheWholeFamily) {
+  CheckReport report = SmallReport();
+  RuleRef date;
+  date.id = "DATE.02";
+  report.known.push_back(date);
+  report.rules.push_back(date);
+  report.files[1].findings.push_back(MakeFinding("DATE.02", Severity::kError));
+  report.files[3].findings.push_back(MakeFinding("DATE.02", Severity::kWarning, true));
+  ComplianceMatrix m = BuildMatrix(report, "T1", {"DATE", "REG"});
+  ASSERT_EQ(m.families.size(), 2U);
+  ASSERT_EQ(m.rows[1].cells.size(), 6U);  // four rules, two families
+  EXPECT_EQ(m.rows[1].cells[0].state, CellState::kPass);
+  EXPECT_EQ(m.rows[1].cells[4].state, CellState::kError);
+  EXPECT_EQ(m.rows[1].cells[4].findings, 1);
+  EXPECT_EQ(m.rows[0].cells[4].state, CellState::kPass);
+  EXPECT_EQ(m.rows[3].cells[4].state, CellState::kWaived);
+  EXPECT_EQ(m.rows[2].cells[4].state, CellState::kUnreadable);
+  EXPECT_EQ(m.rows[1].cells[5].state, CellState::kNotRun);  // no REG rule selected
+}
+
 TEST(ReportViewsTest, FamiliesInCatalogueOrderAddUpToTheSummary) {
   CheckReport r = SmallReport();
   std::vector<FamilyCounts> families = CountByFamily(r);
