@@ -11,6 +11,7 @@
 #include "report/markup_escape.h"
 #include "report/money.h"
 #include "report/report_views.h"
+#include "report/xlsx.h"
 
 namespace s75 {
 
@@ -50,7 +51,9 @@ std::string FundsText(const AgreementFacts& f,
   return Join(parts, "; ");
 }
 
-RegisterRow RowOf(const FileResult& file) {
+}  // namespace
+
+RegisterRow RegisterRowOf(const FileResult& file) {
   RegisterRow row;
   row.path = file.path;
   row.agreement_id = file.agreement_id;
@@ -61,6 +64,8 @@ RegisterRow RowOf(const FileResult& file) {
   row.warnings = s.warning;
   return row;
 }
+
+namespace {
 
 void Count(const RegisterRow& row, Date as_of, RegisterTotals& t) {
   ++t.agreements;
@@ -77,13 +82,34 @@ void Count(const RegisterRow& row, Date as_of, RegisterTotals& t) {
   t.pools.Add(f, row.path);
 }
 
-// The register's columns, shared by CSV, Markdown and HTML. A column of
-// money has `amount`: CSV writes it exactly (1250000.50), Markdown and HTML
-// in pounds; the funds column gives each fund's money the same way.
+// The register's columns, shared by CSV, xlsx, Markdown and HTML. A column
+// of money has `amount`: CSV writes it exactly (1250000.50), xlsx as a
+// number in pounds, Markdown and HTML in pounds; the funds column gives each
+// fund's money the same way. A column whose value is a date (YYYY-MM-DD) or
+// a count says so in `kind`, for xlsx to write a date or a number.
 struct Column {
   std::string_view name;
   std::function<std::string(const RegisterRow&, Date)> value;
   std::optional<Decimal> (*amount)(const RegisterRow&) = nullptr;
+  CellKind kind = CellKind::kText;
+
+  // The cell for spreadsheets (xlsx): money, dates and counts typed.
+  Cell Typed(const RegisterRow& r, Date as_of) const {
+    if (amount != nullptr) {
+      return MoneyCell(amount(r));
+    }
+    std::string text = value(r, as_of);
+    if (kind == CellKind::kDate) {
+      std::optional<Date> date = Date::Parse(text);
+      return date ? DateCell(date) : TextCell(text);
+    }
+    std::optional<long long> n;
+    if (kind == CellKind::kCount) {
+      std::optional<Decimal> d = Decimal::Parse(text);
+      n = d ? d->ToInt() : std::nullopt;
+    }
+    return n ? CountCell(*n) : TextCell(text);
+  }
 
   // The cell for people (Markdown, HTML): money in pounds.
   std::string ForPeople(const RegisterRow& r, Date as_of) const {
@@ -114,8 +140,10 @@ const std::vector<Column>& Columns() {
       {"funds", [](const RegisterRow& r, Date) { return FundsText(r.facts, Money); }},
       {"revenue", [](const RegisterRow& r, Date) { return Money(r.facts.revenue); }, Revenue},
       {"capital", [](const RegisterRow& r, Date) { return Money(r.facts.capital); }, Capital},
-      {"commencement", [](const RegisterRow& r, Date) { return DateText(r.facts.commencement); }},
-      {"expiry", [](const RegisterRow& r, Date) { return DateText(r.facts.expiry); }},
+      {"commencement", [](const RegisterRow& r, Date) { return DateText(r.facts.commencement); },
+       nullptr, CellKind::kDate},
+      {"expiry", [](const RegisterRow& r, Date) { return DateText(r.facts.expiry); }, nullptr,
+       CellKind::kDate},
       {"status",
        [](const RegisterRow& r, Date as_of) {
          if (!r.readable) {
@@ -129,10 +157,45 @@ const std::vector<Column>& Columns() {
        [](const RegisterRow& r, Date) {
          return r.readable ? std::string(SignaturesName(r.facts.Signed())) : "";
        }},
-      {"errors", [](const RegisterRow& r, Date) { return std::to_string(r.errors); }},
-      {"warnings", [](const RegisterRow& r, Date) { return std::to_string(r.warnings); }},
+      {"errors", [](const RegisterRow& r, Date) { return std::to_string(r.errors); }, nullptr,
+       CellKind::kCount},
+      {"warnings", [](const RegisterRow& r, Date) { return std::to_string(r.warnings); }, nullptr,
+       CellKind::kCount},
   };
   return columns;
+}
+
+// --- The totals as a table: CSV's second table, xlsx's second sheet -----------
+
+const std::vector<std::string> kTotalsHeader = {"total", "name", "pooled", "agreements"};
+
+std::vector<std::vector<Cell>> TotalsRows(const RegisterTotals& t) {
+  const PoolTally& pools = t.pools;
+  auto pooled = [&pools](const Decimal& sum) {
+    return pools.overflow ? TextCell(pools.Exact(sum)) : MoneyCell(sum);
+  };
+  std::vector<std::vector<Cell>> rows;
+  rows.push_back({TextCell("all"), TextCell(""), pooled(pools.total), CountCell(t.agreements)});
+  for (const auto& [name, g] : pools.by_client_group()) {
+    rows.push_back(
+        {TextCell("client_group"), TextCell(name), pooled(g.pooled), CountCell(g.agreements)});
+  }
+  for (const auto& [name, g] : pools.by_arrangement()) {
+    rows.push_back(
+        {TextCell("arrangement"), TextCell(name), pooled(g.pooled), CountCell(g.agreements)});
+  }
+  rows.push_back({TextCell("type"), TextCell("revenue"), pooled(pools.revenue),
+                  CountCell(pools.with_revenue)});
+  rows.push_back({TextCell("type"), TextCell("capital"), pooled(pools.capital),
+                  CountCell(pools.with_capital)});
+  for (const auto& [name, n] : {std::pair{"unreadable", t.unreadable},
+                                {"unsigned", t.unsigned_by_all},
+                                {"partly_signed", t.partly_signed},
+                                {"expired", t.expired},
+                                {"non_compliant", t.non_compliant}}) {
+    rows.push_back({TextCell("count"), TextCell(name), TextCell(""), CountCell(n)});
+  }
+  return rows;
 }
 
 // --- CSV (RFC 4180) ------------------------------------------------------------
@@ -151,26 +214,34 @@ void WriteCsv(const Register& reg, std::ostream& out) {
     CsvLine(cells, out);
   }
   // The totals follow after one empty line, as a second small table.
-  const RegisterTotals& t = reg.totals;
   out << "\r\n";
-  CsvLine({"total", "name", "pooled", "agreements"}, out);
-  const PoolTally& pools = t.pools;
-  CsvLine({"all", "", pools.Exact(pools.total), std::to_string(t.agreements)}, out);
-  for (const auto& [name, g] : pools.by_client_group()) {
-    CsvLine({"client_group", name, pools.Exact(g.pooled), std::to_string(g.agreements)}, out);
+  CsvLine(kTotalsHeader, out);
+  for (const std::vector<Cell>& cells : TotalsRows(reg.totals)) {
+    CsvLine(CellTexts(cells), out);
   }
-  for (const auto& [name, g] : pools.by_arrangement()) {
-    CsvLine({"arrangement", name, pools.Exact(g.pooled), std::to_string(g.agreements)}, out);
+}
+
+// --- xlsx ----------------------------------------------------------------------
+
+std::string WriteXlsx(const Register& reg, std::ostream& out) {
+  XlsxWorkbook book(reg.as_of);
+  std::vector<std::string> header;
+  for (const Column& c : Columns()) {
+    header.emplace_back(c.name);
   }
-  CsvLine({"type", "revenue", pools.Exact(pools.revenue), std::to_string(pools.with_revenue)}, out);
-  CsvLine({"type", "capital", pools.Exact(pools.capital), std::to_string(pools.with_capital)}, out);
-  for (const auto& [name, n] : {std::pair{"unreadable", t.unreadable},
-                                {"unsigned", t.unsigned_by_all},
-                                {"partly_signed", t.partly_signed},
-                                {"expired", t.expired},
-                                {"non_compliant", t.non_compliant}}) {
-    CsvLine({"count", name, "", std::to_string(n)}, out);
+  int agreements = book.AddSheet("agreements", header);
+  for (const RegisterRow& row : reg.rows) {
+    std::vector<Cell> cells;
+    for (const Column& c : Columns()) {
+      cells.push_back(c.Typed(row, reg.as_of));
+    }
+    book.AddRow(agreements, cells);
   }
+  int totals = book.AddSheet("totals", kTotalsHeader);
+  for (const std::vector<Cell>& cells : TotalsRows(reg.totals)) {
+    book.AddRow(totals, cells);
+  }
+  return book.Finish(out);
 }
 
 // --- JSON ----------------------------------------------------------------------
@@ -472,7 +543,7 @@ void WriteHtml(const Register& reg, std::ostream& out) {
 }  // namespace
 
 void AddToRegister(Register& reg, const FileResult& file) {
-  reg.rows.push_back(RowOf(file));
+  reg.rows.push_back(RegisterRowOf(file));
   Count(reg.rows.back(), reg.as_of, reg.totals);
 }
 
@@ -513,6 +584,21 @@ bool WriteRegister(const Register& reg, std::string_view format, std::ostream& o
   return true;
 }
 
-std::vector<std::string_view> RegisterFormats() { return {"csv", "json", "markdown", "html"}; }
+std::string WriteRegisterXlsx(const Register& reg, std::ostream& out) {
+  return WriteXlsx(reg, out);
+}
+
+Cell RegisterCell(std::string_view name, const RegisterRow& row, Date as_of) {
+  for (const Column& c : Columns()) {
+    if (c.name == name) {
+      return c.Typed(row, as_of);
+    }
+  }
+  return Cell();
+}
+
+std::vector<std::string_view> RegisterFormats() {
+  return {"csv", "json", "markdown", "html", "xlsx"};
+}
 
 }  // namespace s75
