@@ -218,6 +218,11 @@ int XlsxWorkbook::AddSheet(std::string_view name, const std::vector<std::string>
     sheet.widths.push_back(TextWidth(header[col]) + 2);  // room for the filter button
   }
   worksheet_freeze_panes(sheet.ws, 1, 0);
+  // Printed (or made a PDF): A4 landscape, the header on each page.
+  constexpr uint8_t kA4 = 9;
+  worksheet_set_landscape(sheet.ws);
+  worksheet_set_paper(sheet.ws, kA4);
+  b.Note(worksheet_repeat_rows(sheet.ws, 0, 0));
   b.sheets.push_back(std::move(sheet));
   return static_cast<int>(b.sheets.size() - 1);
 }

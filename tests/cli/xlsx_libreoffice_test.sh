@@ -4,7 +4,8 @@
 # (pdftotext, poppler-utils) shows money in pounds and formula-like text as
 # text. Skipped (77) only when LibreOffice is not installed.
 #
-# S75_UPDATE_SCREENSHOT=1 also rewrites docs/xlsx-register.png (pdftoppm).
+# S75_UPDATE_SCREENSHOT=1 also rewrites docs/xlsx-outturn.png (pdftoppm): the second
+# page of the outturn of outturn.md's worked example.
 source "$(dirname "$0")/lib.sh"
 office=$(command -v libreoffice || command -v soffice) || {
   echo "SKIP: LibreOffice is not installed (scripts/setup installs libreoffice-calc-nogui)"
@@ -14,12 +15,13 @@ A=(--as-of 2026-11-22)
 "$bin" register "${A[@]}" --format xlsx -o "$tmp/register.xlsx" tests/fixtures/register
 "$bin" check "${A[@]}" --format xlsx -o "$tmp/check.xlsx" agreements
 "$bin" outturn --as-of 2026-12-01 --format xlsx -o "$tmp/outturn.xlsx" tests/fixtures/outturn
+"$bin" outturn --as-of 2026-12-01 --format xlsx -o "$tmp/example.xlsx" tests/fixtures/outturn/hfd-mh.yaml
 "$bin" scorecard --as-of 2008-11-15 --format xlsx -o "$tmp/scorecard.xlsx" tests/fixtures/scorecard
 
 # LibreOffice needs a writable home and profile: both under $tmp.
 mkdir -p "$tmp/home" "$tmp/pdf"
 HOME=$tmp/home timeout 300 "$office" -env:UserInstallation="file://$tmp/profile" --headless \
-  --convert-to pdf --outdir "$tmp/pdf" "$tmp"/{register,check,outturn,scorecard}.xlsx \
+  --convert-to pdf --outdir "$tmp/pdf" "$tmp"/{register,check,outturn,scorecard,example}.xlsx \
   >"$tmp/office.out" 2>&1
 status=$?
 if [[ $status == 0 ]]; then pass; else fail "libreoffice exit $status" "$tmp/office.out"; fi
@@ -40,6 +42,6 @@ if command -v pdftotext >/dev/null; then
 fi
 
 if [[ -n ${S75_UPDATE_SCREENSHOT:-} ]]; then
-  pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$tmp/pdf/register.pdf" docs/xlsx-register
+  pdftoppm -png -r 80 -f 2 -l 2 -singlefile "$tmp/pdf/example.pdf" docs/xlsx-outturn
 fi
 finish
