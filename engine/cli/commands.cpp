@@ -149,8 +149,8 @@ class CheckReportStage final : public ReportStage {
     CheckReport end = run;
     end.baseline_used = BaselineUsed();
     reporter_.End(end, total_, Stream());
-    std::string failure;
-    if (recorder_) {
+    std::string failure = reporter_.Failure();
+    if (failure.empty() && recorder_) {
       failure = WriteFileAtomically(cmd_.write_baseline, BaselineJson(recorder_->Finish()));
     }
     if (failure.empty() && file_) {
@@ -200,7 +200,12 @@ class RegisterReportStage final : public ReportStage {
   int End(const CheckReport& /*run*/) override {
     progress_.Finish();
     std::ostringstream text;
-    if (!WriteRegister(reg_, cmd_.format, text)) {
+    if (cmd_.format == "xlsx") {
+      if (std::string failure = WriteRegisterXlsx(reg_, text); !failure.empty()) {
+        err_ << "s75check: " << failure << "\n";
+        return 2;
+      }
+    } else if (!WriteRegister(reg_, cmd_.format, text)) {
       err_ << "s75check: unknown register format '" << cmd_.format << "'\n";
       return 2;
     }
@@ -221,6 +226,10 @@ class RegisterReportStage final : public ReportStage {
 }  // namespace
 
 int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& err) {
+  if (std::string refusal = TerminalRefusal(cmd.format, cmd.output); !refusal.empty()) {
+    err << "s75check: " << refusal << "\n";
+    return 2;
+  }
   std::unique_ptr<Reporter> reporter =
       MakeReporter(cmd.format, ReporterOptions{cmd.quiet, FailThreshold(cmd.fail_on)});
   if (!reporter) {
@@ -232,6 +241,10 @@ int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& er
 }
 
 int RunRegisterCommand(const RegisterCommand& cmd, std::ostream& out, std::ostream& err) {
+  if (std::string refusal = TerminalRefusal(cmd.format, cmd.output); !refusal.empty()) {
+    err << "s75check: " << refusal << "\n";
+    return 2;
+  }
   PipelineInput input;
   input.packs = cmd.pack;
   input.paths = cmd.paths;
@@ -260,6 +273,10 @@ AgreementCard UnreadableCard(const std::string& path, const std::vector<Finding>
 }  // namespace
 
 int RunScorecardCommand(const ScorecardCommand& cmd, std::ostream& out, std::ostream& err) {
+  if (std::string refusal = TerminalRefusal(cmd.format, cmd.output); !refusal.empty()) {
+    err << "s75check: " << refusal << "\n";
+    return 2;
+  }
   Portfolio portfolio;
   portfolio.as_of = cmd.as_of;
   portfolio.tool_version = ToolVersion();
@@ -274,7 +291,12 @@ int RunScorecardCommand(const ScorecardCommand& cmd, std::ostream& out, std::ost
       [&](AgreementCard card) { AddToPortfolio(portfolio, std::move(card)); });
   SortPortfolio(portfolio);
   std::ostringstream text;
-  if (!WriteScorecard(portfolio, cmd.format, text)) {
+  if (cmd.format == "xlsx") {
+    if (std::string failure = WriteScorecardXlsx(portfolio, text); !failure.empty()) {
+      err << "s75check: " << failure << "\n";
+      return 2;
+    }
+  } else if (!WriteScorecard(portfolio, cmd.format, text)) {
     err << "s75check: unknown scorecard format '" << cmd.format << "'\n";
     return 2;
   }

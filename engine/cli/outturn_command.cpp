@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "cli/progress.h"
 #include "common/atomic_file.h"
 #include "driver/outturn_run.h"
 #include "driver/packs.h"
@@ -108,6 +109,9 @@ std::string SpendError(std::string_view text) {
 int RunOutturnCommand(const OutturnCommand& cmd, std::ostream& out, std::ostream& err) {
   std::unique_ptr<OutturnWriter> writer = MakeOutturnWriter(cmd.format);
   std::string usage = writer ? UsageError(cmd) : "unknown format '" + cmd.format + "'";
+  if (usage.empty()) {
+    usage = TerminalRefusal(cmd.format, cmd.output);
+  }
   std::optional<AtomicFile> file;
   if (usage.empty() && !cmd.output.empty() && !file.emplace(cmd.output).error().empty()) {
     usage = file->error();
@@ -125,7 +129,11 @@ int RunOutturnCommand(const OutturnCommand& cmd, std::ostream& out, std::ostream
                   writer->Agreement(report, a, stream);
                 });
   writer->End(report, stream);
-  if (std::string failure = file ? file->Commit() : ""; !failure.empty()) {
+  std::string failure = writer->Failure();
+  if (failure.empty() && file) {
+    failure = file->Commit();
+  }
+  if (!failure.empty()) {
     err << "s75check: " << failure << "\n";
     return 2;
   }

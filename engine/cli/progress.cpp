@@ -46,4 +46,12 @@ void Progress::Finish() {
 
 bool ShouldShowProgress(bool quiet) { return !quiet && isatty(STDERR_FILENO) == 1; }
 
+std::string TerminalRefusal(std::string_view format, const std::string& output) {
+  if (format != "xlsx" || !output.empty() || isatty(STDOUT_FILENO) != 1) {
+    return "";
+  }
+  return "an xlsx workbook is not written to a terminal: name a file with -o FILE.xlsx, or "
+         "redirect stdout to one";
+}
+
 }  // namespace s75

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstddef>
 #include <ostream>
+#include <string>
+#include <string_view>
 
 namespace s75 {
 
@@ -33,5 +35,10 @@ class Progress {
 
 // True when stderr is a terminal and the user did not ask for quiet.
 bool ShouldShowProgress(bool quiet);
+
+// Why a report in `format` is not written to stdout when it is a terminal (a
+// binary format, xlsx, would only garble it), or "" when it may be: a file
+// named by -o (`output`), a text format, or stdout a pipe or a file.
+std::string TerminalRefusal(std::string_view format, const std::string& output);
 
 }  // namespace s75

@@ -1,12 +1,16 @@
-// The outturn report for machines: JSON (money as exact decimal strings) and
-// CSV (one row per partner's part).
+// The outturn report for machines: JSON (money as exact decimal strings),
+// and CSV and xlsx (one row per partner's part).
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "report/cells.h"
 #include "report/csv.h"
 #include "report/outturn_words.h"
 #include "report/outturn_writers.h"
+#include "report/xlsx.h"
 
 namespace s75 {
 
@@ -128,7 +132,7 @@ Json TotalsJson(const OutturnTotals& t) {
   return j;
 }
 
-// --- CSV -------------------------------------------------------------------------
+// --- CSV and xlsx: one table -----------------------------------------------------
 
 const std::vector<std::string> kCsvColumns = {
     "file",        "agreement_id", "fund",         "scenario",     "year",     "kind",
@@ -136,16 +140,20 @@ const std::vector<std::string> kCsvColumns = {
     "status",      "partner",      "partner_name", "partner_kind", "basis",    "first",
     "shared",      "amount",       "rule",         "location",     "message"};
 
-// The cells of one CSV row, by column name; the others are empty.
-struct CsvRow {
-  std::vector<std::pair<std::string, std::string>> cells;
+// Where a table's rows go: a CSV stream or a workbook's sheet.
+using RowSink = std::function<void(const std::vector<Cell>&)>;
+
+// The cells of one row, by column name; the others are blank.
+struct TableRow {
+  std::vector<std::pair<std::string, Cell>> cells;
+  void Set(const std::string& column, Cell value) { cells.emplace_back(column, std::move(value)); }
   void Set(const std::string& column, std::string value) {
-    cells.emplace_back(column, std::move(value));
+    Set(column, TextCell(std::move(value)));
   }
 };
 
-void Emit(const CsvRow& row, std::ostream& out) {
-  std::vector<std::string> line(kCsvColumns.size());
+void Emit(const TableRow& row, const RowSink& sink) {
+  std::vector<Cell> line(kCsvColumns.size());
   for (const auto& [column, value] : row.cells) {
     for (size_t i = 0; i < kCsvColumns.size(); ++i) {
       if (kCsvColumns[i] == column) {
@@ -153,129 +161,150 @@ void Emit(const CsvRow& row, std::ostream& out) {
       }
     }
   }
-  CsvLine(line, out);
+  sink(line);
 }
 
-void SetCannot(CsvRow& row, const CannotAllocate& c) {
-  row.Set("status", "cannot allocate");
+// The balance with its RAG colour: an overspend red, an underspend amber,
+// on budget green.
+Cell BalanceCell(Balance balance) {
+  Rag rag = balance == Balance::kOverspend    ? Rag::kRed
+            : balance == Balance::kUnderspend ? Rag::kAmber
+                                              : Rag::kGreen;
+  return TextCell(std::string(BalanceKey(balance)), rag);
+}
+
+// A status that stops the pool being allocated shows red.
+Cell FailedStatus(std::string status) { return TextCell(std::move(status), Rag::kRed); }
+
+void SetCannot(TableRow& row, const CannotAllocate& c) {
+  row.Set("status", FailedStatus("cannot allocate"));
   row.Set("rule", c.rule);
   row.Set("location", c.where.ToString());
   row.Set("message", c.message);
 }
 
+Cell BasisCell(const Allocation& a, const std::optional<Decimal>& basis) {
+  return BasisName(a) == "share" ? NumberCell(basis) : MoneyCell(basis);
+}
+
 // The rows of an allocation: one per partner's part, a row for what the
 // risk fund met, or one row saying why nothing is paid out.
-void AllocationRows(CsvRow base, const Allocation& a, std::ostream& out) {
-  base.Set("balance", std::string(BalanceKey(a.balance)));
-  base.Set("variance", Exact(a.amount));
+void AllocationRows(TableRow base, const Allocation& a, const RowSink& sink) {
+  base.Set("balance", BalanceCell(a.balance));
+  base.Set("variance", MoneyCell(a.amount));
   base.Set("approach", a.approach);
   if (a.parts.empty()) {
     base.Set("status", a.balance == Balance::kOnBudget ? "on budget"
                        : a.approach == "carry_forward" ? "carried forward"
                                                        : "no pooled allocation");
     base.Set("message", ApproachWords(a));
-    Emit(base, out);
+    Emit(base, sink);
     return;
   }
   if (a.has_risk_amount) {
-    CsvRow risk = base;
+    TableRow risk = base;
     risk.Set("status", "met from the risk fund");
-    risk.Set("amount", Exact(a.from_risk_fund));
+    risk.Set("amount", MoneyCell(a.from_risk_fund));
     risk.Set("message", ApproachWords(a));
-    Emit(risk, out);
+    Emit(risk, sink);
   }
   for (const PartnerPart& p : a.parts) {
-    CsvRow row = base;
+    TableRow row = base;
     row.Set("status", "allocated");
     row.Set("partner", p.partner.id);
     row.Set("partner_name", p.partner.name);
     row.Set("partner_kind", p.partner.kind);
-    row.Set("basis", p.basis ? BasisValue(a, *p.basis) : "");
-    row.Set("first", Exact(p.first));
-    row.Set("shared", Exact(p.shared));
-    row.Set("amount", Exact(p.total));
+    row.Set("basis", BasisCell(a, p.basis));
+    row.Set("first", MoneyCell(p.first));
+    row.Set("shared", MoneyCell(p.shared));
+    row.Set("amount", MoneyCell(p.total));
     row.Set("message", PartDetail(a, p));
-    Emit(row, out);
+    Emit(row, sink);
   }
 }
 
-void FundRows(CsvRow base, const FundOutturn& f, std::ostream& out) {
+void FundRows(TableRow base, const FundOutturn& f, const RowSink& sink) {
   base.Set("fund", f.fund);
   base.Set("year", f.year ? f.year->ToString() : "");
   base.Set("kind", f.kind);
-  base.Set("reported_on", f.reported_on ? f.reported_on->ToString() : "");
-  base.Set("spend", Exact(f.spend));
+  base.Set("reported_on", DateCell(f.reported_on));
+  base.Set("spend", MoneyCell(f.spend));
   if (f.variance_known) {
-    base.Set("budget", Exact(f.budget));
+    base.Set("budget", MoneyCell(f.budget));
   }
   if (f.cannot) {
     if (f.variance_known) {
-      base.Set("balance", std::string(BalanceKey(BalanceOf(f.variance))));
-      base.Set("variance", Exact(f.variance.IsNegative() ? f.variance.Negate() : f.variance));
+      base.Set("balance", BalanceCell(BalanceOf(f.variance)));
+      base.Set("variance", MoneyCell(f.variance.IsNegative() ? f.variance.Negate() : f.variance));
     }
     SetCannot(base, *f.cannot);
-    Emit(base, out);
+    Emit(base, sink);
     return;
   }
-  AllocationRows(base, *f.allocation, out);
+  AllocationRows(base, *f.allocation, sink);
 }
 
-void ScenarioRows(CsvRow base, const FundScenarios& s, std::ostream& out) {
+void ScenarioRows(TableRow base, const FundScenarios& s, const RowSink& sink) {
   base.Set("fund", s.fund);
   base.Set("year", s.year ? s.year->ToString() : "");
   if (s.no_money) {
     base.Set("status", "no money in common");
     base.Set("message", NoMoneyWords());
-    Emit(base, out);
+    Emit(base, sink);
     return;
   }
   if (s.cannot) {
     SetCannot(base, *s.cannot);
-    Emit(base, out);
+    Emit(base, sink);
     return;
   }
-  base.Set("budget", Exact(s.budget));
+  base.Set("budget", MoneyCell(s.budget));
   for (const Scenario& row : s.rows) {
-    CsvRow scenario = base;
+    TableRow scenario = base;
     scenario.Set("scenario", row.label);
-    AllocationRows(scenario, row.allocation, out);
+    AllocationRows(scenario, row.allocation, sink);
   }
 }
 
-void AgreementRows(const AgreementOutturn& a, std::ostream& out) {
-  CsvRow base;
+void AgreementRows(const AgreementOutturn& a, const RowSink& sink) {
+  TableRow base;
   base.Set("file", a.path);
   base.Set("agreement_id", a.agreement_id);
   if (!a.unreadable.empty() || !a.usage_error.empty()) {
-    base.Set("status", a.unreadable.empty() ? "not for these options" : "unreadable");
+    base.Set("status", FailedStatus(a.unreadable.empty() ? "not for these options" : "unreadable"));
     base.Set("message", a.unreadable.empty() ? a.usage_error : a.unreadable);
-    Emit(base, out);
+    Emit(base, sink);
     return;
   }
   for (const FundOutturn& f : a.funds) {
-    FundRows(base, f, out);
+    FundRows(base, f, sink);
   }
   for (const FundScenarios& s : a.scenarios) {
-    ScenarioRows(base, s, out);
+    ScenarioRows(base, s, sink);
   }
   for (const std::string& fund : a.without_outturn) {
-    CsvRow row = base;
+    TableRow row = base;
     row.Set("fund", fund);
     row.Set("status", "no outturn recorded");
-    Emit(row, out);
+    Emit(row, sink);
   }
 }
 
-void TotalsRows(const OutturnTotals& t, std::ostream& out) {
-  auto sum = [&t](const Decimal& d) { return t.overflow ? "beyond range" : Exact(d); };
-  CsvLine({"total", "name", "amount", "count"}, out);
+const std::vector<std::string> kTotalsColumns = {"total", "name", "amount", "count"};
+
+std::vector<std::vector<Cell>> TotalsRows(const OutturnTotals& t) {
+  auto sum = [&t](const Decimal& d) {
+    return t.overflow ? TextCell("beyond range") : MoneyCell(d);
+  };
+  std::vector<std::vector<Cell>> rows;
   for (PartnerGroup g : kPartnerGroups) {
     auto i = static_cast<size_t>(g);
-    CsvLine({"pays", std::string(GroupKey(g)), sum(t.pays[i]), ""}, out);
-    CsvLine({"receives", std::string(GroupKey(g)), sum(t.receives[i]), ""}, out);
+    rows.push_back({TextCell("pays"), TextCell(std::string(GroupKey(g))), sum(t.pays[i]), Cell()});
+    rows.push_back(
+        {TextCell("receives"), TextCell(std::string(GroupKey(g))), sum(t.receives[i]), Cell()});
   }
-  CsvLine({"from_risk_funds", "", sum(t.from_risk_funds), ""}, out);
-  CsvLine({"carried_forward", "", sum(t.carried_forward), ""}, out);
+  rows.push_back({TextCell("from_risk_funds"), Cell(), sum(t.from_risk_funds), Cell()});
+  rows.push_back({TextCell("carried_forward"), Cell(), sum(t.carried_forward), Cell()});
   for (const auto& [name, n] : {std::pair{"agreements", t.agreements},
                                 {"unreadable", t.unreadable},
                                 {"usage_errors", t.usage_errors},
@@ -284,8 +313,9 @@ void TotalsRows(const OutturnTotals& t, std::ostream& out) {
                                 {"on_budget", t.on_budget},
                                 {"no_outturn", t.no_outturn},
                                 {"cannot_allocate", t.cannot_allocate}}) {
-    CsvLine({"count", name, "", std::to_string(n)}, out);
+    rows.push_back({TextCell("count"), TextCell(name), Cell(), CountCell(n)});
   }
+  return rows;
 }
 
 // `json` as dump(2) writes it, each line after the first indented `indent`
@@ -330,13 +360,43 @@ class CsvWriter final : public OutturnWriter {
   }
   void Agreement(const OutturnReport& /*report*/, const AgreementOutturn& a,
                  std::ostream& out) override {
-    AgreementRows(a, out);
+    AgreementRows(a, [&out](const std::vector<Cell>& cells) { CsvLine(CellTexts(cells), out); });
   }
   // The totals follow after one empty line, as a second small table.
   void End(const OutturnReport& report, std::ostream& out) override {
     out << "\r\n";
-    TotalsRows(report.totals, out);
+    CsvLine(kTotalsColumns, out);
+    for (const std::vector<Cell>& cells : TotalsRows(report.totals)) {
+      CsvLine(CellTexts(cells), out);
+    }
   }
+};
+
+// The same table as CSV's on a sheet `outturns`, the totals on `totals`.
+class XlsxWriter final : public OutturnWriter {
+ public:
+  void Begin(const OutturnReport& report, std::ostream& /*out*/) override {
+    book_.emplace(report.as_of);
+    sheet_ = book_->AddSheet("outturns", kCsvColumns);
+  }
+  void Agreement(const OutturnReport& /*report*/, const AgreementOutturn& a,
+                 std::ostream& /*out*/) override {
+    AgreementRows(a, [this](const std::vector<Cell>& cells) { book_->AddRow(sheet_, cells); });
+  }
+  void End(const OutturnReport& report, std::ostream& out) override {
+    int totals = book_->AddSheet("totals", kTotalsColumns);
+    for (const std::vector<Cell>& cells : TotalsRows(report.totals)) {
+      book_->AddRow(totals, cells);
+    }
+    failure_ = book_->Finish(out);
+    book_.reset();
+  }
+  std::string Failure() const override { return failure_; }
+
+ private:
+  std::optional<XlsxWorkbook> book_;
+  int sheet_ = -1;
+  std::string failure_;
 };
 
 }  // namespace
@@ -344,5 +404,7 @@ class CsvWriter final : public OutturnWriter {
 std::unique_ptr<OutturnWriter> MakeOutturnJsonWriter() { return std::make_unique<JsonWriter>(); }
 
 std::unique_ptr<OutturnWriter> MakeOutturnCsvWriter() { return std::make_unique<CsvWriter>(); }
+
+std::unique_ptr<OutturnWriter> MakeOutturnXlsxWriter() { return std::make_unique<XlsxWriter>(); }
 
 }  // namespace s75

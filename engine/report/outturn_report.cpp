@@ -120,9 +120,14 @@ std::unique_ptr<OutturnWriter> MakeOutturnWriter(std::string_view format) {
   if (format == "csv") {
     return MakeOutturnCsvWriter();
   }
+  if (format == "xlsx") {
+    return MakeOutturnXlsxWriter();
+  }
   return nullptr;
 }
 
-std::vector<std::string_view> OutturnFormats() { return {"text", "json", "markdown", "csv"}; }
+std::vector<std::string_view> OutturnFormats() {
+  return {"text", "json", "markdown", "csv", "xlsx"};
+}
 
 }  // namespace s75

@@ -78,9 +78,11 @@ class OutturnWriter {
                          std::ostream& out) = 0;
   // After the last: `report.totals` counts every agreement.
   virtual void End(const OutturnReport& /*report*/, std::ostream& /*out*/) {}
+  // After End: why the report could not be written, or "" when it was.
+  virtual std::string Failure() const { return ""; }
 };
 
-// The writer of `format` (text, json, markdown or csv); null for another.
+// The writer of `format` (text, json, markdown, csv or xlsx); null for another.
 std::unique_ptr<OutturnWriter> MakeOutturnWriter(std::string_view format);
 
 // The outturn report's formats.

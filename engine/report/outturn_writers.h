@@ -22,6 +22,11 @@ std::unique_ptr<OutturnWriter> MakeOutturnJsonWriter();
 // where nothing is paid out, then the totals as a second table.
 std::unique_ptr<OutturnWriter> MakeOutturnCsvWriter();
 
+// xlsx: CSV's rows on a sheet `outturns` (balances coloured: overspend red,
+// underspend amber, on budget green; a pool that cannot be allocated red),
+// the totals on a sheet `totals`.
+std::unique_ptr<OutturnWriter> MakeOutturnXlsxWriter();
+
 // "£1,234.50", or "beyond range" when the report's sums overflowed.
 std::string TotalText(const OutturnTotals& totals, const Decimal& sum);
 

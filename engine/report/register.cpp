@@ -14,6 +14,7 @@
 #include "report/money.h"
 #include "report/outturn_words.h"
 #include "report/report_views.h"
+#include "report/xlsx.h"
 
 namespace s75 {
 
@@ -58,7 +59,9 @@ std::string CountedText(const Register& reg) {
   return reg.filter.Describe() + "; as of " + reg.as_of.ToString();
 }
 
-RegisterRow RowOf(const FileResult& file) {
+}  // namespace
+
+RegisterRow RegisterRowOf(const FileResult& file) {
   RegisterRow row;
   row.path = file.path;
   row.agreement_id = file.agreement_id;
@@ -69,6 +72,8 @@ RegisterRow RowOf(const FileResult& file) {
   row.warnings = s.warning;
   return row;
 }
+
+namespace {
 
 void Count(const RegisterRow& row, Date as_of, RegisterTotals& t) {
   ++t.agreements;
@@ -89,15 +94,35 @@ void Count(const RegisterRow& row, Date as_of, RegisterTotals& t) {
   }
 }
 
-// The register's columns, shared by CSV, Markdown and HTML. A column of
-// money has `amount`: CSV writes it exactly (1250000.50), Markdown and HTML
-// in pounds; the funds column gives each fund's money the same way. A
-// column of whole numbers is a `count`.
+// The register's columns, shared by CSV, xlsx, Markdown and HTML. A column
+// of money has `amount`: CSV writes it exactly (1250000.50), xlsx as a
+// number in pounds, Markdown and HTML in pounds; the funds column gives each
+// fund's money the same way. A column whose value is a date (YYYY-MM-DD) or
+// a count says so in `kind`, for xlsx to write a date or a number (and HTML
+// to align it as one).
 struct Column {
   std::string_view name;
   std::function<std::string(const RegisterRow&, Date)> value;
   std::optional<Decimal> (*amount)(const RegisterRow&) = nullptr;
-  bool count = false;
+  CellKind kind = CellKind::kText;
+
+  // The cell for spreadsheets (xlsx): money, dates and counts typed.
+  Cell Typed(const RegisterRow& r, Date as_of) const {
+    if (amount != nullptr) {
+      return MoneyCell(amount(r));
+    }
+    std::string text = value(r, as_of);
+    if (kind == CellKind::kDate) {
+      std::optional<Date> date = Date::Parse(text);
+      return date ? DateCell(date) : TextCell(text);
+    }
+    std::optional<long long> n;
+    if (kind == CellKind::kCount) {
+      std::optional<Decimal> d = Decimal::Parse(text);
+      n = d ? d->ToInt() : std::nullopt;
+    }
+    return n ? CountCell(*n) : TextCell(text);
+  }
 
   // The cell for people (Markdown, HTML): money in pounds.
   std::string ForPeople(const RegisterRow& r, Date as_of) const {
@@ -149,10 +174,10 @@ std::vector<Column> FigureColumns() {
       {"outturn_balance", [](const RegisterRow& r, Date) { return OutturnBalance(r); }},
       {"outturn_variance", [](const RegisterRow& r, Date) { return Money(OutturnVariance(r)); },
        OutturnVariance},
-      {"outcomes_red", outcomes(&OutcomeCounts::red), nullptr, true},
-      {"outcomes_amber", outcomes(&OutcomeCounts::amber), nullptr, true},
-      {"outcomes_green", outcomes(&OutcomeCounts::green), nullptr, true},
-      {"outcomes_no_data", outcomes(&OutcomeCounts::no_data), nullptr, true},
+      {"outcomes_red", outcomes(&OutcomeCounts::red), nullptr, CellKind::kCount},
+      {"outcomes_amber", outcomes(&OutcomeCounts::amber), nullptr, CellKind::kCount},
+      {"outcomes_green", outcomes(&OutcomeCounts::green), nullptr, CellKind::kCount},
+      {"outcomes_no_data", outcomes(&OutcomeCounts::no_data), nullptr, CellKind::kCount},
   };
 }
 
@@ -172,8 +197,10 @@ std::vector<Column> AgreementColumns() {
       {"funds", [](const RegisterRow& r, Date) { return FundsText(r.facts, Money); }},
       {"revenue", [](const RegisterRow& r, Date) { return Money(r.facts.revenue); }, Revenue},
       {"capital", [](const RegisterRow& r, Date) { return Money(r.facts.capital); }, Capital},
-      {"commencement", [](const RegisterRow& r, Date) { return DateText(r.facts.commencement); }},
-      {"expiry", [](const RegisterRow& r, Date) { return DateText(r.facts.expiry); }},
+      {"commencement", [](const RegisterRow& r, Date) { return DateText(r.facts.commencement); },
+       nullptr, CellKind::kDate},
+      {"expiry", [](const RegisterRow& r, Date) { return DateText(r.facts.expiry); }, nullptr,
+       CellKind::kDate},
       {"status",
        [](const RegisterRow& r, Date as_of) {
          if (!r.readable) {
@@ -188,9 +215,9 @@ std::vector<Column> AgreementColumns() {
          return r.readable ? std::string(SignaturesName(r.facts.Signed())) : "";
        }},
       {"errors", [](const RegisterRow& r, Date) { return std::to_string(r.errors); }, nullptr,
-       true},
+       CellKind::kCount},
       {"warnings", [](const RegisterRow& r, Date) { return std::to_string(r.warnings); }, nullptr,
-       true},
+       CellKind::kCount},
   };
 }
 
@@ -203,6 +230,51 @@ const std::vector<Column>& Columns() {
     return all;
   }();
   return columns;
+}
+
+// --- The totals as a table: CSV's second table, xlsx's second sheet -----------
+
+const std::vector<std::string> kTotalsHeader = {"total", "name", "pooled", "agreements"};
+
+// A tally's sum as a money cell, or its exact text when a sum overflowed.
+Cell Pooled(const PoolTally& tally, const Decimal& sum) {
+  return tally.overflow ? TextCell(tally.Exact(sum)) : MoneyCell(sum);
+}
+
+// Which agreements are counted, all of them, and the live ones apart.
+std::vector<std::vector<Cell>> CountedRows(const Register& reg) {
+  const RegisterTotals& t = reg.totals;
+  return {{TextCell("counted"), TextCell(CountedText(reg)), TextCell(""), CountCell(t.agreements)},
+          {TextCell("all"), TextCell(""), Pooled(t.pools, t.pools.total), CountCell(t.agreements)},
+          {TextCell("live"), TextCell("in force on " + reg.as_of.ToString()),
+           Pooled(t.live_pools, t.live_pools.total), CountCell(t.live)}};
+}
+
+std::vector<std::vector<Cell>> TotalsRows(const Register& reg) {
+  const RegisterTotals& t = reg.totals;
+  const PoolTally& pools = t.pools;
+  auto pooled = [&pools](const Decimal& sum) { return Pooled(pools, sum); };
+  std::vector<std::vector<Cell>> rows = CountedRows(reg);
+  for (const auto& [name, g] : pools.by_client_group()) {
+    rows.push_back(
+        {TextCell("client_group"), TextCell(name), pooled(g.pooled), CountCell(g.agreements)});
+  }
+  for (const auto& [name, g] : pools.by_arrangement()) {
+    rows.push_back(
+        {TextCell("arrangement"), TextCell(name), pooled(g.pooled), CountCell(g.agreements)});
+  }
+  rows.push_back({TextCell("type"), TextCell("revenue"), pooled(pools.revenue),
+                  CountCell(pools.with_revenue)});
+  rows.push_back({TextCell("type"), TextCell("capital"), pooled(pools.capital),
+                  CountCell(pools.with_capital)});
+  for (const auto& [name, n] : {std::pair{"unreadable", t.unreadable},
+                                {"unsigned", t.unsigned_by_all},
+                                {"partly_signed", t.partly_signed},
+                                {"expired", t.expired},
+                                {"non_compliant", t.non_compliant}}) {
+    rows.push_back({TextCell("count"), TextCell(name), TextCell(""), CountCell(n)});
+  }
+  return rows;
 }
 
 // --- CSV (RFC 4180) ------------------------------------------------------------
@@ -221,30 +293,34 @@ void WriteCsv(const Register& reg, std::ostream& out) {
     CsvLine(cells, out);
   }
   // The totals follow after one empty line, as a second small table.
-  const RegisterTotals& t = reg.totals;
   out << "\r\n";
-  CsvLine({"total", "name", "pooled", "agreements"}, out);
-  const PoolTally& pools = t.pools;
-  CsvLine({"counted", CountedText(reg), "", std::to_string(t.agreements)}, out);
-  CsvLine({"all", "", pools.Exact(pools.total), std::to_string(t.agreements)}, out);
-  CsvLine({"live", "in force on " + reg.as_of.ToString(), t.live_pools.Exact(t.live_pools.total),
-           std::to_string(t.live)},
-          out);
-  for (const auto& [name, g] : pools.by_client_group()) {
-    CsvLine({"client_group", name, pools.Exact(g.pooled), std::to_string(g.agreements)}, out);
+  CsvLine(kTotalsHeader, out);
+  for (const std::vector<Cell>& cells : TotalsRows(reg)) {
+    CsvLine(CellTexts(cells), out);
   }
-  for (const auto& [name, g] : pools.by_arrangement()) {
-    CsvLine({"arrangement", name, pools.Exact(g.pooled), std::to_string(g.agreements)}, out);
+}
+
+// --- xlsx ----------------------------------------------------------------------
+
+std::string WriteXlsx(const Register& reg, std::ostream& out) {
+  XlsxWorkbook book(reg.as_of);
+  std::vector<std::string> header;
+  for (const Column& c : Columns()) {
+    header.emplace_back(c.name);
   }
-  CsvLine({"type", "revenue", pools.Exact(pools.revenue), std::to_string(pools.with_revenue)}, out);
-  CsvLine({"type", "capital", pools.Exact(pools.capital), std::to_string(pools.with_capital)}, out);
-  for (const auto& [name, n] : {std::pair{"unreadable", t.unreadable},
-                                {"unsigned", t.unsigned_by_all},
-                                {"partly_signed", t.partly_signed},
-                                {"expired", t.expired},
-                                {"non_compliant", t.non_compliant}}) {
-    CsvLine({"count", name, "", std::to_string(n)}, out);
+  int agreements = book.AddSheet("agreements", header);
+  for (const RegisterRow& row : reg.rows) {
+    std::vector<Cell> cells;
+    for (const Column& c : Columns()) {
+      cells.push_back(c.Typed(row, reg.as_of));
+    }
+    book.AddRow(agreements, cells);
   }
+  int totals = book.AddSheet("totals", kTotalsHeader);
+  for (const std::vector<Cell>& cells : TotalsRows(reg)) {
+    book.AddRow(totals, cells);
+  }
+  return book.Finish(out);
 }
 
 // --- JSON ----------------------------------------------------------------------
@@ -530,7 +606,7 @@ void HtmlCell(const Column& c, const RegisterRow& row, Date as_of, std::ostream&
         << (amount ? amount->ToString() : "-1") << "\">" << Pounds(amount) << "</td>";
     return;
   }
-  bool number = c.count;
+  bool number = c.kind == CellKind::kCount;
   bool date = c.name == "commencement" || c.name == "expiry";
   out << "<td"
       << (number ? " class=\"num\""
@@ -557,7 +633,7 @@ void HtmlTable(const Register& reg, std::ostream& out) {
          "<table class=\"register reflow\" id=\"register\" data-noun=\"agreements\">\n<thead><tr>";
   std::vector<const Column*> columns = HtmlColumns();
   for (const Column* c : columns) {
-    bool number = c->amount != nullptr || c->count;
+    bool number = c->amount != nullptr || c->kind == CellKind::kCount;
     out << "<th data-key=\"" << c->name << "\"" << (number ? " data-type=\"number\"" : "") << ">"
         << Humanise(std::string(c->name)) << "</th>";
   }
@@ -601,7 +677,7 @@ void WriteHtml(const Register& reg, std::ostream& out) {
 }  // namespace
 
 void AddToRegister(Register& reg, const FileResult& file) {
-  reg.rows.push_back(RowOf(file));
+  reg.rows.push_back(RegisterRowOf(file));
   Count(reg.rows.back(), reg.as_of, reg.totals);
 }
 
@@ -648,6 +724,21 @@ bool WriteRegister(const Register& reg, std::string_view format, std::ostream& o
   return true;
 }
 
-std::vector<std::string_view> RegisterFormats() { return {"csv", "json", "markdown", "html"}; }
+std::string WriteRegisterXlsx(const Register& reg, std::ostream& out) {
+  return WriteXlsx(reg, out);
+}
+
+Cell RegisterCell(std::string_view name, const RegisterRow& row, Date as_of) {
+  for (const Column& c : Columns()) {
+    if (c.name == name) {
+      return c.Typed(row, as_of);
+    }
+  }
+  return Cell();
+}
+
+std::vector<std::string_view> RegisterFormats() {
+  return {"csv", "json", "markdown", "html", "xlsx"};
+}
 
 }  // namespace s75

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "report/agreement_filter.h"
+#include "report/cells.h"
 #include "report/check_report.h"
 #include "report/pools.h"
 
@@ -59,7 +60,18 @@ std::string_view SignaturesName(Signatures s);
 // Writes `reg` as csv, json, markdown or html; false for another format.
 bool WriteRegister(const Register& reg, std::string_view format, std::ostream& out);
 
-// The register's formats.
+// Writes `reg` as an xlsx workbook (a sheet of agreements, a sheet of
+// totals); "" on success, else why not.
+std::string WriteRegisterXlsx(const Register& reg, std::ostream& out);
+
+// A file's row of the register.
+RegisterRow RegisterRowOf(const FileResult& file);
+
+// The cell of the register's column `name` ("status", "host", ...) for a
+// row, typed as xlsx writes it; blank for a name the register has not.
+Cell RegisterCell(std::string_view name, const RegisterRow& row, Date as_of);
+
+// The register's formats (xlsx included).
 std::vector<std::string_view> RegisterFormats();
 
 }  // namespace s75

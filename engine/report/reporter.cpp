@@ -1,5 +1,6 @@
 #include "report/reporter.h"
 
+#include "report/findings_table.h"
 #include "report/github_reporter.h"
 #include "report/html_reporter.h"
 #include "report/json_reporter.h"
@@ -56,11 +57,17 @@ std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReporterOp
   if (format == "markdown") {
     return std::make_unique<MarkdownReporter>();
   }
+  if (format == "csv") {
+    return MakeFindingsCsvReporter();
+  }
+  if (format == "xlsx") {
+    return MakeFindingsXlsxReporter();
+  }
   return nullptr;
 }
 
 std::vector<std::string_view> ReportFormats() {
-  return {"text", "json", "junit", "github", "sarif", "html", "markdown"};
+  return {"text", "json", "junit", "github", "sarif", "html", "markdown", "csv", "xlsx"};
 }
 
 }  // namespace s75

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,6 +26,9 @@ class Reporter {
   // After the last file: `run.rules` adds any rule a finding named, `total`
   // counts every file.
   virtual void End(const CheckReport& run, const Summary& total, std::ostream& out) = 0;
+  // After End: why the report could not be written (a workbook's library
+  // failed), or "" when it was.
+  virtual std::string Failure() const { return ""; }
 
   // The whole of `report` at once: Begin, File for each file, End.
   void Write(const CheckReport& report, std::ostream& out);

@@ -1,7 +1,10 @@
-// The scorecard as data: json (exact decimal strings) and csv.
+// The scorecard as data: json (exact decimal strings), csv and xlsx.
+#include <functional>
 #include <nlohmann/json.hpp>
 
+#include "report/cells.h"
 #include "report/csv.h"
+#include "report/xlsx.h"
 #include "scorecard/scorecard_report.h"
 
 namespace s75 {
@@ -99,72 +102,110 @@ void WriteScorecardJson(const Portfolio& p, std::ostream& out) {
 
 namespace {
 
-std::vector<std::string> OutcomeRow(const AgreementCard& a, const OutcomeCard& o) {
+// The status in its word and its RAG colour: green or met green, amber
+// amber, red or missed red; the statuses not scored uncoloured.
+Cell StatusCell(Status status) {
+  Rag rag = status == Status::kGreen || status == Status::kMet    ? Rag::kGreen
+            : status == Status::kAmber                            ? Rag::kAmber
+            : status == Status::kRed || status == Status::kMissed ? Rag::kRed
+                                                                  : Rag::kNone;
+  return TextCell(std::string(StatusWord(status)), rag);
+}
+
+std::vector<Cell> OutcomeRow(const AgreementCard& a, const OutcomeCard& o) {
   const Point* latest = o.Latest();
   std::string schemes;
   for (const std::string& s : o.schemes) {
     schemes += (schemes.empty() ? "" : " ") + s;
   }
-  return {a.path,
-          a.agreement_id,
-          o.id,
-          o.domain,
-          o.weight.ToString(),
-          o.description,
-          o.indicator,
-          o.unit,
-          Figure(o.baseline),
-          o.baseline_period,
-          Figure(o.target),
-          o.target_by ? o.target_by->ToString() : "",
-          o.direction,
-          Figure(o.tolerance),
-          latest ? latest->value.ToString() : "",
-          latest ? latest->date.ToString() : "",
-          Figure(o.forecast),
-          o.outturn ? o.outturn->value.ToString() : "",
-          o.outturn ? o.outturn->date.ToString() : "",
-          Figure(o.miss),
-          std::string(StatusWord(o.status)),
-          std::string(TrendWord(o.trend)),
-          o.note.empty() ? "" : NoteLine(a, o),
-          schemes};
+  auto value = [](const Point* p) { return p ? NumberCell(p->value) : Cell(); };
+  auto period = [](const Point* p) { return p ? DateCell(p->date) : Cell(); };
+  const Point* outturn = o.outturn ? &*o.outturn : nullptr;
+  return {TextCell(a.path),
+          TextCell(a.agreement_id),
+          TextCell(o.id),
+          TextCell(o.domain),
+          NumberCell(o.weight),
+          TextCell(o.description),
+          TextCell(o.indicator),
+          TextCell(o.unit),
+          NumberCell(o.baseline),
+          TextCell(o.baseline_period),
+          NumberCell(o.target),
+          DateCell(o.target_by),
+          TextCell(o.direction),
+          NumberCell(o.tolerance),
+          value(latest),
+          period(latest),
+          NumberCell(o.forecast),
+          value(outturn),
+          period(outturn),
+          NumberCell(o.miss),
+          StatusCell(o.status),
+          TextCell(std::string(TrendWord(o.trend))),
+          TextCell(o.note.empty() ? "" : NoteLine(a, o)),
+          TextCell(schemes)};
+}
+
+const std::vector<std::string> kOutcomeColumns = {
+    "path",           "agreement_id", "outcome",  "domain",          "weight",   "description",
+    "indicator",      "unit",         "baseline", "baseline_period", "target",   "target_by",
+    "direction",      "tolerance",    "latest",   "latest_period",   "forecast", "outturn",
+    "outturn_period", "miss",         "status",   "trend",           "note",     "schemes"};
+
+const std::vector<std::string> kScoreColumns = {"path",     "agreement_id",  "domain",
+                                                "outcomes", "scored_weight", "score"};
+
+// Each agreement's outcomes, one row each (an unreadable file one row saying why).
+void OutcomeRows(const Portfolio& p, const std::function<void(const std::vector<Cell>&)>& sink) {
+  for (const AgreementCard& a : p.agreements) {
+    if (!a.readable) {
+      std::vector<Cell> row(kOutcomeColumns.size());
+      row[0] = TextCell(a.path);
+      row[20] = TextCell("unreadable", Rag::kRed);
+      row[22] = TextCell(a.unreadable);
+      sink(row);
+    }
+    for (const OutcomeCard& o : a.outcomes) {
+      sink(OutcomeRow(a, o));
+    }
+  }
+}
+
+// Each agreement's domain scores, then its overall score.
+void ScoreRows(const Portfolio& p, const std::function<void(const std::vector<Cell>&)>& sink) {
+  for (const AgreementCard& a : p.agreements) {
+    for (const DomainScore& d : a.domains) {
+      sink({TextCell(a.path), TextCell(a.agreement_id),
+            TextCell(d.domain.empty() ? "none" : d.domain), CountCell(d.outcomes),
+            NumberCell(d.weight), NumberCell(d.score, kScorePlaces)});
+    }
+    if (a.readable) {
+      sink({TextCell(a.path), TextCell(a.agreement_id), TextCell("overall"),
+            CountCell(static_cast<long long>(a.outcomes.size())), Cell(),
+            NumberCell(a.score, kScorePlaces)});
+    }
+  }
 }
 
 }  // namespace
 
 void WriteScorecardCsv(const Portfolio& p, std::ostream& out) {
-  CsvLine(
-      {"path",           "agreement_id", "outcome",  "domain",          "weight",   "description",
-       "indicator",      "unit",         "baseline", "baseline_period", "target",   "target_by",
-       "direction",      "tolerance",    "latest",   "latest_period",   "forecast", "outturn",
-       "outturn_period", "miss",         "status",   "trend",           "note",     "schemes"},
-      out);
-  for (const AgreementCard& a : p.agreements) {
-    if (!a.readable) {
-      CsvLine({a.path, "", "", "", "", "", "", "", "",           "", "",           "",
-               "",     "", "", "", "", "", "", "", "unreadable", "", a.unreadable, ""},
-              out);
-    }
-    for (const OutcomeCard& o : a.outcomes) {
-      CsvLine(OutcomeRow(a, o), out);
-    }
-  }
+  auto line = [&out](const std::vector<Cell>& cells) { CsvLine(CellTexts(cells), out); };
+  CsvLine(kOutcomeColumns, out);
+  OutcomeRows(p, line);
   out << "\r\n";
-  CsvLine({"path", "agreement_id", "domain", "outcomes", "scored_weight", "score"}, out);
-  for (const AgreementCard& a : p.agreements) {
-    for (const DomainScore& d : a.domains) {
-      CsvLine(
-          {a.path, a.agreement_id, d.domain.empty() ? "none" : d.domain, std::to_string(d.outcomes),
-           d.weight.ToString(), d.score ? d.score->ToString(kScorePlaces) : ""},
-          out);
-    }
-    if (a.readable) {
-      CsvLine({a.path, a.agreement_id, "overall", std::to_string(a.outcomes.size()), "",
-               a.score ? a.score->ToString(kScorePlaces) : ""},
-              out);
-    }
-  }
+  CsvLine(kScoreColumns, out);
+  ScoreRows(p, line);
+}
+
+std::string WriteScorecardXlsx(const Portfolio& p, std::ostream& out) {
+  XlsxWorkbook book(p.as_of);
+  int outcomes = book.AddSheet("outcomes", kOutcomeColumns);
+  OutcomeRows(p, [&](const std::vector<Cell>& cells) { book.AddRow(outcomes, cells); });
+  int scores = book.AddSheet("scores", kScoreColumns);
+  ScoreRows(p, [&](const std::vector<Cell>& cells) { book.AddRow(scores, cells); });
+  return book.Finish(out);
 }
 
 bool WriteScorecard(const Portfolio& p, std::string_view format, std::ostream& out) {
@@ -185,7 +226,7 @@ bool WriteScorecard(const Portfolio& p, std::string_view format, std::ostream& o
 }
 
 std::vector<std::string_view> ScorecardFormats() {
-  return {"text", "json", "markdown", "html", "csv"};
+  return {"text", "json", "markdown", "html", "csv", "xlsx"};
 }
 
 }  // namespace s75

@@ -11,8 +11,13 @@
 
 namespace s75 {
 
-// Writes `portfolio` in `format`; false for a format not in ScorecardFormats.
+// Writes `portfolio` in `format`; false for a format not in ScorecardFormats
+// or for xlsx (written by WriteScorecardXlsx).
 bool WriteScorecard(const Portfolio& portfolio, std::string_view format, std::ostream& out);
+
+// An xlsx workbook: the outcomes (status in its word and RAG colour) on one
+// sheet, the domain and overall scores on another; "" or why it failed.
+std::string WriteScorecardXlsx(const Portfolio& portfolio, std::ostream& out);
 
 std::vector<std::string_view> ScorecardFormats();
 

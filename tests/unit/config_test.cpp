@@ -67,9 +67,9 @@ TEST(ConfigTest, ErrorsGiveLineAndColumn) {
   EXPECT_EQ(Error("\nfail-on: warnings\n"),
             ".s75check.yaml:2:10: `fail-on` takes error, warning, info or never, not 'warnings'; "
             "did you mean 'warning'?");
-  EXPECT_EQ(
-      Error("format: [json]\n"),
-      ".s75check.yaml:1:9: `format` takes text, json, junit, github, sarif, html or markdown");
+  EXPECT_EQ(Error("format: [json]\n"),
+            ".s75check.yaml:1:9: `format` takes text, json, junit, github, sarif, html, markdown, "
+            "csv or xlsx");
   EXPECT_EQ(Error("select: {T1: yes}\n"),
             ".s75check.yaml:1:9: `select` takes a rule id or family, a comma-separated string of "
             "them, or a list of them");

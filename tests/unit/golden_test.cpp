@@ -11,6 +11,7 @@
 #include "cli/outturn_command.h"
 #include "common/atomic_file.h"
 #include "driver/pipeline.h"
+#include "report/findings_table.h"
 #include "report/github_reporter.h"
 #include "report/html_reporter.h"
 #include "report/json_reporter.h"
@@ -319,6 +320,14 @@ TEST(GoldenTest, MarkdownReportMatches) {
   std::ostringstream actual;
   MarkdownReporter().Write(SweepExamples(), actual);
   ExpectGolden("tests/golden/report.md", actual.str());
+}
+
+// check --format csv: a row per finding, joined to its agreement's register
+// columns (the rows of the xlsx findings sheet).
+TEST(GoldenTest, FindingsCsvMatches) {
+  std::ostringstream actual;
+  MakeFindingsCsvReporter()->Write(SweepExamples(), actual);
+  ExpectGolden("tests/golden/findings.csv", actual.str());
 }
 
 TEST(JunitReporterTest, EscapesMarkupAndDropsControlCharacters) {
