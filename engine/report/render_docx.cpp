@@ -211,10 +211,11 @@ class DocxBody {
     }
   }
 
-  // A line of the execution block: "Name:" and the value, or a line to write on.
+  // A line of the execution block: "Name: A. Khan", or "Name:" and a line
+  // to write on (a tab the style leads with underscores).
   void SignatureLine(std::string_view label, const std::string& value) {
-    body_ +=
-        Para("SignatureLine", Run(std::string(label) + ":\t") + (value.empty() ? "" : Run(value)));
+    body_ += Para("SignatureLine", value.empty() ? Run(std::string(label) + ":\t")
+                                                 : Run(std::string(label) + ": " + value));
   }
 
   void WriteExecution(const RenderedAgreement& doc) {

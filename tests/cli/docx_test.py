@@ -208,11 +208,13 @@ def check_execution(name, data, paras):
         block = tail[tail.index(head) + 1: tail.index(head) + 5]
         sig = p.get("signatory") or {}
         check(block[0] == "Signature:\t", f"{name}: signature line {block[0]!r}")
-        check(block[1] == "Name:\t" + str(sig.get("name", "")), f"{name}: {block[1]!r}")
-        check(block[2] == "Title:\t" + str(sig.get("title", "")), f"{name}: {block[2]!r}")
         signed = sig.get("signed_on")
         when = f"{signed.day} {signed.strftime('%B %Y')}" if signed else ""
-        check(block[3] == "Date:\t" + when, f"{name}: {block[3]!r} for {signed}")
+        for line, label, value in ((block[1], "Name", sig.get("name")),
+                                   (block[2], "Title", sig.get("title")), (block[3], "Date", when)):
+            # the value, or a line to write it on
+            want = f"{label}: {value}" if value else f"{label}:\t"
+            check(line == want, f"{name}: {line!r}, wanted {want!r}")
 
 
 def check_provisions(name, md, paras):
