@@ -421,7 +421,7 @@ std::string Roman(size_t n) {
 }
 
 // What an id in a field names: shown as the partner's or fund's name.
-enum class Names { kNothing, kPartner, kFund };
+enum class Names { kNothing, kPartner, kFund, kOutcome };
 
 Names NamesOf(const FieldSpec& spec, std::string_view field_path) {
   if (field_path == "outcomes[].lead" || field_path == "funds[].provider") {
@@ -429,6 +429,10 @@ Names NamesOf(const FieldSpec& spec, std::string_view field_path) {
   }
   if (field_path == "risk_fund.covers[]" || field_path == "performance_payments[].fund") {
     return Names::kFund;
+  }
+  if (field_path == "performance_payments[].outcome" ||
+      field_path == "funds[].schemes[].outcomes[]") {
+    return Names::kOutcome;  // as an outcome's id only in the full rendering (ReadNames)
   }
   static constexpr std::array<std::string_view, 8> kNotPartners = {"agreement.id",
                                                                    "partners[].id",
@@ -491,9 +495,12 @@ class Renderer {
  public:
   Renderer(const Document& doc, RenderOptions options, RenderedAgreement& out)
       : doc_(doc), signing_(options.signing_copy), out_(out) {
-    ReadNames("partners", partner_names_);
+    ReadNames("partners", "name", partner_names_);
     if (doc.version != 1) {
-      ReadNames("funds", fund_names_);
+      ReadNames("funds", "name", fund_names_);
+    }
+    if (signing_) {  // the copy to sign names outcomes, not their ids
+      ReadNames("outcomes", "description", outcome_names_);
     }
   }
 
@@ -572,12 +579,14 @@ class Renderer {
     return nullptr;
   }
 
-  // The names of the entries of a list by their ids: partners, funds.
-  void ReadNames(std::string_view list, std::map<std::string, std::string, std::less<>>& names) {
+  // The names of the entries of a list by their ids (partners, funds), or
+  // what else names them (an outcome's description).
+  void ReadNames(std::string_view list, std::string_view field,
+                 std::map<std::string, std::string, std::less<>>& names) {
     const Node* items = FieldOf(doc_.root, list);
     for (const Node* item : items != nullptr ? items->items : std::vector<Node*>{}) {
       const Node* id = FieldOf(item, "id");
-      const Node* name = FieldOf(item, "name");
+      const Node* name = FieldOf(item, field);
       if (id != nullptr && name != nullptr && !id->invalid) {
         names.emplace(id->text, name->text);
       }
@@ -823,7 +832,9 @@ class Renderer {
 
   // An id as the name of the partner or fund it names, when it names one.
   std::string NameOf(Names names, const std::string& id) const {
-    const auto& known = names == Names::kFund ? fund_names_ : partner_names_;
+    const auto& known = names == Names::kFund      ? fund_names_
+                        : names == Names::kOutcome ? outcome_names_
+                                                   : partner_names_;
     auto it = known.find(id);
     return names != Names::kNothing && it != known.end() ? it->second : id;
   }
@@ -1006,7 +1017,8 @@ class Renderer {
   RenderedAgreement& out_;
   std::map<std::string, std::string, std::less<>> partner_names_;
   std::map<std::string, std::string, std::less<>> fund_names_;
-  std::vector<Section> sections_;  // of each clause of out_
+  std::map<std::string, std::string, std::less<>> outcome_names_;  // signing copy only
+  std::vector<Section> sections_;                                  // of each clause of out_
   int next_number_ = 1;
   int next_schedule_ = 1;
   std::string unit_;  // the unit of the outcome whose details are being laid out

@@ -58,8 +58,9 @@ struct Signatory {
 // What the document is for. The signing copy (the Word document a board
 // signs) leaves out what is the tool's rather than the agreement's: the
 // format, the identifiers of the agreement, its partners, outcomes, funds
-// and schemes, and the accepted findings (waivers); and it has the funds as
-// schedules after the clauses.
+// and schemes (an outcome a scheme serves or a payment rewards is named by
+// its description), and the accepted findings (waivers); and it has the
+// funds as schedules after the clauses.
 struct RenderOptions {
   bool signing_copy = false;
 };

@@ -190,6 +190,8 @@ def check_document(name, yaml_path, path, md):
     text = agreement_text(d)
     for tool in ("s75check/", "Accepted findings", "Identifier", "identifier:", data["agreement"]["id"]):
         check(tool not in text, f"{name}: tool detail {tool!r} in the signing copy")
+    for o in data.get("outcomes") or []:  # a scheme's outcomes by description, not id
+        check(f"outcomes served: {o['id']}" not in text, f"{name}: outcome id {o['id']} shown")
     check(not any(p.style.name == "Normal" and p.text.startswith("Format") for p in paras),
           f"{name}: a Format line")
     check_execution(name, data, paras)

@@ -361,6 +361,18 @@ TEST(RenderDocxTest, TheSigningCopyLeavesOutTheToolsDetailsAndHasTheFundsAsSched
   EXPECT_EQ(signing.signatories[0].title, "Accountable Officer");
   EXPECT_EQ(signing.signatories[0].signed_on, "20 March 2015");
   EXPECT_EQ(signing.signatories[1].path, "partners[1].signatory");
+  auto text_at = [](const RenderedAgreement& doc, const std::string& path) {
+    for (const Clause& c : doc.clauses) {
+      for (const Provision& p : c.provisions) {
+        if (p.path == path) {
+          return p.text;
+        }
+      }
+    }
+    return std::string("(none)");
+  };
+  EXPECT_EQ(text_at(full, "funds[0].schemes[0].outcomes"), "nel");
+  EXPECT_EQ(text_at(signing, "funds[0].schemes[0].outcomes"), "Fewer non-elective admissions");
 }
 
 }  // namespace
