@@ -104,17 +104,17 @@ class DocxBody {
     for (const Finding* f : findings) {
       std::string id = std::to_string(next_id_++);
       anchor.start += "<w:commentRangeStart w:id=\"" + id + "\"/>";
-      anchor.end += "<w:commentRangeEnd w:id=\"" + id +
-                    "\"/><w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr>"
-                    "<w:commentReference w:id=\"" +
-                    id + "\"/></w:r>";
-      comments_ += "<w:comment w:id=\"" + id + "\" w:author=\"s75check\" w:date=\"" + date_ +
-                   "\" w:initials=\"S75\">" +
-                   Para("CommentText",
-                        "<w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/>"
-                        "</w:rPr><w:annotationRef/></w:r>" +
-                            Run(SeverityWord(*f) + ": " + FindingText(*f))) +
-                   "</w:comment>";
+      anchor.end += "<w:commentRangeEnd w:id=\"" + id + "\"/>";
+      anchor.end += "<w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr>";
+      anchor.end += "<w:commentReference w:id=\"" + id + "\"/></w:r>";
+      std::string text = Run(SeverityWord(*f) + ": " + FindingText(*f));
+      comments_ += "<w:comment w:id=\"" + id + "\" w:author=\"s75check\" w:date=\"" + date_;
+      comments_ += "\" w:initials=\"S75\">";
+      comments_ += Para("CommentText",
+                        "<w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr>"
+                        "<w:annotationRef/></w:r>" +
+                            text);
+      comments_ += "</w:comment>";
     }
     return anchor;
   }
@@ -261,7 +261,7 @@ std::vector<PackagePart> RenderedDocxParts(const RenderedAgreement& doc,
   content.comments = body.Comments();
   content.footer = Footer(doc);
   content.core = CoreProperties(doc);
-  return DocxPackage(std::move(content));
+  return DocxPackage(content);
 }
 
 std::string WriteRenderedDocx(const RenderedAgreement& doc,

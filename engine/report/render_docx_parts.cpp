@@ -66,7 +66,7 @@ std::string DocxXml(std::string_view body) {
   return std::string(kXmlDeclaration) + std::string(body);
 }
 
-std::vector<PackagePart> DocxPackage(DocxContent content) {
+std::vector<PackagePart> DocxPackage(const DocxContent& content) {
   bool comments = !content.comments.empty();
   std::string types =
       "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\n"

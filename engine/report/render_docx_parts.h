@@ -19,7 +19,7 @@ struct DocxContent {
 };
 
 // The package's parts, in a fixed order: content types first.
-std::vector<PackagePart> DocxPackage(DocxContent content);
+std::vector<PackagePart> DocxPackage(const DocxContent& content);
 
 // `body` with the XML declaration before it.
 std::string DocxXml(std::string_view body);
