@@ -348,7 +348,16 @@ int RunRenderCommand(const RenderCommand& cmd, std::ostream& out, std::ostream& 
   if (cmd.findings) {
     counts = RenderedFindings{cmd.as_of, SummarizeFile(*file)};
   }
-  RenderedAgreement doc = RenderAgreement(*loaded.document, shown);
+  RenderedAgreement doc =
+      RenderAgreement(*loaded.document, shown, RenderOptions{cmd.format == "docx"});
+  if (cmd.format == "docx") {
+    std::string bytes;
+    if (std::string failure = WriteRenderedDocx(doc, counts, bytes); !failure.empty()) {
+      err << "s75check: " << failure << "\n";
+      return 2;
+    }
+    return Emit(cmd.output, bytes, out, err) ? 0 : 2;
+  }
   std::ostringstream text;
   (cmd.format == "html" ? WriteRenderedHtml : WriteRenderedMarkdown)(doc, counts, text);
   return Emit(cmd.output, text.str(), out, err) ? 0 : 2;

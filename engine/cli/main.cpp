@@ -265,7 +265,8 @@ Subcommand AddRenderCommand(CLI::App& app) {
   s75::RenderCommand& render = args->cmd;
   CLI::App* sub = app.add_subcommand("render", "The agreement as a readable document");
   sub->add_option("file", render.path, "Agreement file")->required();
-  sub->add_option("--format", render.format, "markdown (default) or html")
+  sub->add_option("--format", render.format,
+                  "markdown (default), html, or docx (a Word document to sign)")
       ->check(CLI::IsMember(FormatNames(s75::RenderFormats())));
   sub->add_option("-o,--output", render.output, "Write the document to FILE (whole or not at all)");
   sub->add_flag("--findings", render.findings,

@@ -68,7 +68,7 @@ std::string FindingText(const Finding& f) {
   return f.rule + " " + f.slug + line + ": " + f.message + ReferencesText(f) + WaiverText(f);
 }
 
-std::vector<std::string_view> RenderFormats() { return {"markdown", "html"}; }
+std::vector<std::string_view> RenderFormats() { return {"markdown", "html", "docx"}; }
 
 void WriteRenderedMarkdown(const RenderedAgreement& doc,
                            const std::optional<RenderedFindings>& findings, std::ostream& out) {

@@ -421,7 +421,7 @@ std::string Roman(size_t n) {
 }
 
 // What an id in a field names: shown as the partner's or fund's name.
-enum class Names { kNothing, kPartner, kFund };
+enum class Names { kNothing, kPartner, kFund, kOutcome };
 
 Names NamesOf(const FieldSpec& spec, std::string_view field_path) {
   if (field_path == "outcomes[].lead" || field_path == "funds[].provider") {
@@ -429,6 +429,10 @@ Names NamesOf(const FieldSpec& spec, std::string_view field_path) {
   }
   if (field_path == "risk_fund.covers[]" || field_path == "performance_payments[].fund") {
     return Names::kFund;
+  }
+  if (field_path == "performance_payments[].outcome" ||
+      field_path == "funds[].schemes[].outcomes[]") {
+    return Names::kOutcome;  // as an outcome's id only in the full rendering (ReadNames)
   }
   static constexpr std::array<std::string_view, 8> kNotPartners = {"agreement.id",
                                                                    "partners[].id",
@@ -481,13 +485,22 @@ void SplitParagraphs(Provision& p) {
                       std::make_move_iterator(parts.end()));
 }
 
+// The fields the signing copy leaves out (RenderOptions), by format path.
+constexpr auto kToolFields =
+    std::to_array<std::string_view>({"format", "agreement.id", "partners[].id", "outcomes[].id",
+                                     "funds[].id", "funds[].schemes[].id", "waivers"});
+
 // Lays the document out as clauses, one field at a time.
 class Renderer {
  public:
-  Renderer(const Document& doc, RenderedAgreement& out) : doc_(doc), out_(out) {
-    ReadNames("partners", partner_names_);
+  Renderer(const Document& doc, RenderOptions options, RenderedAgreement& out)
+      : doc_(doc), signing_(options.signing_copy), out_(out) {
+    ReadNames("partners", "name", partner_names_);
     if (doc.version != 1) {
-      ReadNames("funds", fund_names_);
+      ReadNames("funds", "name", fund_names_);
+    }
+    if (signing_) {  // the copy to sign names outcomes, not their ids
+      ReadNames("outcomes", "description", outcome_names_);
     }
   }
 
@@ -498,6 +511,12 @@ class Renderer {
     for (const SectionSpec& s : kSections) {
       if (s.format2_only && doc_.version == 1) {
         continue;  // a format 1 file's one fund is its host and finance sections
+      }
+      if (signing_ && (s.section == Section::kFunds || s.section == Section::kSchedules)) {
+        if (s.section == Section::kSchedules && doc_.version != 1) {
+          AddFunds();  // the funds as schedules, in place of the waivers
+        }
+        continue;
       }
       if (s.section == Section::kDefinitions) {
         AddDefinitions();
@@ -514,6 +533,7 @@ class Renderer {
         SplitParagraphs(p);
       }
     }
+    AddSignatories();
   }
 
   // Puts each finding beside the provision it concerns, else its clause, else
@@ -559,12 +579,14 @@ class Renderer {
     return nullptr;
   }
 
-  // The names of the entries of a list by their ids: partners, funds.
-  void ReadNames(std::string_view list, std::map<std::string, std::string, std::less<>>& names) {
+  // The names of the entries of a list by their ids (partners, funds), or
+  // what else names them (an outcome's description).
+  void ReadNames(std::string_view list, std::string_view field,
+                 std::map<std::string, std::string, std::less<>>& names) {
     const Node* items = FieldOf(doc_.root, list);
     for (const Node* item : items != nullptr ? items->items : std::vector<Node*>{}) {
       const Node* id = FieldOf(item, "id");
-      const Node* name = FieldOf(item, "name");
+      const Node* name = FieldOf(item, field);
       if (id != nullptr && name != nullptr && !id->invalid) {
         names.emplace(id->text, name->text);
       }
@@ -572,17 +594,49 @@ class Renderer {
   }
 
   Clause& NewClause(Section section, std::string title, std::string path) {
-    int number = section == Section::kParticulars ? 0 : next_number_++;
-    out_.clauses.push_back({number, std::move(title), {}, {}, std::move(path)});
+    bool schedule = signing_ && section == Section::kFunds;
+    int number = section == Section::kParticulars ? 0
+                 : schedule                       ? next_schedule_++
+                                                  : next_number_++;
+    out_.clauses.push_back({number, std::move(title), {}, {}, std::move(path), schedule});
     sections_.push_back(section);
     return out_.clauses.back();
+  }
+
+  // Whether the field at format path `field_path` is left out of this document.
+  bool Omitted(std::string_view field_path) const {
+    return signing_ &&
+           std::find(kToolFields.begin(), kToolFields.end(), field_path) != kToolFields.end();
+  }
+
+  // Each partner's signatory, for the execution block.
+  void AddSignatories() {
+    const Node* partners = FieldOf(doc_.root, "partners");
+    if (partners == nullptr || partners->kind != NodeKind::kSeq) {
+      return;
+    }
+    for (size_t i = 0; i < partners->items.size(); ++i) {
+      const Node* partner = partners->items[i];
+      const Node* signatory = FieldOf(partner, "signatory");
+      Signatory s{Text(partner, "partners[].name"), Text(signatory, "partners[].signatory.name"),
+                  Text(signatory, "partners[].signatory.title"),
+                  Text(signatory, "partners[].signatory.signed_on"),
+                  "partners[" + std::to_string(i) + "].signatory"};
+      out_.signatories.push_back(std::move(s));
+    }
+  }
+
+  // The scalar field of `parent` named by the last part of `field_path`, as shown; "" if none.
+  std::string Text(const Node* parent, const std::string& field_path) {
+    const Node* node = FieldOf(parent, field_path.substr(field_path.rfind('.') + 1));
+    return node != nullptr ? Value(node, *FieldAt(WithoutIndices(field_path)), field_path) : "";
   }
 
   void AddSection(const SectionSpec& s) {
     Clause& clause =
         NewClause(s.section, std::string(doc_.version == 1 ? s.title : s.format2_title), "");
     for (const ProvisionSpec& p : kProvisions) {
-      if (p.section != s.section) {
+      if (p.section != s.section || Omitted(p.path)) {
         continue;
       }
       if (const Node* node = NodeAt(doc_.root, p.path)) {
@@ -650,6 +704,9 @@ class Renderer {
                                           : std::to_string(i + 1);
       Clause& clause = NewClause(Section::kFunds, "Fund: " + title, path);
       for (const auto& [field, label] : kFundProvisions) {
+        if (Omitted("funds[]." + std::string(field))) {
+          continue;
+        }
         if (const Node* node = FieldOf(fund, field)) {
           const FieldSpec& spec =
               fund_spec.fields[static_cast<size_t>(fund_spec.FieldIndex(field))];
@@ -775,7 +832,9 @@ class Renderer {
 
   // An id as the name of the partner or fund it names, when it names one.
   std::string NameOf(Names names, const std::string& id) const {
-    const auto& known = names == Names::kFund ? fund_names_ : partner_names_;
+    const auto& known = names == Names::kFund      ? fund_names_
+                        : names == Names::kOutcome ? outcome_names_
+                                                   : partner_names_;
     auto it = known.find(id);
     return names != Names::kNothing && it != known.end() ? it->second : id;
   }
@@ -860,10 +919,10 @@ class Renderer {
     }
     for (const FieldSpec& field : spec.fields) {
       const Node* value = FieldOf(node, field.name);
-      if (value == nullptr || field.name == skip) {
+      std::string path = field_path + "." + field.name;
+      if (value == nullptr || field.name == skip || Omitted(path)) {
         continue;
       }
-      std::string path = field_path + "." + field.name;
       parts.push_back(Label(path, field.name) + ": " + Inline(value, field, path, level + 1));
     }
     return Join(parts, separator);
@@ -909,10 +968,10 @@ class Renderer {
     size_t n = 0;
     for (const FieldSpec& field : element.fields) {
       const Node* value = FieldOf(item, field.name);
-      if (value == nullptr || field.name == heading) {
+      std::string field_path = item_field_path + "." + field.name;
+      if (value == nullptr || field.name == heading || Omitted(field_path)) {
         continue;
       }
-      std::string field_path = item_field_path + "." + field.name;
       clause.provisions.push_back({"(" + Roman(++n) + ")",
                                    2,
                                    Label(field_path, field.name),
@@ -954,20 +1013,24 @@ class Renderer {
   }
 
   const Document& doc_;
+  bool signing_;
   RenderedAgreement& out_;
   std::map<std::string, std::string, std::less<>> partner_names_;
   std::map<std::string, std::string, std::less<>> fund_names_;
-  std::vector<Section> sections_;  // of each clause of out_
+  std::map<std::string, std::string, std::less<>> outcome_names_;  // signing copy only
+  std::vector<Section> sections_;                                  // of each clause of out_
   int next_number_ = 1;
+  int next_schedule_ = 1;
   std::string unit_;  // the unit of the outcome whose details are being laid out
 };
 
 }  // namespace
 
-RenderedAgreement RenderAgreement(const Document& doc, const std::vector<Finding>& findings) {
+RenderedAgreement RenderAgreement(const Document& doc, const std::vector<Finding>& findings,
+                                  RenderOptions options) {
   RenderedAgreement out;
   out.file = doc.file;
-  Renderer renderer(doc, out);
+  Renderer renderer(doc, options, out);
   renderer.Build();
   renderer.PlaceFindings(findings);
   return out;

@@ -36,11 +36,33 @@ struct Provision {
 // A clause: its provisions, and findings about the clause as a whole (a
 // missing provision, say).
 struct Clause {
-  int number = 0;     // 0 for the particulars, which are not numbered
+  int number = 0;     // 0 for the particulars, which are not numbered; a schedule's own
   std::string title;  // "Term"
   std::vector<Provision> provisions;
   std::vector<const Finding*> findings;
-  std::string path;  // the entry a clause of one entry shows ("funds[0]"); "" otherwise
+  std::string path;       // the entry a clause of one entry shows ("funds[0]"); "" otherwise
+  bool schedule = false;  // a schedule of the signing copy (a fund), numbered apart
+};
+
+// Who signs for a partner: the execution block of the signing copy. Values
+// as the document shows them (the date in words); "" where the agreement
+// gives none, which the copy leaves as a blank line to fill in.
+struct Signatory {
+  std::string party;  // the partner's name
+  std::string name;
+  std::string title;
+  std::string signed_on;
+  std::string path;  // "partners[0].signatory"
+};
+
+// What the document is for. The signing copy (the Word document a board
+// signs) leaves out what is the tool's rather than the agreement's: the
+// format, the identifiers of the agreement, its partners, outcomes, funds
+// and schemes (an outcome a scheme serves or a payment rewards is named by
+// its description), and the accepted findings (waivers); and it has the
+// funds as schedules after the clauses.
+struct RenderOptions {
+  bool signing_copy = false;
 };
 
 struct RenderedAgreement {
@@ -49,12 +71,14 @@ struct RenderedAgreement {
   std::vector<Clause> clauses;            // the particulars, then the numbered clauses
   std::vector<const Finding*> general;    // findings no clause concerns
   std::set<std::string> rendered_fields;  // format paths shown: "partners[].signatory.name"
+  std::vector<Signatory> signatories;     // one per partner, in order
 };
 
 // The agreement `doc` (loaded; its root a validated mapping) as clauses, with
 // `findings` (which must outlive the result) placed beside the provision or
 // clause they concern. Values with a type error are shown as written.
-RenderedAgreement RenderAgreement(const Document& doc, const std::vector<Finding>& findings);
+RenderedAgreement RenderAgreement(const Document& doc, const std::vector<Finding>& findings,
+                                  RenderOptions options = {});
 
 // The clause (by title: "Term", "Particulars") that shows the format field at
 // `path` ("term.review.frequency", "partners[].name"), or "" when none does;

@@ -1,6 +1,6 @@
-// The rendered agreement (render_model.h) written out: as Markdown, or as one
-// self-contained HTML page (inline styles, no script, nothing fetched). Every
-// value from the agreement or a finding is escaped.
+// The rendered agreement (render_model.h) written out: as Markdown, as one
+// self-contained HTML page (inline styles, no script, nothing fetched), or as
+// a Word document. Every value from the agreement or a finding is escaped.
 #pragma once
 
 #include <optional>
@@ -12,6 +12,7 @@
 #include "common/date.h"
 #include "report/check_report.h"
 #include "report/render_model.h"
+#include "report/zip_package.h"
 
 namespace s75 {
 
@@ -30,7 +31,22 @@ void WriteRenderedMarkdown(const RenderedAgreement& doc,
 void WriteRenderedHtml(const RenderedAgreement& doc,
                        const std::optional<RenderedFindings>& findings, std::ostream& out);
 
-// The formats the two writers give: "markdown", "html".
+// The parts of the Word document of `doc` (rendered as the signing copy,
+// RenderOptions): the title; the particulars as a table; each clause a
+// "Heading 1" ("7.\tFinance and risk share"; a fund "Schedule 1 — Fund: NAME")
+// over its provisions, entries and details, numbered as the model numbers
+// them; and an execution block with each partner's signatory (name, title,
+// date, or a line to write on). With `findings`, each finding is a Word
+// comment by "s75check" dated `as_of`, anchored on the provision or heading
+// it concerns, the general ones on the title.
+std::vector<PackagePart> RenderedDocxParts(const RenderedAgreement& doc,
+                                           const std::optional<RenderedFindings>& findings);
+
+// The Word document (the parts above, zipped) in `out`; "" or why not.
+std::string WriteRenderedDocx(const RenderedAgreement& doc,
+                              const std::optional<RenderedFindings>& findings, std::string& out);
+
+// The formats the writers give: "markdown", "html", "docx".
 std::vector<std::string_view> RenderFormats();
 
 // A finding without its severity: "T1.07 contributions-and-year-end (line 42):

@@ -8,6 +8,7 @@
 
 #include "driver/pipeline.h"
 #include "load/loader.h"
+#include "report/markup_escape.h"
 #include "report/render_model.h"
 #include "report/render_writer.h"
 
@@ -255,6 +256,123 @@ TEST(RenderTest, HostileTextIsEscapedInBothFormats) {
                     "\\[link\\](javascript:x)"),
             std::string::npos)
       << md;
+}
+
+// The part named `name` of a Word document's parts.
+std::string Part(const std::vector<PackagePart>& parts, std::string_view name) {
+  for (const PackagePart& part : parts) {
+    if (part.name == name) {
+      return part.content;
+    }
+  }
+  return "";
+}
+
+// The text of the paragraph of `document` in which the range of the comment
+// whose text has `message` starts, tags removed; "" if there is none.
+std::string AnchorOf(const std::vector<PackagePart>& parts, const std::string& message) {
+  std::string comments = Part(parts, "word/comments.xml");
+  size_t at = comments.find(message);
+  size_t open = comments.rfind("<w:comment w:id=\"", at);
+  if (at == std::string::npos || open == std::string::npos) {
+    return "";
+  }
+  std::string id = comments.substr(open + 17, comments.find('"', open + 17) - open - 17);
+  std::string document = Part(parts, "word/document.xml");
+  size_t start = document.find("<w:commentRangeStart w:id=\"" + id + "\"/>");
+  if (start == std::string::npos) {
+    return "";
+  }
+  size_t p = document.rfind("<w:p>", start);
+  std::string paragraph = document.substr(p, document.find("</w:p>", start) - p);
+  paragraph = std::regex_replace(paragraph, std::regex("<w:tab/>"), "\t");
+  return std::regex_replace(paragraph, std::regex("<[^>]*>"), "");
+}
+
+TEST(RenderDocxTest, XmlEscapeDropsWhatXml10Forbids) {
+  EXPECT_EQ(XmlEscape("a\x01\x1F\tb\xEF\xBF\xBE\xEF\xBF\xBF\xEF\xBF\xBD"
+                      "c<>&\"'\n"),
+            "a\tb\xEF\xBF\xBD"
+            "c&lt;&gt;&amp;&quot;&apos;\n");
+  EXPECT_EQ(XmlEscape("\xEF\xBF"), "\xEF\xBF");  // a cut sequence is not U+FFFF
+}
+
+TEST(RenderDocxTest, EachFindingIsACommentOnTheParagraphItConcerns) {
+  LoadResult loaded = ModelAgreement();
+  ASSERT_TRUE(loaded.checked);
+  std::vector<Finding> findings = {
+      At("finance.contributions[1].amount", "the second contribution"),
+      At("", "the agreement as a whole"),
+      At("finance", "the finance clause as a whole"),
+      At("format", "the format <version> & its \"id\""),
+      At("term.commencement", "the commencement"),
+  };
+  RenderedAgreement doc = RenderAgreement(*loaded.document, findings, RenderOptions{true});
+  auto parts = RenderedDocxParts(doc, RenderedFindings{*Date::Parse("2026-11-22"), {}});
+  EXPECT_EQ(AnchorOf(parts, "the second contribution"),
+            "(b)\tNHS Midshire Integrated Care Board — amount: £16,342,500.50; basis: needs "
+            "assessment; purpose: Continuing healthcare packages, community nursing and therapy "
+            "staff");
+  EXPECT_EQ(AnchorOf(parts, "the agreement as a whole"),
+            "Adult learning disability services partnership agreement (pooled fund)");
+  EXPECT_EQ(AnchorOf(parts, "the finance clause as a whole"), "7.\tFinance and risk share");
+  EXPECT_EQ(AnchorOf(parts, "the format &lt;version&gt; &amp; its &quot;id&quot;"), "Particulars");
+  EXPECT_EQ(AnchorOf(parts, "the commencement"), "2.1\tCommencement. 1 April 2024");
+  std::string comments = Part(parts, "word/comments.xml");
+  EXPECT_NE(comments.find("w:author=\"s75check\" w:date=\"2026-11-22T00:00:00Z\" "
+                          "w:initials=\"S75\""),
+            std::string::npos);
+  EXPECT_NE(comments.find("T1.00 : the second contribution"), std::string::npos) << comments;
+}
+
+TEST(RenderDocxTest, TheSigningCopyLeavesOutTheToolsDetailsAndHasTheFundsAsSchedules) {
+  LoadResult loaded = LoadAgreementFile(
+      std::string(S75_SOURCE_DIR) + "/tests/fixtures/format2/bcf-two-funds.yaml", LoadLimits{});
+  ASSERT_TRUE(loaded.checked);
+  RenderedAgreement full = RenderAgreement(*loaded.document, {});
+  RenderedAgreement signing = RenderAgreement(*loaded.document, {}, RenderOptions{true});
+  auto has_path = [](const RenderedAgreement& doc, const std::regex& path) {
+    for (const Clause& c : doc.clauses) {
+      for (const Provision& p : c.provisions) {
+        if (std::regex_match(p.path, path)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  std::regex tool(R"(format|agreement\.id|waivers.*|.*\]\.id)");
+  EXPECT_TRUE(has_path(full, tool));
+  EXPECT_FALSE(has_path(signing, tool));
+  std::vector<std::string> tail;
+  for (const Clause& c : signing.clauses) {
+    EXPECT_NE(c.title, "Schedules");
+    if (c.schedule) {
+      tail.push_back(std::to_string(c.number) + " " + c.title);
+    }
+  }
+  EXPECT_EQ(tail, (std::vector<std::string>{"1 Fund: BCF pool hosted by the CCG",
+                                            "2 Fund: BCF pool hosted by the council"}));
+  EXPECT_TRUE(signing.clauses.back().schedule);
+  EXPECT_EQ(signing.clauses[signing.clauses.size() - 3].title, "Counterparts");
+  ASSERT_EQ(signing.signatories.size(), 2U);
+  EXPECT_EQ(signing.signatories[0].party, "NHS Westvale CCG");
+  EXPECT_EQ(signing.signatories[0].name, "A. Khan");
+  EXPECT_EQ(signing.signatories[0].title, "Accountable Officer");
+  EXPECT_EQ(signing.signatories[0].signed_on, "20 March 2015");
+  EXPECT_EQ(signing.signatories[1].path, "partners[1].signatory");
+  auto text_at = [](const RenderedAgreement& doc, const std::string& path) {
+    for (const Clause& c : doc.clauses) {
+      for (const Provision& p : c.provisions) {
+        if (p.path == path) {
+          return p.text;
+        }
+      }
+    }
+    return std::string("(none)");
+  };
+  EXPECT_EQ(text_at(full, "funds[0].schemes[0].outcomes"), "nel");
+  EXPECT_EQ(text_at(signing, "funds[0].schemes[0].outcomes"), "Fewer non-elective admissions");
 }
 
 }  // namespace
