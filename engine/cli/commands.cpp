@@ -23,16 +23,6 @@
 
 namespace s75 {
 
-namespace {
-
-std::optional<Severity> FailThreshold(const std::string& fail_on) {
-  if (fail_on == "never") {
-    return std::nullopt;
-  }
-  return ParseSeverity(fail_on);
-}
-
-// Writes a report to stdout, or whole to `path`; false (said on `err`) on failure.
 bool Emit(const std::string& path, const std::string& text, std::ostream& out, std::ostream& err) {
   if (path.empty()) {
     out << text;
@@ -43,6 +33,15 @@ bool Emit(const std::string& path, const std::string& text, std::ostream& out, s
     return false;
   }
   return true;
+}
+
+namespace {
+
+std::optional<Severity> FailThreshold(const std::string& fail_on) {
+  if (fail_on == "never") {
+    return std::nullopt;
+  }
+  return ParseSeverity(fail_on);
 }
 
 // The directory a baseline file's paths are relative to: its own.

@@ -14,6 +14,10 @@
 
 namespace s75 {
 
+// Writes a report to stdout (`path` empty), or whole to `path` (an atomic
+// write: whole or not at all); false, said on `err`, when it cannot.
+bool Emit(const std::string& path, const std::string& text, std::ostream& out, std::ostream& err);
+
 struct CheckCommand {
   PackOptions pack;
   std::vector<std::string> paths;

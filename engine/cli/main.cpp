@@ -7,9 +7,11 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/compare_command.h"
 #include "cli/config.h"
 #include "cli/draft_commands.h"
 #include "cli/outturn_command.h"
+#include "compare/compare_report.h"
 #include "driver/packs.h"
 #include "report/agreement_filter.h"
 #include "report/outturn_report.h"
@@ -277,6 +279,30 @@ Subcommand AddRenderCommand(CLI::App& app) {
   return {sub, RunDated(args, s75::RunRenderCommand)};
 }
 
+// compare: two drafts (a redline) or two sweeps, and the gate on what the newer introduces.
+Subcommand AddCompareCommand(CLI::App& app) {
+  auto args = std::make_shared<Dated<s75::CompareCommand>>();
+  s75::CompareCommand& cmp = args->cmd;
+  CLI::App* sub = app.add_subcommand(
+      "compare",
+      "What changed between two drafts (clause by clause, then findings), or two sweeps");
+  sub->add_option("old", cmp.old_path, "The older agreement file, or directory of them")
+      ->required();
+  sub->add_option("new", cmp.new_path, "The newer agreement file, or directory of them")
+      ->required();
+  sub->add_option("--format", cmp.format, FormatHelp(FormatNames(s75::CompareFormats())))
+      ->check(CLI::IsMember(FormatNames(s75::CompareFormats())));
+  sub->add_option("-o,--output", cmp.output, "Write the comparison to FILE (whole or not at all)");
+  sub->add_option("--fail-on-new", cmp.fail_on_new,
+                  "Exit status 1 when NEW introduces a finding of this severity or above")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
+  AddAsOf(sub, args->as_of);
+  AddPackOptions(sub, cmp.pack);
+  AddJobsOption(sub, cmp.jobs);
+  AddLimitOptions(sub, cmp.limits);
+  return {sub, RunDated(args, s75::RunCompareCommand)};
+}
+
 Subcommand AddRulesCommand(CLI::App& app) {
   auto rules = std::make_shared<s75::RulesCommand>();
   CLI::App* sub = app.add_subcommand("rules", "List every rule");
@@ -381,9 +407,9 @@ int Run(int argc, char** argv) {
   app.require_subcommand(1);
   const std::vector<Subcommand> commands = {
       AddCheckCommand(app),     AddRegisterCommand(app), AddOutturnCommand(app),
-      AddScorecardCommand(app), AddRenderCommand(app),   AddRulesCommand(app),
-      AddExplainCommand(app),   AddTestCommand(app),     AddInitCommand(app),
-      AddMigrateCommand(app),   AddSchemaCommand(app)};
+      AddScorecardCommand(app), AddRenderCommand(app),   AddCompareCommand(app),
+      AddRulesCommand(app),     AddExplainCommand(app),  AddTestCommand(app),
+      AddInitCommand(app),      AddMigrateCommand(app),  AddSchemaCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

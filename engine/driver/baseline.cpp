@@ -118,6 +118,10 @@ std::string ReadEntries(const Json& findings, std::map<Key, int>& counts) {
 
 }  // namespace
 
+BaselineKey BaselineKeyOf(const std::string& file, const Finding& f, Date as_of) {
+  return KeyOf(file, f, as_of.ToString());
+}
+
 BaselineRecorder::BaselineRecorder(fs::path dir, Date as_of)
     : dir_(std::move(dir)), as_of_(as_of.ToString()) {}
 

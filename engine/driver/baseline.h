@@ -37,6 +37,11 @@ struct Baseline {
 // What a finding is matched on: file, rule, YAML path, message.
 using BaselineKey = std::tuple<std::string, std::string, std::string, std::string>;
 
+// The key a baseline records `f` under as a finding of `file` in a run as of
+// `as_of`: its message with each mention of that date written {as_of}, so
+// the same fault found on another day is the same finding.
+BaselineKey BaselineKeyOf(const std::string& file, const Finding& f, Date as_of);
+
 // Records a baseline a file at a time, as a sweep streams past.
 class BaselineRecorder {
  public:

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/compare_command.h"
 #include "cli/outturn_command.h"
 #include "common/atomic_file.h"
 #include "driver/pipeline.h"
@@ -245,6 +246,35 @@ TEST(GoldenTest, RegisterMatches) {
   }
   ExpectGolden("tests/golden/register/live.md",
                RegisterOf({"agreements"}, "markdown", AgreementFilter{{}, true}));
+
+// `s75check compare` of the fixture pair tests/fixtures/compare/NAME-old.yaml
+// and NAME-new.yaml in `format`, as of 2026-11-22.
+std::string Compared(const std::string& name, const std::string& format) {
+  fs::current_path(S75_SOURCE_DIR);
+  CompareCommand cmd;
+  cmd.old_path = "tests/fixtures/compare/" + name + "-old.yaml";
+  cmd.new_path = "tests/fixtures/compare/" + name + "-new.yaml";
+  cmd.format = format;
+  cmd.as_of = *Date::Parse("2026-11-22");
+  std::ostringstream out;
+  std::ostringstream err;
+  EXPECT_EQ(RunCompareCommand(cmd, out, err), 0) << err.str();
+  EXPECT_EQ(err.str(), "");
+  return out.str();
+}
+
+// Redlines of two drafts: a partner renamed, a partner inserted before the
+// others, a contribution moved between funds (and the rest reordered), a fund
+// added, a date changed, and a format 1 file against its migration.
+TEST(GoldenTest, RedlinesMatch) {
+  for (const char* name : {"renamed-partner", "inserted-partner", "moved-contribution",
+                           "added-fund", "changed-date", "format1-migrated"}) {
+    for (const auto& [format, extension] :
+         {std::pair{"text", "txt"}, {"json", "json"}, {"markdown", "md"}}) {
+      ExpectGolden("tests/golden/compare/" + std::string(name) + "." + extension,
+                   Compared(name, format));
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Agreements, GoldenTest, ::testing::ValuesIn(Examples()),

@@ -1,0 +1,149 @@
+#include "cli/compare_command.h"
+
+#include <filesystem>
+#include <optional>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "compare/compare_report.h"
+#include "driver/pipeline.h"
+#include "load/loader.h"
+#include "report/text_reporter.h"
+
+namespace s75 {
+
+namespace {
+
+// Keeps the one file a run checks.
+class KeepFile : public ReportStage {
+ public:
+  void File(FileResult file) override { file_ = std::move(file); }
+  std::optional<FileResult> file_;
+};
+
+// Adds each file of a sweep to one side of the comparison.
+class AddToSweepSide : public ReportStage {
+ public:
+  AddToSweepSide(SweepSide& side, Date as_of) : side_(side), as_of_(as_of) {}
+  void File(FileResult file) override { AddToSide(side_, file, as_of_); }
+
+ private:
+  SweepSide& side_;
+  Date as_of_;
+};
+
+// Checks `path` as `check` does (the same pipeline, its rules and options),
+// each result to `stage`; false, said on `err`, when the rules do not compile.
+bool CheckAsCheckDoes(const CompareCommand& cmd, const std::string& path, ReportStage& stage,
+                      std::ostream& err) {
+  PipelineInput input;
+  input.packs = cmd.pack;
+  input.paths = {path};
+  input.options.as_of = cmd.as_of;
+  input.options.limits = cmd.limits;
+  input.options.jobs = cmd.jobs;
+  return RunPipeline(input, stage, err) != 2;
+}
+
+// The file's findings as `check` finds them; nullopt, said on `err`, when the
+// rules do not compile.
+std::optional<std::vector<Finding>> CheckOne(const CompareCommand& cmd, const std::string& path,
+                                             std::ostream& err) {
+  KeepFile kept;
+  if (!CheckAsCheckDoes(cmd, path, kept, err) || !kept.file_) {
+    return std::nullopt;
+  }
+  return std::move(kept.file_->findings);
+}
+
+// True when `loaded` can be compared; else says why on `err`.
+bool Readable(const LoadResult& loaded, const std::string& path, std::ostream& err) {
+  if (loaded.checked) {
+    return true;
+  }
+  FileResult file{path, loaded.agreement_id, false, loaded.findings, {}, 0};
+  TextReporter(ReporterOptions{true, {}}).File(file, err);
+  err << "s75check: " << path
+      << " cannot be read as an agreement, so nothing was compared: correct the error above\n";
+  return false;
+}
+
+// 1 when `introduced` holds a finding at or above `fail_on_new`, else 0.
+int FailStatus(const std::vector<Finding>& introduced, const std::string& fail_on_new) {
+  std::optional<Severity> threshold = ParseSeverity(fail_on_new);
+  for (const Finding& f : introduced) {
+    if (threshold && f.severity >= *threshold) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+// The sweeps of two directories compared by agreement id.
+int CompareDirectories(const CompareCommand& cmd, std::ostream& out, std::ostream& err) {
+  SweepSide before;
+  SweepSide after;
+  AddToSweepSide before_stage(before, cmd.as_of);
+  AddToSweepSide after_stage(after, cmd.as_of);
+  if (!CheckAsCheckDoes(cmd, cmd.old_path, before_stage, err) ||
+      !CheckAsCheckDoes(cmd, cmd.new_path, after_stage, err)) {
+    return 2;
+  }
+  SweepComparison comparison = CompareSweeps(before, after, cmd.as_of);
+  std::ostringstream text;
+  WriteSweepComparison(comparison, cmd.format, text);
+  if (!Emit(cmd.output, text.str(), out, err)) {
+    return 2;
+  }
+  std::vector<Finding> introduced;
+  for (const AgreementChange& c : comparison.changed) {
+    introduced.insert(introduced.end(), c.findings.introduced.begin(), c.findings.introduced.end());
+  }
+  for (const SweptAgreement& a : comparison.added) {
+    introduced.insert(introduced.end(), a.findings.begin(), a.findings.end());
+  }
+  return FailStatus(introduced, cmd.fail_on_new);
+}
+
+int CompareFiles(const CompareCommand& cmd, std::ostream& out, std::ostream& err) {
+  LoadResult before = LoadAgreementFile(cmd.old_path, cmd.limits);
+  LoadResult after = LoadAgreementFile(cmd.new_path, cmd.limits);
+  bool readable = Readable(before, cmd.old_path, err);
+  if (!Readable(after, cmd.new_path, err) || !readable) {
+    return 2;
+  }
+  std::optional<std::vector<Finding>> before_findings = CheckOne(cmd, cmd.old_path, err);
+  std::optional<std::vector<Finding>> after_findings =
+      before_findings ? CheckOne(cmd, cmd.new_path, err) : std::nullopt;
+  if (!after_findings) {
+    return 2;
+  }
+  Redline redline = CompareAgreements(*before.document, *before_findings, *after.document,
+                                      *after_findings, cmd.as_of);
+  std::ostringstream text;
+  WriteRedline(redline, cmd.format, text);
+  if (!Emit(cmd.output, text.str(), out, err)) {
+    return 2;
+  }
+  return FailStatus(redline.findings.introduced, cmd.fail_on_new);
+}
+
+}  // namespace
+
+int RunCompareCommand(const CompareCommand& cmd, std::ostream& out, std::ostream& err) {
+  std::error_code ec;
+  bool old_dir = std::filesystem::is_directory(cmd.old_path, ec);
+  bool new_dir = std::filesystem::is_directory(cmd.new_path, ec);
+  if (old_dir && new_dir) {
+    return CompareDirectories(cmd, out, err);
+  }
+  if (old_dir || new_dir) {
+    err << "s75check: compare takes two agreement files or two directories; "
+        << (old_dir ? cmd.old_path : cmd.new_path) << " is a directory and "
+        << (old_dir ? cmd.new_path : cmd.old_path) << " is not\n";
+    return 2;
+  }
+  return CompareFiles(cmd, out, err);
+}
+
+}  // namespace s75

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# `s75check compare OLD NEW` as a user meets it: the exit statuses (0, 1 with
+# --fail-on-new, 2 for an unreadable file or a bad option), -o written whole
+# or not at all, and a format 1 file against its migration showing no change.
+source "$(dirname "$0")/lib.sh"
+F=tests/fixtures/compare
+A=(--as-of 2026-11-22)
+
+expect "two drafts" 0 "$bin" compare "${A[@]}" $F/changed-date-old.yaml $F/changed-date-new.yaml
+contains "the changed date, in words" "$tmp/out" '^      was: 1 April 2024$'
+contains "its new value" "$tmp/out" '^      now: 1 July 2024$'
+contains "in render's numbering" "$tmp/out" '^  changed 2\.1 Commencement:$'
+
+# The inserted partner brings findings of its own: --fail-on-new gates on them.
+expect "new findings, no gate" 0 "$bin" compare "${A[@]}" $F/inserted-partner-old.yaml $F/inserted-partner-new.yaml
+contains "introduced listed" "$tmp/out" '^  Introduced: .*inserted-partner-new\.yaml:[0-9]+:[0-9]+: '
+expect "--fail-on-new info" 1 "$bin" compare "${A[@]}" --fail-on-new info $F/inserted-partner-old.yaml $F/inserted-partner-new.yaml
+# The same drafts the other way round introduce nothing: resolved ones never fail.
+expect "resolved only" 0 "$bin" compare "${A[@]}" --fail-on-new info $F/inserted-partner-new.yaml $F/inserted-partner-old.yaml
+count "nothing introduced" "$tmp/out" '^  Introduced:' 0
+expect "bad --fail-on-new" 2 "$bin" compare --fail-on-new never $F/changed-date-old.yaml $F/changed-date-new.yaml
+expect "bad --format" 2 "$bin" compare --format pdf $F/changed-date-old.yaml $F/changed-date-new.yaml
+expect "one file only" 2 "$bin" compare $F/changed-date-old.yaml
+
+# -o: written whole; on failure an existing file is left as it was.
+expect "-o" 0 "$bin" compare "${A[@]}" --format json -o "$tmp/c.json" $F/changed-date-old.yaml $F/changed-date-new.yaml
+count "nothing on stdout with -o" "$tmp/out" '.' 0
+contains "json written" "$tmp/c.json" '"change": "changed"'
+printf 'format: s75check/1\nagreement: [\n' >"$tmp/broken.yaml"
+echo keep >"$tmp/kept.txt"
+expect "broken file" 2 "$bin" compare -o "$tmp/kept.txt" $F/changed-date-old.yaml "$tmp/broken.yaml"
+contains "file:line:col" "$tmp/err" 'broken\.yaml:3:1: error: DOC\.01'
+contains "nothing compared said" "$tmp/err" 'cannot be read as an agreement, so nothing was compared'
+contains "output untouched" "$tmp/kept.txt" '^keep$'
+expect "missing file" 2 "$bin" compare $F/changed-date-old.yaml "$tmp/none.yaml"
+contains "DOC.07 said" "$tmp/err" 'DOC\.07'
+expect "-o into a missing directory" 2 "$bin" compare -o "$tmp/no/such/c.txt" $F/changed-date-old.yaml $F/changed-date-new.yaml
+
+# A format 1 file and its migration: no provision and no finding changed.
+for example in agreements/aligned-intermediate-care.yaml agreements/unsigned-late-signing.yaml \
+  agreements/bcf-ccg-rollover.yaml; do
+  "$bin" migrate -o "$tmp/migrated.yaml" --force "$example" 2>/dev/null
+  expect "migrated $example" 0 "$bin" compare "${A[@]}" --fail-on-new info "$example" "$tmp/migrated.yaml"
+  contains "no provision changed ($example)" "$tmp/out" '^No provision changed\.$'
+  contains "no finding introduced or resolved ($example)" "$tmp/out" '^Findings: 0 introduced, 0 resolved'
+done
+
+# Sweeps. The same agreements copied under other names into other folders:
+# nothing added, removed or changed, and the report is line for line the one
+# of a directory compared with itself.
+mkdir -p "$tmp/y1" "$tmp/y2/moved/deeper"
+cp agreements/*.yaml "$tmp/y1/"
+i=0
+for f in agreements/*.yaml; do
+  i=$((i + 1))
+  cp "$f" "$tmp/y2/moved/deeper/renamed-$i.yaml"
+done
+expect "renamed copies" 0 "$bin" compare "${A[@]}" --fail-on-new info "$tmp/y1" "$tmp/y2"
+contains "nothing changed" "$tmp/out" ': 0 added, 0 removed, 0 changed, [0-9]+ unchanged$'
+cp "$tmp/out" "$tmp/renamed.txt"
+"$bin" compare "${A[@]}" "$tmp/y1" "$tmp/y1" >"$tmp/self.txt"
+if cmp -s "$tmp/renamed.txt" "$tmp/self.txt"; then pass; else fail "renaming changed the report" "$tmp/renamed.txt"; fi
+expect "a directory and a file" 2 "$bin" compare "$tmp/y1" $F/changed-date-old.yaml
+contains "said why" "$tmp/err" 'two agreement files or two directories'
+
+# A generated corpus against a copy with known edits: one agreement removed,
+# one added, one's pool and another's status changed, every file renamed.
+python3 bench/generate.py --count 50 --seed 9 --out "$tmp/g1" >/dev/null
+python3 - "$tmp/g1" "$tmp/g2" >"$tmp/edits" <<'PY'
+import pathlib, re, sys
+src, dst = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+files = sorted(src.glob("*.yaml"))
+ident = lambda text: re.search(r"^  id: (\S+)", text, re.M).group(1)
+for n, f in enumerate(files):
+    text = f.read_text()
+    if n == 3:
+        print("removed", ident(text))
+        continue
+    if n == 10:
+        text = re.sub(r"^(  pool_total: )(\d+)", lambda m: m.group(1) + str(int(m.group(2)) + 1000), text, count=1, flags=re.M)
+        print("pooled", ident(text))
+    if n == 20:
+        old = re.search(r"^  status: (\S+)", text, re.M).group(1)
+        text = re.sub(r"^  status: \S+", "  status: " + ("terminated" if old != "terminated" else "draft"), text, count=1, flags=re.M)
+        print("status", ident(text))
+    out = dst / ("sub%d" % (n % 3)) / ("copy-%03d.yaml" % (99 - n))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text)
+    if n == 4:
+        added = text.replace("  id: " + ident(text), "  id: added-agreement", 1)
+        (dst / "added.yaml").write_text(added)
+        print("added added-agreement")
+PY
+expect "generated corpus" 0 "$bin" compare "${A[@]}" --format json "$tmp/g1" "$tmp/g2"
+python3 - "$tmp/out" "$tmp/edits" <<'PY' >"$tmp/verdict"
+import json, sys
+report = json.load(open(sys.argv[1]))
+edits = dict(line.split()[::-1] for line in open(sys.argv[2]))
+want = {"added": ["added-agreement"], "removed": [k for k, v in edits.items() if v == "removed"],
+        "changed": sorted(k for k, v in edits.items() if v in ("pooled", "status"))}
+got = {"added": [a["id"] for a in report["added"]], "removed": [a["id"] for a in report["removed"]],
+       "changed": sorted(c["id"] for c in report["changed"])}
+pooled = [c for c in report["changed"] if edits.get(c["id"]) == "pooled"]
+status = [c for c in report["changed"] if edits.get(c["id"]) == "status"]
+ok = (got == want and report["unchanged"] == 47
+      and pooled[0]["then"]["pooled"] != pooled[0]["now"]["pooled"]
+      and status[0]["then"]["status"] != status[0]["now"]["status"])
+print("ok" if ok else "want %s unchanged 47, got %s unchanged %s" % (want, got, report["unchanged"]))
+PY
+contains "exactly the edits" "$tmp/verdict" '^ok$'
+
+finish

@@ -1,0 +1,122 @@
+// The comparison of two drafts (compare/): provisions matched by identity,
+// not position; findings matched as baselines match them.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "compare/finding_changes.h"
+#include "compare/identity.h"
+#include "compare/redline.h"
+#include "load/loader.h"
+
+namespace s75 {
+namespace {
+
+LoadResult Load(const std::string& text) { return LoadAgreementText(text, "t.yaml", LoadLimits{}); }
+
+const Date kAsOf = *Date::Parse("2026-11-22");
+
+std::string Agreement(const std::string& partners, const std::string& commencement = "2024-04-01") {
+  return "format: s75check/2\nagreement: {id: a1, title: T, status: draft}\npartners:\n" +
+         partners + "term: {commencement: " + commencement +
+         "}\nfunds:\n  - id: pool\n    name: Pool\n    arrangement: pooled_fund\n    host: b\n"
+         "    contributions:\n      - {partner: b, amount: 100}\n      - {partner: c, amount: "
+         "50}\n";
+}
+
+const std::string kB = "  - {id: b, name: Borough Council, kind: local_authority}\n";
+const std::string kC = "  - {id: c, name: NHS Trust, kind: nhs_trust}\n";
+const std::string kD = "  - {id: d, name: Health Board, kind: icb}\n";
+
+std::vector<std::string> Summary(const Redline& r) {
+  std::vector<std::string> out;
+  for (const ProvisionChange& c : r.changes) {
+    std::string kind = c.kind == ProvisionChangeKind::kAdded     ? "added"
+                       : c.kind == ProvisionChangeKind::kRemoved ? "removed"
+                                                                 : "changed";
+    out.push_back(kind + " " + c.number + " " + c.label + ": " + c.old_text + " | " + c.new_text);
+  }
+  return out;
+}
+
+Redline Compare(const std::string& before, const std::string& after) {
+  LoadResult a = Load(before);
+  LoadResult b = Load(after);
+  EXPECT_TRUE(a.checked && b.checked);
+  return CompareAgreements(*a.document, {}, *b.document, {}, kAsOf);
+}
+
+TEST(IdentityTest, ListIndicesBecomeTheEntriesIdentities) {
+  LoadResult r = Load(Agreement(kB + kC));
+  EXPECT_EQ(IdentityPath(*r.document, "partners[1].name"), "partners[c].name");
+  EXPECT_EQ(IdentityPath(*r.document, "funds[0].contributions[1].amount"),
+            "funds[pool].contributions[c].amount");
+  EXPECT_EQ(IdentityPath(*r.document, "term.commencement"), "term.commencement");
+  EXPECT_EQ(IdentityPath(*r.document, "partners[7]"), "partners[7]");
+}
+
+TEST(IdentityTest, AFormat1FilesFinanceIsItsFundMain) {
+  LoadResult r = Load(
+      "format: s75check/1\nagreement: {id: a1, title: T}\npartners: [{id: b, name: B, kind: "
+      "icb}]\nfinance: {contributions: [{partner: b, amount: 5}]}\n");
+  EXPECT_EQ(IdentityPath(*r.document, "finance.contributions[0].amount"),
+            "funds[main].contributions[b].amount");
+}
+
+TEST(RedlineTest, AnInsertedPartnerIsOneAdditionNotEveryLaterOneChanged) {
+  Redline r = Compare(Agreement(kB + kC), Agreement(kD + kB + kC));
+  std::vector<std::string> got = Summary(r);
+  ASSERT_FALSE(got.empty());
+  for (const std::string& line : got) {
+    EXPECT_TRUE(line.starts_with("added 1.1(a)")) << line;
+  }
+  EXPECT_EQ(got.front(), "added 1.1(a) The parties:  | Health Board");
+}
+
+TEST(RedlineTest, ReorderedEntriesAreNoChange) {
+  std::string before = Agreement(kB + kC);
+  std::string after = Agreement(kC + kB);
+  size_t at = after.find("      - {partner: b");
+  std::string b_line = "      - {partner: b, amount: 100}\n";
+  after.erase(at, b_line.size());
+  after += b_line;
+  EXPECT_EQ(Summary(Compare(before, after)), std::vector<std::string>{});
+}
+
+TEST(RedlineTest, AChangedDateIsWrittenForPeople) {
+  EXPECT_EQ(Summary(Compare(Agreement(kB + kC), Agreement(kB + kC, "2024-07-01"))),
+            std::vector<std::string>{"changed 2.1 Commencement: 1 April 2024 | 1 July 2024"});
+}
+
+TEST(RedlineTest, ARemovedPartnerStandsWhereItWas) {
+  std::vector<std::string> got = Summary(Compare(Agreement(kB + kD + kC), Agreement(kB + kC)));
+  ASSERT_FALSE(got.empty());
+  EXPECT_EQ(got.front(), "removed 1.1(b) The parties: Health Board | ");
+}
+
+Finding At(const std::string& rule, const std::string& path, const std::string& message, int line) {
+  Finding f;
+  f.rule = rule;
+  f.path = path;
+  f.message = message;
+  f.range = {"t.yaml", line, 1};
+  return f;
+}
+
+TEST(FindingChangesTest, MatchedOnRulePathAndMessageNeverLine) {
+  auto as_given = [](const Finding& f) { return f.path; };
+  std::vector<Finding> before = {At("T1.07", "x", "m", 3), At("T1.07", "x", "m", 4),
+                                 At("DATE.04", "y", "due 2026-11-22", 9)};
+  std::vector<Finding> after = {At("T1.07", "x", "m", 30), At("DATE.04", "y", "due 2026-11-22", 1),
+                                At("T2.01", "z", "new", 2)};
+  FindingChanges c = CompareFindings(before, as_given, after, as_given, kAsOf);
+  ASSERT_EQ(c.introduced.size(), 1U);
+  EXPECT_EQ(c.introduced[0].rule, "T2.01");
+  ASSERT_EQ(c.resolved.size(), 1U);  // one of the two identical T1.07s
+  EXPECT_EQ(c.resolved[0].rule, "T1.07");
+  EXPECT_EQ(c.unchanged.size(), 2U);
+}
+
+}  // namespace
+}  // namespace s75
