@@ -246,6 +246,7 @@ TEST(GoldenTest, RegisterMatches) {
   }
   ExpectGolden("tests/golden/register/live.md",
                RegisterOf({"agreements"}, "markdown", AgreementFilter{{}, true}));
+}
 
 // `s75check compare` of the fixture pair tests/fixtures/compare/NAME-old.yaml
 // and NAME-new.yaml in `format`, as of 2026-11-22.
