@@ -456,6 +456,9 @@ TEST(RegisterTest, TotalsSayWhatTheyCountAndGiveTheLivePoolApart) {
   EXPECT_EQ(TotalsCaption(reg),
             "Totals of 2 agreements (status: in_force, expired; as of 2026-11-22)");
   for (std::string_view format : RegisterFormats()) {
+    if (format == "xlsx") {
+      continue;  // a zip: tests/cli/xlsx_test.sh reads its totals sheet back
+    }
     std::ostringstream out;
     ASSERT_TRUE(WriteRegister(reg, format, out));
     EXPECT_NE(out.str().find("status: in_force, expired; as of 2026-11-22"), std::string::npos)
