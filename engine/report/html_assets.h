@@ -186,8 +186,16 @@ table.matrix th[scope=row] .path { overflow-wrap: anywhere; }
   th, td { padding: 2px 3px; }
   .register-wrap, .matrix-wrap { overflow: visible; }
   table.register { width: 100%; min-width: 0; }
-  table.register td { max-width: none; overflow-wrap: break-word; }
-  table.register td[data-label=File] { overflow-wrap: anywhere; min-width: 12em; }
+  /* Every column on A4 landscape (27 of them with the outturn and outcome
+     counts): long words may break inside text cells, headings wrap, and the
+     identifying columns keep a readable width. */
+  table.register { font-size: 6.5pt; }
+  table.register th { white-space: normal; overflow-wrap: normal; }
+  table.register td { max-width: none; overflow-wrap: anywhere; }
+  table.register td:first-child, table.register td[data-label=Status] { overflow-wrap: normal; }
+  table.register td:first-child, table.register td[data-label=File],
+  table.register td[data-label=Title], table.register td[data-label=Partners],
+  table.register td[data-label=Funds] { min-width: 7em; }
   table.register th:first-child, table.register td:first-child,
   table.matrix th.agreement, table.matrix th[scope=row] { position: static; }
   table.matrix th.agreement { min-width: 0; width: 22%; }

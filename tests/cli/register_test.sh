@@ -300,7 +300,7 @@ PY
 if [[ $? == 0 ]]; then pass; else fail "register json: the figures" "$tmp/py"; fi
 expect "register html: figures" 0 "$bin" register --as-of 2017-01-31 --format html "$fig"
 contains "html: variance column" "$tmp/out" '<th data-key="outturn_variance" data-type="number">'
-contains "html: variance cell" "$tmp/out" '<td class="num nowrap" data-sort="144999.5">£144,999.50</td>'
+contains "html: variance cell" "$tmp/out" '<td class="num nowrap" data-label="Outturn variance" data-sort="144999.5">£144,999.50</td>'
 contains "html: outcome count cell" "$tmp/out" '<th data-key="outcomes_no_data" data-type="number">'
 
 expect "register: bad format" 2 "$bin" register --format xml agreements

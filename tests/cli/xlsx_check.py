@@ -76,10 +76,14 @@ def register(book):
     check(by_file["e-broken.yaml"]["status"].value == "unreadable", "e not unreadable")
     theader, totals = table(book["totals"])
     frozen_and_filtered(book["totals"], theader, totals)
-    first = totals[0]
-    check(first["total"].value == "all", f"first total {first['total'].value!r}")
-    money(first["pooled"], 1750000.75, "pooled in all")
-    check(first["agreements"].value == 6, f"agreements {first['agreements'].value!r}")
+    names = [r["total"].value for r in totals]
+    check(names[:3] == ["counted", "all", "live"], f"first totals {names[:3]!r}")
+    check(isinstance(totals[0]["name"].value, str) and "as of" in totals[0]["name"].value,
+          f"counted says what it counts: {totals[0]['name'].value!r}")
+    everything = totals[1]
+    money(everything["pooled"], 1750000.75, "pooled in all")
+    check(everything["agreements"].value == 6, f"agreements {everything['agreements'].value!r}")
+    check(totals[2]["pooled"].data_type == "n", "the live pool is a number")
 
 
 def findings(book, csv_path):
