@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/sweep_options.h"
 #include "common/date.h"
 #include "driver/packs.h"
 #include "load/limits.h"
@@ -18,14 +19,9 @@ namespace s75 {
 // write: whole or not at all); false, said on `err`, when it cannot.
 bool Emit(const std::string& path, const std::string& text, std::ostream& out, std::ostream& err);
 
-struct CheckCommand {
+struct CheckCommand : SweepOptions {
   PackOptions pack;
-  std::vector<std::string> paths;
-  std::string format = "text";
-  std::string output;  // "" for stdout
   std::string fail_on = "error";
-  Date as_of;
-  int jobs = 1;
   bool quiet = false;
   std::vector<std::string> select;  // rule ids or families; empty for all
   std::vector<std::string> ignore;
@@ -35,35 +31,19 @@ struct CheckCommand {
   std::string exclude_dir;           // the directory they are relative to; "" for the current one
   std::string baseline;              // report only findings not in this file; "" for none
   std::string write_baseline;        // record the current findings here; "" for none
-  LoadLimits limits;
-  AgreementFilter filter;  // --status, --live
 };
 
 int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& err);
 
-struct RegisterCommand {
+struct RegisterCommand : SweepOptions {
+  RegisterCommand() { format = "markdown"; }
   PackOptions pack;
-  std::vector<std::string> paths;
-  std::string format = "markdown";
-  std::string output;  // "" for stdout
-  Date as_of;
-  int jobs = 1;
-  LoadLimits limits;
-  AgreementFilter filter;  // --status, --live
 };
 
 // Exit status 0, or 2 when a file could not be read (it is still a row).
 int RunRegisterCommand(const RegisterCommand& cmd, std::ostream& out, std::ostream& err);
 
-struct ScorecardCommand {
-  std::vector<std::string> paths;
-  std::string format = "text";
-  std::string output;  // "" for stdout
-  Date as_of;
-  int jobs = 1;
-  LoadLimits limits;
-  AgreementFilter filter;  // --status, --live
-};
+struct ScorecardCommand : SweepOptions {};
 
 // The scorecard of every agreement named or found (shared/spec/scorecard.md).
 // Exit status 0, or 2 when a file could not be read (it is listed, the

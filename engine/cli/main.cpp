@@ -122,6 +122,21 @@ void AddJobsOption(CLI::App* app, int& jobs) {
       ->check(CLI::Range(1, 256));
 }
 
+// What every sweeping command takes (cli/sweep_options.h): the paths, the
+// format (one of `formats`), -o, -j, --status/--live and the loader's limits.
+// `what` names the output in -o's help ("report", "register").
+void AddSweepOptions(CLI::App* sub, s75::SweepOptions& sweep,
+                     const std::vector<std::string_view>& formats, const std::string& what) {
+  sub->add_option("paths", sweep.paths, "Files and directories (default .)");
+  sub->add_option("--format", sweep.format, FormatHelp(FormatNames(formats)))
+      ->check(CLI::IsMember(FormatNames(formats)));
+  sub->add_option("-o,--output", sweep.output,
+                  "Write the " + what + " to FILE (whole or not at all)");
+  AddJobsOption(sub, sweep.jobs);
+  AddFilterOptions(sub, sweep.filter);
+  AddLimitOptions(sub, sweep.limits);
+}
+
 // A subcommand: its part of the command line, and what runs it once parsed.
 // `run` holds the options the parser fills in.
 struct Subcommand {
@@ -157,10 +172,7 @@ Subcommand AddCheckCommand(CLI::App& app) {
   auto args = std::make_shared<CheckArgs>();
   s75::CheckCommand& check = args->cmd;
   CLI::App* sub = app.add_subcommand("check", "Check agreement files");
-  sub->add_option("paths", check.paths, "Files and directories (default .)");
-  sub->add_option("--format", check.format, FormatHelp(FormatNames(s75::ReportFormats())))
-      ->check(CLI::IsMember(FormatNames(s75::ReportFormats())));
-  sub->add_option("-o,--output", check.output, "Write the report to FILE (whole or not at all)");
+  AddSweepOptions(sub, check, s75::ReportFormats(), "report");
   sub->add_option("--fail-on", check.fail_on, "Least severity that makes the exit status 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   AddAsOf(sub, args->as_of);
@@ -171,10 +183,7 @@ Subcommand AddCheckCommand(CLI::App& app) {
   sub->add_option("--ignore", check.ignore,
                   "Do not report these rule ids or families, comma-separated")
       ->allow_extra_args(false);
-  AddJobsOption(sub, check.jobs);
-  AddFilterOptions(sub, check.filter);
   sub->add_flag("-q,--quiet", check.quiet, "Findings only, no summary");
-  AddLimitOptions(sub, check.limits);
   AddBaselineAndConfigOptions(sub, check, args->config);
   return {sub, [sub, args] {
             args->cmd.as_of = AsOf(args->as_of);
@@ -193,15 +202,9 @@ Subcommand AddRegisterCommand(CLI::App& app) {
   s75::RegisterCommand& reg = args->cmd;
   CLI::App* sub = app.add_subcommand(
       "register", "The sweep register: one row per agreement, and totals by client group");
-  sub->add_option("paths", reg.paths, "Files and directories (default .)");
-  sub->add_option("--format", reg.format, FormatHelp(FormatNames(s75::RegisterFormats())))
-      ->check(CLI::IsMember(FormatNames(s75::RegisterFormats())));
-  sub->add_option("-o,--output", reg.output, "Write the register to FILE (whole or not at all)");
+  AddSweepOptions(sub, reg, s75::RegisterFormats(), "register");
   AddAsOf(sub, args->as_of);
   AddPackOptions(sub, reg.pack);
-  AddJobsOption(sub, reg.jobs);
-  AddFilterOptions(sub, reg.filter);
-  AddLimitOptions(sub, reg.limits);
   return {sub, RunDated(args, s75::RunRegisterCommand)};
 }
 
@@ -210,14 +213,8 @@ Subcommand AddScorecardCommand(CLI::App& app) {
   s75::ScorecardCommand& card = args->cmd;
   CLI::App* sub = app.add_subcommand(
       "scorecard", "The outcomes scorecard: each outcome's forecast and status, scored by domain");
-  sub->add_option("paths", card.paths, "Files and directories (default .)");
-  sub->add_option("--format", card.format, FormatHelp(FormatNames(s75::ScorecardFormats())))
-      ->check(CLI::IsMember(FormatNames(s75::ScorecardFormats())));
-  sub->add_option("-o,--output", card.output, "Write the scorecard to FILE (whole or not at all)");
+  AddSweepOptions(sub, card, s75::ScorecardFormats(), "scorecard");
   AddAsOf(sub, args->as_of);
-  AddJobsOption(sub, card.jobs);
-  AddFilterOptions(sub, card.filter);
-  AddLimitOptions(sub, card.limits);
   return {sub, RunDated(args, s75::RunScorecardCommand)};
 }
 
@@ -238,7 +235,7 @@ Subcommand AddOutturnCommand(CLI::App& app) {
   s75::OutturnCommand& cmd = args->cmd;
   CLI::App* sub = app.add_subcommand(
       "outturn", "Who pays for an overspend and who gets an underspend, in pounds");
-  sub->add_option("paths", cmd.paths, "Files and directories (default .)");
+  AddSweepOptions(sub, cmd, s75::OutturnFormats(), "report");
   sub->add_option("--spend", cmd.spend,
                   "The pool's spend in pounds (18140000, 18,140,000.50 or £18140000) instead "
                   "of the recorded outturns")
@@ -250,15 +247,9 @@ Subcommand AddOutturnCommand(CLI::App& app) {
   sub->add_flag("--scenarios", cmd.scenarios,
                 "Overspends of 1%, 2.5%, 5% and 10% of the budget (and of the host's first "
                 "amount, and twice it), instead of the outturn");
-  sub->add_option("--format", cmd.format, FormatHelp(FormatNames(s75::OutturnFormats())))
-      ->check(CLI::IsMember(FormatNames(s75::OutturnFormats())));
-  sub->add_option("-o,--output", cmd.output, "Write the report to FILE (whole or not at all)");
   AddAsOf(sub, args->as_of,
           "Read the outturns as known on DATE: those reported later are left out (YYYY-MM-DD; "
           "default today)");
-  AddJobsOption(sub, cmd.jobs);
-  AddFilterOptions(sub, cmd.filter);
-  AddLimitOptions(sub, cmd.limits);
   return {sub, RunDated(args, s75::RunOutturnCommand)};
 }
 

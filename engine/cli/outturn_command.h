@@ -8,25 +8,16 @@
 #include <string_view>
 #include <vector>
 
-#include "common/date.h"
+#include "cli/sweep_options.h"
 #include "common/decimal.h"
-#include "load/limits.h"
-#include "report/agreement_filter.h"
 
 namespace s75 {
 
-struct OutturnCommand {
-  std::vector<std::string> paths;  // files and directories; none for the current directory
-  std::string spend;               // --spend as typed; "" for the recorded outturns
-  std::string year;                // --year as typed; "" for the latest recorded
-  std::string fund;                // --fund; "" for every fund
+struct OutturnCommand : SweepOptions {
+  std::string spend;  // --spend as typed; "" for the recorded outturns
+  std::string year;   // --year as typed; "" for the latest recorded
+  std::string fund;   // --fund; "" for every fund
   bool scenarios = false;
-  std::string format = "text";
-  std::string output;  // "" for stdout
-  Date as_of;
-  int jobs = 1;
-  LoadLimits limits;
-  AgreementFilter filter;  // --status, --live
 };
 
 // Exit status 0, or 2 when an agreement cannot be read, the options do not
