@@ -13,9 +13,42 @@
 #include <fstream>
 #include <iterator>
 
+#include "report/late_library.h"
+
 namespace s75 {
 
 namespace {
+
+// The libxlsxwriter functions used here, bound when the first workbook is
+// started (report/late_library.h says why not at start-up).
+#define S75_XLSX_FUNCTIONS(X)                                                                   \
+  X(format_set_bg_color)                                                                        \
+  X(format_set_bold) X(format_set_bottom) X(format_set_font_color) X(format_set_num_format)     \
+      X(format_set_pattern) X(lxw_strerror) X(lxw_workbook_free) X(workbook_add_format)         \
+          X(workbook_add_worksheet) X(workbook_close) X(workbook_new_opt)                       \
+              X(workbook_set_properties) X(worksheet_autofilter) X(worksheet_freeze_panes)      \
+                  X(worksheet_repeat_rows) X(worksheet_set_column) X(worksheet_set_landscape)   \
+                      X(worksheet_set_paper) X(worksheet_write_blank) X(worksheet_write_number) \
+                          X(worksheet_write_string)
+
+struct XlsxFunctions {
+  S75_XLSX_FUNCTIONS(S75_LATE_MEMBER)
+};
+
+std::string BindXlsx(const LateLibrary& library, XlsxFunctions& functions) {
+  S75_XLSX_FUNCTIONS(S75_LATE_BIND)
+  return "";
+}
+
+const LateBound<XlsxFunctions>& Bound() {
+  static const LateBound<XlsxFunctions> bound(
+      S75_XLSXWRITER_SONAME,
+      "Excel workbooks are written with libxlsxwriter (Debian package libxlsxwriter4)", BindXlsx);
+  return bound;
+}
+
+// The functions, once Bound() has no failure.
+const XlsxFunctions& Xlsx() { return Bound().functions(); }
 
 // Excel's limit on a cell's text, in bytes as libxlsxwriter counts them.
 constexpr size_t kMaxCellBytes = 32767;
@@ -94,7 +127,7 @@ struct XlsxWorkbook::Impl {
 
   void Note(lxw_error e) {
     if (e != LXW_NO_ERROR && error.empty()) {
-      error = std::string("cannot write the xlsx workbook: ") + lxw_strerror(e);
+      error = std::string("cannot write the xlsx workbook: ") + Xlsx().lxw_strerror(e);
     }
   }
   void Open(Date as_of);
@@ -105,13 +138,17 @@ struct XlsxWorkbook::Impl {
 };
 
 void XlsxWorkbook::Impl::Open(Date as_of) {
+  if (const std::string& why = Bound().failure(); !why.empty()) {
+    error = "cannot write the xlsx workbook: " + why;
+    return;
+  }
   path = TemporaryPath(error);
   if (path.empty()) {
     return;
   }
   lxw_workbook_options options = {};
   options.constant_memory = LXW_TRUE;
-  book = workbook_new_opt(path.c_str(), &options);
+  book = Xlsx().workbook_new_opt(path.c_str(), &options);
   if (book == nullptr) {
     error = "cannot start the xlsx workbook (out of memory)";
     return;
@@ -120,25 +157,25 @@ void XlsxWorkbook::Impl::Open(Date as_of) {
   // (libxlsxwriter would take the clock's time for 0).
   lxw_doc_properties properties = {};
   properties.created = std::max<time_t>(1, static_cast<time_t>(as_of.DayNumber()) * 86400);
-  Note(workbook_set_properties(book, &properties));
+  Note(Xlsx().workbook_set_properties(book, &properties));
   MakeFormats();
 }
 
 void XlsxWorkbook::Impl::MakeFormats() {
-  header = workbook_add_format(book);
-  format_set_bold(header);
-  format_set_bottom(header, LXW_BORDER_THIN);
-  money = workbook_add_format(book);
-  format_set_num_format(money, "\"£\"#,##0.00;-\"£\"#,##0.00");
-  date = workbook_add_format(book);
-  format_set_num_format(date, "yyyy-mm-dd");
-  count = workbook_add_format(book);
-  format_set_num_format(count, "0");
+  header = Xlsx().workbook_add_format(book);
+  Xlsx().format_set_bold(header);
+  Xlsx().format_set_bottom(header, LXW_BORDER_THIN);
+  money = Xlsx().workbook_add_format(book);
+  Xlsx().format_set_num_format(money, "\"£\"#,##0.00;-\"£\"#,##0.00");
+  date = Xlsx().workbook_add_format(book);
+  Xlsx().format_set_num_format(date, "yyyy-mm-dd");
+  count = Xlsx().workbook_add_format(book);
+  Xlsx().format_set_num_format(count, "0");
   for (size_t i = 0; i < rag.size(); ++i) {
-    rag[i] = workbook_add_format(book);
-    format_set_pattern(rag[i], LXW_PATTERN_SOLID);
-    format_set_bg_color(rag[i], kRagColours[i].fill);
-    format_set_font_color(rag[i], kRagColours[i].font);
+    rag[i] = Xlsx().workbook_add_format(book);
+    Xlsx().format_set_pattern(rag[i], LXW_PATTERN_SOLID);
+    Xlsx().format_set_bg_color(rag[i], kRagColours[i].fill);
+    Xlsx().format_set_font_color(rag[i], kRagColours[i].font);
   }
 }
 
@@ -148,12 +185,12 @@ void XlsxWorkbook::Impl::Write(Sheet& s, lxw_col_t col, const Cell& c) {
                                                     : nullptr;
   if (c.kind == CellKind::kDate) {
     if (std::optional<double> day = ExcelDay(c.date)) {
-      Note(worksheet_write_number(s.ws, s.next_row, col, *day, date));
+      Note(Xlsx().worksheet_write_number(s.ws, s.next_row, col, *day, date));
       s.widths[col] = std::max(s.widths[col], kDateWidth);
       return;
     }
   } else if (c.kind != CellKind::kText && FitsDouble(c.number)) {
-    Note(worksheet_write_number(s.ws, s.next_row, col, ToDouble(c.number), format));
+    Note(Xlsx().worksheet_write_number(s.ws, s.next_row, col, ToDouble(c.number), format));
     double width = c.kind == CellKind::kMoney ? kMoneyWidth : TextWidth(c.text);
     s.widths[col] = std::max(s.widths[col], width);
     return;
@@ -167,13 +204,13 @@ void XlsxWorkbook::Impl::WriteText(Sheet& s, lxw_col_t col, const Cell& c) {
   lxw_format* format = c.rag == Rag::kNone ? nullptr : rag[static_cast<size_t>(c.rag) - 1];
   if (c.text.empty()) {
     if (format != nullptr) {
-      Note(worksheet_write_blank(s.ws, s.next_row, col, format));
+      Note(Xlsx().worksheet_write_blank(s.ws, s.next_row, col, format));
     }
     return;
   }
   std::string cut;
   std::string text(CellText(c.text, cut));
-  Note(worksheet_write_string(s.ws, s.next_row, col, text.c_str(), format));
+  Note(Xlsx().worksheet_write_string(s.ws, s.next_row, col, text.c_str(), format));
   s.widths[col] = std::max(s.widths[col], TextWidth(text));
 }
 
@@ -181,12 +218,12 @@ void XlsxWorkbook::Impl::WriteText(Sheet& s, lxw_col_t col, const Cell& c) {
 void XlsxWorkbook::Impl::Close() {
   for (Sheet& s : sheets) {
     auto last = static_cast<lxw_col_t>(s.widths.size() - 1);
-    Note(worksheet_autofilter(s.ws, 0, 0, s.next_row - 1, last));
+    Note(Xlsx().worksheet_autofilter(s.ws, 0, 0, s.next_row - 1, last));
     for (lxw_col_t col = 0; col <= last; ++col) {
-      Note(worksheet_set_column(s.ws, col, col, s.widths[col], nullptr));
+      Note(Xlsx().worksheet_set_column(s.ws, col, col, s.widths[col], nullptr));
     }
   }
-  Note(workbook_close(book));
+  Note(Xlsx().workbook_close(book));
   book = nullptr;
 }
 
@@ -194,7 +231,7 @@ XlsxWorkbook::XlsxWorkbook(Date as_of) : impl_(std::make_unique<Impl>()) { impl_
 
 XlsxWorkbook::~XlsxWorkbook() {
   if (impl_->book != nullptr) {
-    lxw_workbook_free(impl_->book);
+    Xlsx().lxw_workbook_free(impl_->book);
   }
   if (!impl_->path.empty()) {
     std::remove(impl_->path.c_str());
@@ -205,7 +242,7 @@ int XlsxWorkbook::AddSheet(std::string_view name, const std::vector<std::string>
   Impl& b = *impl_;
   Impl::Sheet sheet;
   if (b.book != nullptr && !header.empty()) {
-    sheet.ws = workbook_add_worksheet(b.book, std::string(name).c_str());
+    sheet.ws = Xlsx().workbook_add_worksheet(b.book, std::string(name).c_str());
   }
   if (sheet.ws == nullptr) {
     b.error = b.error.empty() ? "cannot add the sheet '" + std::string(name) + "' to the workbook"
@@ -213,16 +250,16 @@ int XlsxWorkbook::AddSheet(std::string_view name, const std::vector<std::string>
     return -1;
   }
   for (size_t col = 0; col < header.size(); ++col) {
-    b.Note(worksheet_write_string(sheet.ws, 0, static_cast<lxw_col_t>(col), header[col].c_str(),
-                                  b.header));
+    b.Note(Xlsx().worksheet_write_string(sheet.ws, 0, static_cast<lxw_col_t>(col),
+                                         header[col].c_str(), b.header));
     sheet.widths.push_back(TextWidth(header[col]) + 2);  // room for the filter button
   }
-  worksheet_freeze_panes(sheet.ws, 1, 0);
+  Xlsx().worksheet_freeze_panes(sheet.ws, 1, 0);
   // Printed (or made a PDF): A4 landscape, the header on each page.
   constexpr uint8_t kA4 = 9;
-  worksheet_set_landscape(sheet.ws);
-  worksheet_set_paper(sheet.ws, kA4);
-  b.Note(worksheet_repeat_rows(sheet.ws, 0, 0));
+  Xlsx().worksheet_set_landscape(sheet.ws);
+  Xlsx().worksheet_set_paper(sheet.ws, kA4);
+  b.Note(Xlsx().worksheet_repeat_rows(sheet.ws, 0, 0));
   b.sheets.push_back(std::move(sheet));
   return static_cast<int>(b.sheets.size() - 1);
 }

@@ -13,6 +13,11 @@ contains "compiler-style line" "$tmp/out" \
   '^agreements/ices-community-equipment.yaml:[0-9]+:[0-9]+: error: FIN.01 contributions-sum: the pool total \(finance.pool_total\) is £564,000 but the contributions \(finance.contributions\[\]\.amount\) sum to £563,999.99: the pool total is £0.01 more than the contributions \[MTAE Table 1 row 7\]$'
 contains "total line" "$tmp/out" '^14 files checked as of 2026-11-22: '
 
+# The office libraries (and the libcrypto they bring) are opened only when an
+# xlsx or docx is written, so a one-file check does not pay for loading them.
+expect "what the binary loads at start" 0 readelf -d "$bin"
+lacks "no office library at start-up" "$tmp/out" 'NEEDED.*(xlsxwriter|libzip|libcrypto)'
+
 expect "fail-on never" 0 "$bin" check $asof --fail-on never agreements/
 expect "fail-on warning" 1 "$bin" check $asof --fail-on warning agreements/westminster-aligned-budget.yaml
 expect "warnings pass by default" 0 "$bin" check $asof --select T1,AC.08,AC.10 agreements/westminster-aligned-budget.yaml

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "report/findings_table.h"
+#include "report/late_library.h"
 #include "report/register.h"
 
 namespace s75 {
@@ -108,6 +109,28 @@ TEST(RegisterCellTest, MoneyDatesAndCountsAreTypedForSpreadsheets) {
   EXPECT_EQ(RegisterCell("errors", row, as_of).kind, CellKind::kCount);
   EXPECT_EQ(RegisterCell("warnings", row, as_of).text, "0");  // waived: not counted
   EXPECT_EQ(RegisterCell("title", row, as_of).kind, CellKind::kText);
+}
+
+// The office libraries are opened on first use (report/late_library.h); one
+// that is not installed is a message naming it and its package, not a crash.
+TEST(LateLibraryTest, AMissingLibraryIsAMessageNamingItAndWhatNeedsIt) {
+  LateLibrary library("libs75-no-such-library.so.9", "Excel needs it (Debian package nothing)");
+  std::string why = library.Open();
+  EXPECT_NE(why.find("Excel needs it (Debian package nothing)"), std::string::npos) << why;
+  EXPECT_NE(why.find("libs75-no-such-library.so.9 cannot be opened"), std::string::npos) << why;
+  int (*fn)(int) = nullptr;
+  EXPECT_FALSE(library.Bind(fn, "abs"));
+}
+
+TEST(LateLibraryTest, AFunctionIsBoundFromTheLibraryOrNamedAsMissing) {
+  LateLibrary library("libc.so.6", "a test");
+  ASSERT_EQ(library.Open(), "");
+  int (*fn)(int) = nullptr;
+  ASSERT_TRUE(library.Bind(fn, "abs"));
+  EXPECT_EQ(fn(-7), 7);
+  EXPECT_FALSE(library.Bind(fn, "s75_no_such_function"));
+  EXPECT_NE(library.Missing("s75_no_such_function").find("libc.so.6 has no function"),
+            std::string::npos);
 }
 
 }  // namespace
