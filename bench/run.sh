@@ -16,8 +16,8 @@
 # 4. Outturn: BUILD_DIR/s75check outturn --scenarios --format json -j 1 DIR > /dev/null
 #    (every fund of every agreement allocated six ways, or explained; exit 2 means
 #    some cannot be allocated, which the generated defects cause: expected).
-# 5. Scorecard: BUILD_DIR/s75check scorecard --format json DIR > /dev/null (one
-#    process, as check -j 1 is; scorecard.md's benchmark asks for at most 1.2x check).
+# 5. Scorecard: BUILD_DIR/s75check scorecard --format json -j 1 DIR > /dev/null (one
+#    thread, as check -j 1 is; scorecard.md's benchmark asks for at most 1.2x check).
 # All commands are timed the same way, whole process wall time: hyperfine
 # (--warmup 1 --runs 3) if installed, else the mean of 3 runs after a warm-up.
 # Prints files/s for each, the ratio check_time / floor_time and the ratio
@@ -95,7 +95,7 @@ FLOOR_CMD="$(printf '%q %q' "$FLOOR" "$DATA") > /dev/null"
 CHECK_CMD="$(printf '%q check --format json -q -j 1 %q' "$S75CHECK" "$DATA") > /dev/null"
 CHECK2_CMD="$(printf '%q check --format json -q -j 2 %q' "$S75CHECK" "$DATA") > /dev/null"
 OUTTURN_CMD="$(printf '%q outturn --scenarios --format json -j 1 %q' "$S75CHECK" "$DATA") > /dev/null"
-SCORECARD_CMD="$(printf '%q scorecard --format json %q' "$S75CHECK" "$DATA") > /dev/null"
+SCORECARD_CMD="$(printf '%q scorecard --format json -j 1 %q' "$S75CHECK" "$DATA") > /dev/null"
 
 # Mean wall seconds of a command: hyperfine if present, else date +%s.%N.
 # Writes the mean to stdout. Exit status of the command is ignored (checked before).
@@ -160,7 +160,7 @@ OUTTURN_S="$(time_command outturn "$OUTTURN_CMD")"
 
 # The scorecard: exit 0, or 2 when a file cannot be read (the generated defects do not do that).
 status=0
-"$S75CHECK" scorecard --format json "$DATA" >/dev/null 2>"$TMP/scorecard.err" || status=$?
+"$S75CHECK" scorecard --format json -j 1 "$DATA" >/dev/null 2>"$TMP/scorecard.err" || status=$?
 if [[ "$status" -ne 0 ]] || [[ -s "$TMP/scorecard.err" ]]; then
   echo "run.sh: '$S75CHECK scorecard' exited with status $status; its stderr:" >&2
   head -n 20 "$TMP/scorecard.err" >&2

@@ -28,13 +28,29 @@ struct Binding {
   const std::vector<Code>* args = nullptr;
 };
 
+// Moves the locals `code` binds and reads by `offset` slots: a definition's
+// body compiled on its own numbers them from 0.
+void MoveLocals(CompiledExpr& code, int offset) {
+  if (code.kind == CompiledExpr::kLocal || code.kind == CompiledExpr::kSelect) {
+    code.index += offset;
+  }
+  for (auto& o : code.operands) {
+    MoveLocals(*o, offset);
+  }
+  for (auto& o : code.conditions) {
+    if (o) {
+      MoveLocals(*o, offset);
+    }
+  }
+}
+
 // The checker for one rule or definition. Locals are a stack; `barrier_`
 // hides the caller's locals while an inlined definition is compiled.
 class Checker {
  public:
-  Checker(const DefScope& scope, std::set<std::string>& bad_defs, FileNames& names,
-          Diagnostics& diags)
-      : scope_(scope), bad_defs_(bad_defs), names_(names), diags_(diags) {}
+  Checker(const DefScope& scope, const CompiledDefs& compiled, std::set<std::string>& bad_defs,
+          FileNames& names, Diagnostics& diags)
+      : scope_(scope), compiled_(compiled), bad_defs_(bad_defs), names_(names), diags_(diags) {}
 
   int slots() const { return next_slot_; }
 
@@ -269,6 +285,12 @@ class Checker {
       Error(use.range, "definitions nested too deeply");
       return Unknown(use);
     }
+    if (auto it = compiled_.find(&def); it != compiled_.end()) {
+      Code body = it->second.body->Clone();
+      MoveLocals(*body, next_slot_);
+      next_slot_ += it->second.slots;
+      return body;
+    }
     Binding saved_binding = binding_;
     size_t saved_barrier = barrier_;
     binding_ = {&def.params, &args};
@@ -434,6 +456,7 @@ class Checker {
   }
 
   const DefScope& scope_;
+  const CompiledDefs& compiled_;
   std::set<std::string>& bad_defs_;
   FileNames& names_;
   Diagnostics& diags_;
@@ -444,7 +467,7 @@ class Checker {
   int depth_ = 0;
 };
 
-CompiledRule CompileRule(const RuleDecl& rule, const DefScope& scope,
+CompiledRule CompileRule(const RuleDecl& rule, const DefScope& scope, const CompiledDefs& compiled,
                          std::set<std::string>& bad_defs, FileNames& names, Diagnostics& diags) {
   if (rule.title.empty()) {
     diags.Error(rule.range, "rule " + rule.id + " has no `title`");
@@ -457,7 +480,7 @@ CompiledRule CompileRule(const RuleDecl& rule, const DefScope& scope,
   }
   CompiledRule out;
   static_cast<RuleInfo&>(out) = rule;
-  Checker checker(scope, bad_defs, names, diags);
+  Checker checker(scope, compiled, bad_defs, names, diags);
   for (const SeverityOverride& o : rule.overrides) {
     out.overrides.push_back(
         {o.severity, o.text, checker.ExpectBool(*o.condition, "a severity condition")});
@@ -529,8 +552,8 @@ void TypeCheck::AddOperand(std::unique_ptr<CompiledExpr> operand) {
   call_.operands.push_back(std::move(operand));
 }
 
-DefScope CompileRuleFile(const RuleFile& file, const DefScope& imported, FileNames& names,
-                         Diagnostics& diags, std::vector<CompiledRule>& rules) {
+DefScope CompileRuleFile(const RuleFile& file, const DefScope& imported, CompiledDefs& compiled,
+                         FileNames& names, Diagnostics& diags, std::vector<CompiledRule>& rules) {
   DefScope scope = imported;
   DefScope own;
   std::set<std::string> bad_defs;
@@ -541,18 +564,21 @@ DefScope CompileRuleFile(const RuleFile& file, const DefScope& imported, FileNam
       continue;
     }
     if (def.params.empty()) {
-      // Compile it once now so that mistakes show at the definition.
+      // Compiled once here, so that mistakes show at the definition.
       size_t before = diags.items().size();
-      Checker(scope, bad_defs, names, diags).Compile(*def.body);
+      Checker checker(scope, compiled, bad_defs, names, diags);
+      Code body = checker.Compile(*def.body);
       if (diags.items().size() != before) {
         bad_defs.insert(def.name);
+      } else {
+        compiled[&def] = {std::move(body), checker.slots()};
       }
     }
     scope[def.name] = &def;
     own[def.name] = &def;
   }
   for (const RuleDecl& rule : file.rules) {
-    rules.push_back(CompileRule(rule, scope, bad_defs, names, diags));
+    rules.push_back(CompileRule(rule, scope, compiled, bad_defs, names, diags));
   }
   return own;
 }

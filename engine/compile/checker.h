@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,10 +17,20 @@ namespace s75 {
 // The definitions a file can see: its imports' and its own.
 using DefScope = std::map<std::string, const DefDecl*>;
 
+// A definition without parameters, compiled once where it is defined and
+// cloned at each use (its locals moved to the user's slots): compiling the
+// body again at every use was most of start-up's compiling.
+struct CompiledDef {
+  std::unique_ptr<CompiledExpr> body;
+  int slots = 0;  // the locals it binds, in slots 0..slots-1
+};
+using CompiledDefs = std::map<const DefDecl*, CompiledDef>;
+
 // Checks the defs of `file` in order (each sees those before it and
 // `imported`), then compiles every rule into `rules`, their code naming its
 // files from `names`. Returns the file's own defs for importers.
-DefScope CompileRuleFile(const RuleFile& file, const DefScope& imported, FileNames& names,
-                         Diagnostics& diags, std::vector<CompiledRule>& rules);
+// `compiled` holds the pack's parameterless defs, this file's added to it.
+DefScope CompileRuleFile(const RuleFile& file, const DefScope& imported, CompiledDefs& compiled,
+                         FileNames& names, Diagnostics& diags, std::vector<CompiledRule>& rules);
 
 }  // namespace s75

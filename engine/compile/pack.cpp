@@ -64,7 +64,8 @@ class PackCompiler {
         imported[name] = def;
       }
     }
-    exports_[&file] = CompileRuleFile(file, imported, names_, diags_, rules_[&file]);
+    exports_[&file] =
+        CompileRuleFile(file, imported, compiled_defs_, names_, diags_, rules_[&file]);
     state_[&file] = State::kDone;
   }
 
@@ -74,6 +75,7 @@ class PackCompiler {
   std::map<std::string, const RuleFile*> by_name_;
   std::map<const RuleFile*, State> state_;
   std::map<const RuleFile*, DefScope> exports_;
+  CompiledDefs compiled_defs_;  // every file's parameterless defs, for its importers
   std::map<const RuleFile*, std::vector<CompiledRule>> rules_;
 };
 
