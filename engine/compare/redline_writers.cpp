@@ -196,7 +196,7 @@ h3.group { font-size: 16px; margin: 18px 0 4px; }
 @media print {
   del, ins, .badge, .change h3 .no { color: #000 !important; background: none !important; }
   del { text-decoration-thickness: 1.5pt; }
-  ins { text-decoration-style: double; }
+  ins { text-decoration-style: double; text-decoration-thickness: 1pt; }
   .change { border-left-color: #000 !important; break-inside: avoid; }
 }
 )css";
