@@ -201,16 +201,11 @@ h3.group { font-size: 16px; margin: 18px 0 4px; }
 }
 )css";
 
-std::string_view KindTitle(ProvisionChangeKind k) {
-  switch (k) {
-    case ProvisionChangeKind::kAdded:
-      return "Added";
-    case ProvisionChangeKind::kRemoved:
-      return "Removed";
-    case ProvisionChangeKind::kChanged:
-      return "Changed";
-  }
-  return "";
+// "Added", "Removed", "Changed".
+std::string KindTitle(ProvisionChangeKind k) {
+  std::string title(KindName(k));
+  title[0] = static_cast<char>(title[0] - 'a' + 'A');
+  return title;
 }
 
 // One change: its mark and heading, then the old text struck through and
