@@ -1,6 +1,7 @@
 // The comparison as people and programs read it: text for a terminal, JSON
-// for programs, Markdown for a board paper or a pull request. Each writer
-// only lays out what compare/ worked out.
+// for programs, Markdown for a board paper or a pull request, HTML for a
+// self-contained page (a redline as a lawyer marks one up). Each writer only
+// lays out what compare/ worked out.
 #pragma once
 
 #include <ostream>
@@ -12,7 +13,7 @@
 
 namespace s75 {
 
-// The formats `compare` writes: text, json, markdown.
+// The formats `compare` writes: text, json, markdown, html.
 std::vector<std::string_view> CompareFormats();
 
 // Writes the redline in `format`; false for a format not in CompareFormats.

@@ -11,14 +11,24 @@ namespace s75 {
 template <typename Report>
 using WriterFn = void (*)(const Report&, std::ostream&);
 
-// Writes `report` with the writer of `format` (text, json or markdown);
+// The writers of one report, a format each.
+template <typename Report>
+struct FormatWriters {
+  WriterFn<Report> text;
+  WriterFn<Report> json;
+  WriterFn<Report> markdown;
+  WriterFn<Report> html;
+};
+
+// Writes `report` with the writer of `format` (text, json, markdown or html);
 // false for another format.
 template <typename Report>
 bool WriteInFormat(const Report& report, std::string_view format, std::ostream& out,
-                   WriterFn<Report> text, WriterFn<Report> json, WriterFn<Report> markdown) {
-  WriterFn<Report> writer = format == "text"       ? text
-                            : format == "json"     ? json
-                            : format == "markdown" ? markdown
+                   const FormatWriters<Report>& writers) {
+  WriterFn<Report> writer = format == "text"       ? writers.text
+                            : format == "json"     ? writers.json
+                            : format == "markdown" ? writers.markdown
+                            : format == "html"     ? writers.html
                                                    : nullptr;
   if (writer == nullptr) {
     return false;

@@ -1,8 +1,11 @@
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "compare/compare_report.h"
 #include "compare/format_dispatch.h"
+#include "report/html_page.h"
 #include "report/markdown_reporter.h"
+#include "report/markup_escape.h"
 
 namespace s75 {
 
@@ -164,12 +167,132 @@ void WriteMarkdown(const Redline& r, std::ostream& out) {
   });
 }
 
+// What the redline page adds to the shared style sheet: removed text struck
+// through in red, added text underlined in green, each change headed by a
+// word (Removed, Added, Changed) so that it reads in greyscale; on paper the
+// marks stay (a thick strike, a double underline) and the colours go black.
+constexpr std::string_view kRedlineStyle = R"css(
+main.redline, header.page div { max-width: 960px; }
+del, ins { text-decoration-thickness: 2px; white-space: pre-line; }
+del { color: var(--error); background: var(--error-bg); text-decoration-line: line-through; }
+ins { color: var(--pass); background: var(--pass-bg); text-decoration-line: underline; text-underline-offset: 3px; }
+ul.legend del, ul.legend ins { padding: 0 4px; }
+.change { margin: 10px 0; padding: 6px 0 6px 12px; border-left: 4px solid var(--line); }
+.change.removed { border-left-color: var(--error); }
+.change.added { border-left-color: var(--pass); }
+.change.changed { border-left-color: var(--info-bar); border-left-style: double; border-left-width: 6px; }
+.change h3 { margin: 0; font-size: 15px; font-weight: 600; }
+.change h3 .no { display: inline-block; min-width: 3em; color: var(--muted); font-variant-numeric: tabular-nums; }
+.change p { margin: 4px 0 0; overflow-wrap: anywhere; }
+.change .arrow { color: var(--muted); padding: 0 4px; }
+.badge { display: inline-block; white-space: nowrap; margin-right: 8px; padding: 0 6px; border: 1px solid currentColor; border-radius: 3px; font-size: 12px; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; }
+dl.summary .pass { border-top-color: var(--pass); }
+.badge.removed { color: var(--error); }
+.badge.added { color: var(--pass); }
+.badge.changed { color: var(--info); }
+ul.findings { list-style: none; padding: 0; margin: 6px 0; }
+ul.findings li { margin: 4px 0; overflow-wrap: anywhere; }
+h3.group { font-size: 16px; margin: 18px 0 4px; }
+@media print {
+  del, ins, .badge, .change h3 .no { color: #000 !important; background: none !important; }
+  del { text-decoration-thickness: 1.5pt; }
+  ins { text-decoration-style: double; text-decoration-thickness: 1pt; }
+  .change { border-left-color: #000 !important; break-inside: avoid; }
+}
+)css";
+
+// "Added", "Removed", "Changed".
+std::string KindTitle(ProvisionChangeKind k) {
+  std::string title(KindName(k));
+  title[0] = static_cast<char>(title[0] - 'a' + 'A');
+  return title;
+}
+
+// One change: its mark and heading, then the old text struck through and
+// the new underlined.
+void WriteHtmlChange(const ProvisionChange& c, std::ostream& out) {
+  std::string_view kind = KindName(c.kind);
+  out << "<div class=\"change " << kind << "\">\n<h3><span class=\"badge " << kind << "\">"
+      << KindTitle(c.kind) << "</span>";
+  if (!c.number.empty()) {
+    out << "<span class=\"no\">" << XmlEscape(c.number) << "</span> ";
+  }
+  out << XmlEscape(c.label.empty() ? c.path : c.label) << "</h3>\n";
+  bool removed = c.kind != ProvisionChangeKind::kAdded && !c.old_text.empty();
+  bool added = c.kind != ProvisionChangeKind::kRemoved && !c.new_text.empty();
+  if (removed || added) {
+    out << "<p>" << (removed ? "<del>" + XmlEscape(c.old_text) + "</del>" : "")
+        << (removed && added ? "<span class=\"arrow\" aria-hidden=\"true\">&rarr;</span>" : "")
+        << (added ? "<ins>" + XmlEscape(c.new_text) + "</ins>" : "") << "</p>\n";
+  }
+  out << "</div>\n";
+}
+
+void WriteHtmlSummary(const Redline& r, std::ostream& out) {
+  auto count = [&](ProvisionChangeKind kind) {
+    return static_cast<int>(
+        std::count_if(r.changes.begin(), r.changes.end(),
+                      [&](const ProvisionChange& c) { return c.kind == kind; }));
+  };
+  out << "<dl class=\"summary\">\n";
+  WriteSummaryItem("info", "changed", "Provisions changed", count(ProvisionChangeKind::kChanged),
+                   out);
+  WriteSummaryItem("pass", "added", "Added", count(ProvisionChangeKind::kAdded), out);
+  WriteSummaryItem("error", "removed", "Removed", count(ProvisionChangeKind::kRemoved), out);
+  WriteSummaryItem("warning", "introduced", "Findings introduced",
+                   static_cast<int>(r.findings.introduced.size()), out);
+  WriteSummaryItem("waived", "resolved", "Findings resolved",
+                   static_cast<int>(r.findings.resolved.size()), out);
+  out << "</dl>\n<ul class=\"legend\"><li><del>removed text</del> struck through</li>"
+         "<li><ins>added text</ins> underlined</li></ul>\n";
+}
+
+void WriteHtmlFindings(const FindingChanges& findings, std::ostream& out) {
+  out << "<section id=\"findings\">\n<h2>Findings</h2>\n";
+  EachFindingGroup(findings, [&](std::string_view title, const std::vector<Finding>& list) {
+    out << "<h3 class=\"group\">" << title << " (" << list.size() << ")</h3>\n"
+        << (list.empty() ? "<p class=\"note\">None.</p>\n" : "<ul class=\"findings\">\n");
+    for (const Finding& f : list) {
+      std::string_view severity = SeverityName(f.severity);
+      out << "<li><span class=\"sev " << severity << "\">" << severity << "</span> <strong>"
+          << XmlEscape(f.rule) << "</strong> <code>"
+          << XmlEscape(f.path.empty() ? "(document)" : f.path)
+          << "</code>: " << XmlEscape(f.message) << "</li>\n";
+    }
+    out << (list.empty() ? "" : "</ul>\n");
+  });
+  out << "</section>\n";
+}
+
+void WriteHtml(const Redline& r, std::ostream& out) {
+  WriteHtmlHead({"Changes between two drafts", "", false, kRedlineStyle}, out);
+  out << "<body>\n<header class=\"page\"><div>\n<h1>Changes between two drafts</h1>\n<p>From "
+      << "<span class=\"path\">" << XmlEscape(r.old_file) << "</span> to <span class=\"path\">"
+      << XmlEscape(r.new_file) << "</span>" << XmlEscape(FormatsText(r))
+      << ", clause by clause</p>\n</div></header>\n<main class=\"redline\">\n";
+  WriteHtmlSummary(r, out);
+  std::string clause;
+  for (const ProvisionChange& c : r.changes) {
+    if (c.clause != clause) {
+      out << (clause.empty() ? "" : "</section>\n") << "<section class=\"clause\">\n<h2>"
+          << XmlEscape(c.clause) << "</h2>\n";
+      clause = c.clause;
+    }
+    WriteHtmlChange(c, out);
+  }
+  out << (r.changes.empty() ? "<p>No provision changed.</p>\n" : "</section>\n");
+  WriteHtmlFindings(r.findings, out);
+  out << "<footer>Compared by s75check: <code>s75check compare OLD NEW</code>. Findings are "
+         "matched on rule, path and message, never on line.</footer>\n</main>\n</body>\n"
+         "</html>\n";
+}
+
 }  // namespace
 
-std::vector<std::string_view> CompareFormats() { return {"text", "json", "markdown"}; }
+std::vector<std::string_view> CompareFormats() { return {"text", "json", "markdown", "html"}; }
 
 bool WriteRedline(const Redline& redline, std::string_view format, std::ostream& out) {
-  return WriteInFormat(redline, format, out, WriteText, WriteJson, WriteMarkdown);
+  return WriteInFormat(redline, format, out, {WriteText, WriteJson, WriteMarkdown, WriteHtml});
 }
 
 }  // namespace s75

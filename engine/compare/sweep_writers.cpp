@@ -5,7 +5,10 @@
 #include "common/join.h"
 #include "compare/compare_report.h"
 #include "compare/format_dispatch.h"
+#include "report/html_assets.h"
+#include "report/html_page.h"
 #include "report/markdown_reporter.h"
+#include "report/markup_escape.h"
 #include "report/money.h"
 
 namespace s75 {
@@ -35,17 +38,28 @@ std::string YesNo(bool b) { return b ? "yes" : "no"; }
 
 std::string OrNone(const std::string& s) { return s.empty() ? "none" : s; }
 
+// One figure of an agreement, then and now.
+struct Figure {
+  std::string_view name;
+  std::string then;
+  std::string now;
+  bool changed = false;
+};
+
+// The agreement's status, compliance and pooled money, then and now.
+std::array<Figure, 3> Figures(const SweptAgreement& a, const SweptAgreement& b) {
+  return {Figure{"status", OrNone(a.status), OrNone(b.status), a.status != b.status},
+          Figure{"compliant", YesNo(a.compliant), YesNo(b.compliant), a.compliant != b.compliant},
+          Figure{"pooled", Money(a.pooled), Money(b.pooled), a.pooled != b.pooled}};
+}
+
 // The lines that say how one agreement changed: "status: draft -> in_force".
 std::vector<std::string> ChangeLines(const AgreementChange& c) {
   std::vector<std::string> out;
-  if (c.before.status != c.after.status) {
-    out.push_back("status: " + OrNone(c.before.status) + " -> " + OrNone(c.after.status));
-  }
-  if (c.before.compliant != c.after.compliant) {
-    out.push_back("compliant: " + YesNo(c.before.compliant) + " -> " + YesNo(c.after.compliant));
-  }
-  if (c.before.pooled != c.after.pooled) {
-    out.push_back("pooled: " + Money(c.before.pooled) + " -> " + Money(c.after.pooled));
+  for (const Figure& f : Figures(c.before, c.after)) {
+    if (f.changed) {
+      out.push_back(std::string(f.name) + ": " + f.then + " -> " + f.now);
+    }
   }
   if (!c.findings.introduced.empty()) {
     out.push_back("introduced: " + ByRule(c.findings.introduced));
@@ -205,11 +219,134 @@ void WriteMarkdown(const SweepComparison& c, std::ostream& out) {
   }
 }
 
+// A column of an HTML table: the key tests and scripts find it by, its
+// heading, and whether it holds figures (set right).
+struct Column {
+  std::string_view key;
+  std::string_view label;
+  bool figure = false;
+};
+
+// A table that reads at any width: with `reflow`, below 720 px each row
+// becomes a card whose cells are labelled with their column's heading
+// (kSweepStyle). Every cell is escaped here.
+void WriteHtmlTable(std::string_view id, const std::vector<Column>& columns,
+                    const std::vector<std::vector<std::string>>& rows, bool reflow,
+                    std::ostream& out) {
+  out << "<table" << (reflow ? " class=\"reflow\"" : "") << " id=\"" << id << "\">\n<thead><tr>";
+  for (const Column& c : columns) {
+    out << "<th data-key=\"" << c.key << "\"" << (c.figure ? " class=\"num\"" : "") << ">"
+        << c.label << "</th>";
+  }
+  out << "</tr></thead>\n<tbody>\n";
+  for (const std::vector<std::string>& row : rows) {
+    out << "<tr>";
+    for (size_t i = 0; i < row.size() && i < columns.size(); ++i) {
+      out << "<td data-label=\"" << columns[i].label << "\""
+          << (columns[i].figure ? " class=\"num\"" : "") << ">" << XmlEscape(row[i]) << "</td>";
+    }
+    out << "</tr>\n";
+  }
+  out << "</tbody>\n</table>\n";
+}
+
+// The agreements only one side has: a row each.
+void WriteHtmlAgreements(std::string_view id, std::string_view title,
+                         const std::vector<SweptAgreement>& agreements, std::ostream& out) {
+  if (agreements.empty()) {
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const SweptAgreement& a : agreements) {
+    rows.push_back({a.id, a.title, OrNone(a.status), YesNo(a.compliant), Money(a.pooled)});
+  }
+  out << "<section id=\"" << id << "-section\">\n<h2>" << title << " (" << agreements.size()
+      << ")</h2>\n";
+  WriteHtmlTable(id,
+                 {{"agreement", "Agreement"},
+                  {"title", "Title"},
+                  {"status", "Status"},
+                  {"compliant", "Compliant"},
+                  {"pooled", "Pooled", true}},
+                 rows, true, out);
+  out << "</section>\n";
+}
+
+// The agreements on both sides that differ: each figure as it is now, or
+// "then → now" where it changed, and the findings gained and lost by rule.
+void WriteHtmlChanged(const std::vector<AgreementChange>& changed, std::ostream& out) {
+  if (changed.empty()) {
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const AgreementChange& c : changed) {
+    std::vector<std::string> row = {Named(c.after)};
+    for (const Figure& f : Figures(c.before, c.after)) {
+      row.push_back(f.changed ? f.then + " → " + f.now : f.now);
+    }
+    row.push_back(OrNone(ByRule(c.findings.introduced)));
+    row.push_back(OrNone(ByRule(c.findings.resolved)));
+    rows.push_back(std::move(row));
+  }
+  out << "<section id=\"changed-section\">\n<h2>Changed (" << changed.size() << ")</h2>\n"
+      << "<p class=\"intro\">A figure that changed reads then &rarr; now; findings are counted "
+         "by rule.</p>\n";
+  WriteHtmlTable("changed",
+                 {{"agreement", "Agreement"},
+                  {"status", "Status"},
+                  {"compliant", "Compliant"},
+                  {"pooled", "Pooled", true},
+                  {"introduced", "Introduced"},
+                  {"resolved", "Resolved"}},
+                 rows, true, out);
+  out << "</section>\n";
+}
+
+void WriteHtmlNotes(const SweepComparison& c, std::ostream& out) {
+  for (const auto& [when, side] : {std::pair{"then", c.before}, {"now", c.after}}) {
+    for (const std::string& line : Shared(*side)) {
+      out << "<p class=\"note\">One agreement id in several files " << when
+          << " (not compared): " << XmlEscape(line) << "</p>\n";
+    }
+    if (!side->unidentified.empty()) {
+      out << "<p class=\"note\">Files with no agreement id " << when
+          << " (not compared): " << side->unidentified.size() << "</p>\n";
+    }
+  }
+}
+
+void WriteHtml(const SweepComparison& c, std::ostream& out) {
+  std::string style = std::string(kSweepStyle) + "table#totals { max-width: 640px; }\n";
+  WriteHtmlHead({"Agreements compared by id", "", false, style}, out);
+  out << "<body>\n<header class=\"page\"><div>\n<h1>Agreements compared by id</h1>\n<p>Two "
+         "sweeps, matched by agreement id, as of <time datetime=\""
+      << c.as_of.ToString() << "\">" << c.as_of.ToLongString() << "</time>: " << CountsLine(c)
+      << "</p>\n</div></header>\n<main>\n<dl class=\"summary\">\n";
+  WriteSummaryItem("info", "added", "Added", static_cast<int>(c.added.size()), out);
+  WriteSummaryItem("unreadable", "removed", "Removed", static_cast<int>(c.removed.size()), out);
+  WriteSummaryItem("warning", "changed", "Changed", static_cast<int>(c.changed.size()), out);
+  WriteSummaryItem("waived", "unchanged", "Unchanged", c.unchanged, out);
+  out << "</dl>\n";
+  WriteHtmlAgreements("added", "Added", c.added, out);
+  WriteHtmlAgreements("removed", "Removed", c.removed, out);
+  WriteHtmlChanged(c.changed, out);
+  WriteHtmlNotes(c, out);
+  std::vector<std::vector<std::string>> totals;
+  for (const auto& [what, then, now] : Totals(c)) {
+    totals.push_back({what, then, now});
+  }
+  out << "<section id=\"totals-section\">\n<h2>Totals</h2>\n";
+  WriteHtmlTable("totals", {{"what", "Total"}, {"then", "Then", true}, {"now", "Now", true}},
+                 totals, false, out);
+  out << "</section>\n<footer>Compared by s75check: <code>s75check compare OLD NEW</code>. "
+         "Moving or renaming files changes nothing.</footer>\n</main>\n</body>\n</html>\n";
+}
+
 }  // namespace
 
 bool WriteSweepComparison(const SweepComparison& comparison, std::string_view format,
                           std::ostream& out) {
-  return WriteInFormat(comparison, format, out, WriteText, WriteJson, WriteMarkdown);
+  return WriteInFormat(comparison, format, out, {WriteText, WriteJson, WriteMarkdown, WriteHtml});
 }
 
 }  // namespace s75

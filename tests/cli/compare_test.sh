@@ -20,7 +20,25 @@ expect "resolved only" 0 "$bin" compare "${A[@]}" --fail-on-new info $F/inserted
 count "nothing introduced" "$tmp/out" '^  Introduced:' 0
 expect "bad --fail-on-new" 2 "$bin" compare --fail-on-new never $F/changed-date-old.yaml $F/changed-date-new.yaml
 expect "bad --format" 2 "$bin" compare --format pdf $F/changed-date-old.yaml $F/changed-date-new.yaml
+contains "the formats named" "$tmp/err" 'text.*json.*markdown.*html'
 expect "one file only" 2 "$bin" compare $F/changed-date-old.yaml
+
+# HTML: a redline a lawyer recognises, every text escaped. A partner renamed
+# to hostile text shows its old name struck through and the new one underlined,
+# the markup inert; the page fetches nothing and runs no script.
+sed 's/^    name: Midshire County Council$/    name: Midshire <script>alert(1)<\/script> \& Co/' \
+  $F/changed-date-new.yaml >"$tmp/hostile.yaml"
+expect "html" 0 "$bin" compare "${A[@]}" --format html -o "$tmp/c.html" $F/changed-date-old.yaml "$tmp/hostile.yaml"
+contains "old name struck through" "$tmp/c.html" '^<p><del>Midshire County Council</del>'
+contains "new name underlined, escaped" "$tmp/c.html" '<ins>Midshire &lt;script&gt;alert\(1\)&lt;/script&gt; &amp; Co</ins></p>$'
+contains "the date too" "$tmp/c.html" '<del>1 April 2024</del>.*<ins>1 July 2024</ins>'
+contains "a mark besides colour" "$tmp/c.html" '<span class="badge changed">Changed</span><span class="no">2\.1</span> Commencement</h3>'
+count "no script element" "$tmp/c.html" '<script' 0
+contains "fetches nothing" "$tmp/c.html" "content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri"
+expect "html sweep" 0 "$bin" compare "${A[@]}" --format html tests/fixtures/compare-sweep/then tests/fixtures/compare-sweep/now
+contains "changed agreements in a table" "$tmp/out" '<table class="reflow" id="changed">'
+expect "--help lists html" 0 "$bin" compare --help
+contains "html in the formats" "$tmp/out" 'Report format: text, json, markdown or html'
 
 # -o: written whole; on failure an existing file is left as it was.
 expect "-o" 0 "$bin" compare "${A[@]}" --format json -o "$tmp/c.json" $F/changed-date-old.yaml $F/changed-date-new.yaml

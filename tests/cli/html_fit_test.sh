@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# The register page (register --format html) and the check report (check
-# --format html) at a phone's width, a desktop's and on A4 paper, in headless
-# Chromium. On screen, tests/cli/html_measure.js is injected into a copy of
+# The register page (register --format html), the check report (check
+# --format html) and the comparisons (compare --format html: a redline of two
+# drafts, and two sweeps) at a phone's width, a desktop's and on A4 paper, in
+# headless Chromium. On screen, tests/cli/html_measure.js is injected into a copy of
 # each page and measures it at 400x900 and 1400x900: every key column (the
 # register's status, signed, errors, warnings and pool; the findings' file,
-# severity, rule and message) shows on every row inside the page and labelled,
+# severity, rule and message; the changed agreements' every column, and the
+# totals) shows on every row inside the page and labelled,
 # no severity badge wraps, no heading or summary figure overflows its box, no
 # summary card leaves the page, and the page itself does not scroll sideways.
 # On paper (print to PDF, read back with pdftotext -bbox): A4, and one line of
 # a page holds every column's heading inside the page, so no column is cut off.
 # Fails when Chromium or pdftotext is missing (scripts/setup installs them).
 #
-# S75_UPDATE_SCREENSHOT=1 also rewrites the pictures in docs/ (docs/register.md
-# and docs/reports.md show them): NAME-400.png, NAME-1400.png, NAME-print.png.
+# S75_UPDATE_SCREENSHOT=1 also rewrites the pictures in docs/ (docs/register.md,
+# docs/reports.md and docs/compare.md show them): NAME-400.png, NAME-1400.png,
+# NAME-print.png.
 source "$(dirname "$0")/lib.sh"
 here=$(dirname "$0")
 
@@ -37,6 +40,10 @@ measure() {
 import sys
 name, script, spec, width = sys.argv[1], open(sys.argv[2]).read(), sys.argv[3], sys.argv[4]
 page = open(name).read().replace("<body>", f'<body data-measure="{spec}">', 1)
+# A page that runs no script of its own (the comparisons) refuses inline
+# script; its copy lets the measuring script in.
+if "script-src" not in page:
+    page = page.replace("style-src 'unsafe-inline';", "style-src 'unsafe-inline'; script-src 'unsafe-inline';", 1)
 page = page.replace("</body>", f"<script>{script}</script>\n</body>", 1)
 open(name.replace(".html", "-measured.html"), "w").write(page)
 frame = name.rsplit("/", 1)[1].replace(".html", "-measured.html")
@@ -110,6 +117,23 @@ pictures() {
 expect "register html" 0 "$bin" register --as-of 2026-11-22 --format html -o "$tmp/register.html" agreements/
 expect "check html" 1 "$bin" check --as-of 2026-11-22 --format html -o "$tmp/report.html" agreements/
 
+# A redline with every kind of change: the date changed (the fixture pair), a
+# partner renamed, an aim removed and a service added; compared in $tmp, so the
+# page names the drafts as a user would.
+cp tests/fixtures/compare/changed-date-old.yaml "$tmp/draft-1.yaml"
+sed -e 's/^    name: Midshire County Council$/    name: Midshire Council/' \
+  -e '/^    - Every adult on a GP learning disability register/d' \
+  -e 's/^    - Community learning disability team, health and social care staff$/&\n    - Shared Lives placements with trained carers/' \
+  tests/fixtures/compare/changed-date-new.yaml >"$tmp/draft-2.yaml"
+bin_path=$(realpath "$bin")
+expect "redline html" 0 bash -c 'cd "$1" && "$2" compare --as-of 2026-11-22 --format html \
+  -o compare-redline.html draft-1.yaml draft-2.yaml' - "$tmp" "$bin_path"
+for kind in removed added changed; do
+  contains "the redline shows a provision $kind" "$tmp/compare-redline.html" "<span class=\"badge $kind\">"
+done
+expect "sweep comparison html" 0 "$bin" compare --as-of 2026-11-22 --format html -o "$tmp/compare-sweep.html" \
+  tests/fixtures/compare-sweep/then tests/fixtures/compare-sweep/now
+
 register_keys=(register.status register.signed register.errors register.warnings register.pool_total)
 report_keys=(findings.file findings.severity findings.rule findings.message)
 for width in 400 1400; do
@@ -117,13 +141,24 @@ for width in 400 1400; do
   fits register "$width" "${register_keys[@]}"
   measure report "$width" "findings:file,severity,rule,message"
   fits report "$width" "${report_keys[@]}"
+  measure compare-redline "$width" ""
+  fits compare-redline "$width"
+  measure compare-sweep "$width" "changed:agreement,status,compliant,pooled,introduced,resolved;added:agreement,title,status,compliant,pooled;totals:what,then,now"
+  fits compare-sweep "$width" changed.agreement changed.status changed.compliant changed.pooled \
+    changed.introduced changed.resolved added.agreement added.title added.pooled totals.what \
+    totals.then totals.now
 done
 
 # Every column's heading, first word: the register's from its table.
 mapfile -t register_heads < <(grep -oP '<th data-key="[^"]*"[^>]*>\K[^ <]+' "$tmp/register.html")
 printed register "${register_heads[@]}"
 printed report File Line Severity Rule Message References Waived
+# The redline: a changed date's old and new text on one line in the page.
+printed compare-redline April July
+printed compare-sweep Agreement Status Compliant Pooled Introduced Resolved
 pictures register register-section
 pictures report matrix
+pictures compare-redline top  # no such id: the top of the page
+pictures compare-sweep changed-section
 
 finish

@@ -2,6 +2,7 @@
 // the actual output is printed; S75_UPDATE_GOLDEN=1 rewrites the files.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -248,13 +249,13 @@ TEST(GoldenTest, RegisterMatches) {
                RegisterOf({"agreements"}, "markdown", AgreementFilter{{}, true}));
 }
 
-// `s75check compare` of the fixture pair tests/fixtures/compare/NAME-old.yaml
-// and NAME-new.yaml in `format`, as of 2026-11-22.
-std::string Compared(const std::string& name, const std::string& format) {
+// `s75check compare OLD NEW` in `format`, as of 2026-11-22.
+std::string Compared(const std::string& old_path, const std::string& new_path,
+                     const std::string& format) {
   fs::current_path(S75_SOURCE_DIR);
   CompareCommand cmd;
-  cmd.old_path = "tests/fixtures/compare/" + name + "-old.yaml";
-  cmd.new_path = "tests/fixtures/compare/" + name + "-new.yaml";
+  cmd.old_path = old_path;
+  cmd.new_path = new_path;
   cmd.format = format;
   cmd.as_of = *Date::Parse("2026-11-22");
   std::ostringstream out;
@@ -264,17 +265,35 @@ std::string Compared(const std::string& name, const std::string& format) {
   return out.str();
 }
 
-// Redlines of two drafts: a partner renamed, a partner inserted before the
-// others, a contribution moved between funds (and the rest reordered), a fund
-// added, a date changed, and a format 1 file against its migration.
+// The formats `compare` writes, with their files' extensions.
+constexpr std::array<std::pair<const char*, const char*>, 4> kCompareFormats = {
+    {{"text", "txt"}, {"json", "json"}, {"markdown", "md"}, {"html", "html"}}};
+
+// Redlines of two drafts (the pair tests/fixtures/compare/NAME-old.yaml and
+// NAME-new.yaml): a partner renamed, a partner inserted before the others, a
+// contribution moved between funds (and the rest reordered), a fund added, a
+// date changed, and a format 1 file against its migration.
 TEST(GoldenTest, RedlinesMatch) {
-  for (const char* name : {"renamed-partner", "inserted-partner", "moved-contribution",
-                           "added-fund", "changed-date", "format1-migrated"}) {
-    for (const auto& [format, extension] :
-         {std::pair{"text", "txt"}, {"json", "json"}, {"markdown", "md"}}) {
-      ExpectGolden("tests/golden/compare/" + std::string(name) + "." + extension,
-                   Compared(name, format));
+  for (const std::string name : {"renamed-partner", "inserted-partner", "moved-contribution",
+                                 "added-fund", "changed-date", "format1-migrated"}) {
+    for (const auto& [format, extension] : kCompareFormats) {
+      ExpectGolden("tests/golden/compare/" + name + "." + extension,
+                   Compared("tests/fixtures/compare/" + name + "-old.yaml",
+                            "tests/fixtures/compare/" + name + "-new.yaml", format));
     }
+  }
+}
+
+// Two sweeps (tests/fixtures/compare-sweep/then and now, every file renamed
+// or moved between them): eastvale-bcf-2015 removed, eastbrook-bcf-2023
+// added; midshire-ld-2024 turned draft with a partner inserted, and
+// greyshire-cyp-wellbeing-2025 given a fund (findings introduced, money
+// changed); westshire-ices-2011 unchanged.
+TEST(GoldenTest, SweepComparisonMatches) {
+  for (const auto& [format, extension] : kCompareFormats) {
+    ExpectGolden(
+        "tests/golden/compare/sweep." + std::string(extension),
+        Compared("tests/fixtures/compare-sweep/then", "tests/fixtures/compare-sweep/now", format));
   }
 }
 
