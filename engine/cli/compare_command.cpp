@@ -38,7 +38,10 @@ bool CheckAsCheckDoes(const CompareCommand& cmd, const std::string& path, Report
                       std::ostream& err) {
   PipelineInput input;
   input.packs = cmd.pack;
+  input.rules = cmd.rules;
   input.paths = {path};
+  input.options.filter = cmd.filter;
+  input.options.figures = true;  // the outcomes by scorecard status, for a sweep's totals
   input.options.as_of = cmd.as_of;
   input.options.limits = cmd.limits;
   input.options.jobs = cmd.jobs;
@@ -50,7 +53,9 @@ bool CheckAsCheckDoes(const CompareCommand& cmd, const std::string& path, Report
 std::optional<std::vector<Finding>> CheckOne(const CompareCommand& cmd, const std::string& path,
                                              std::ostream& err) {
   KeepFile kept;
-  if (!CheckAsCheckDoes(cmd, path, kept, err) || !kept.file_) {
+  CompareCommand one = cmd;
+  one.filter = {};  // --status and --live choose among a sweep's agreements, not two drafts
+  if (!CheckAsCheckDoes(one, path, kept, err) || !kept.file_) {
     return std::nullopt;
   }
   return std::move(kept.file_->findings);

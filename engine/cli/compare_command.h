@@ -7,13 +7,17 @@
 
 #include "common/date.h"
 #include "driver/packs.h"
+#include "driver/pipeline.h"
 #include "load/limits.h"
+#include "report/agreement_filter.h"
 
 namespace s75 {
 
 struct CompareCommand {
   PackOptions pack;
-  std::string old_path;  // two agreement files, or two directories
+  RuleChoice rules;        // --select, --ignore: the findings compared
+  AgreementFilter filter;  // --status, --live: the agreements two sweeps compare
+  std::string old_path;    // two agreement files, or two directories
   std::string new_path;
   std::string format = "text";
   std::string output;       // "" for stdout

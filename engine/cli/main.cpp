@@ -58,6 +58,16 @@ void AddLimitOptions(CLI::App* app, s75::LoadLimits& limits) {
 }
 
 // --status and --live, on every command that sweeps agreements.
+// --select and --ignore: which rules' findings are reported.
+void AddRuleChoiceOptions(CLI::App* sub, std::vector<std::string>& select,
+                          std::vector<std::string>& ignore) {
+  sub->add_option("--select", select,
+                  "Report only these rule ids or families, comma-separated (T1,DATE.04)")
+      ->allow_extra_args(false);
+  sub->add_option("--ignore", ignore, "Do not report these rule ids or families, comma-separated")
+      ->allow_extra_args(false);
+}
+
 void AddFilterOptions(CLI::App* app, s75::AgreementFilter& filter) {
   app->add_option("--status", filter.statuses,
                   "Only agreements with these statuses on --as-of, comma-separated (draft, "
@@ -177,12 +187,7 @@ Subcommand AddCheckCommand(CLI::App& app) {
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   AddAsOf(sub, args->as_of);
   AddPackOptions(sub, check.pack);
-  sub->add_option("--select", check.select,
-                  "Report only these rule ids or families, comma-separated (T1,DATE.04)")
-      ->allow_extra_args(false);
-  sub->add_option("--ignore", check.ignore,
-                  "Do not report these rule ids or families, comma-separated")
-      ->allow_extra_args(false);
+  AddRuleChoiceOptions(sub, check.select, check.ignore);
   sub->add_flag("-q,--quiet", check.quiet, "Findings only, no summary");
   AddBaselineAndConfigOptions(sub, check, args->config);
   return {sub, [sub, args] {
@@ -289,6 +294,8 @@ Subcommand AddCompareCommand(CLI::App& app) {
       ->check(CLI::IsMember({"error", "warning", "info"}));
   AddAsOf(sub, args->as_of);
   AddPackOptions(sub, cmp.pack);
+  AddRuleChoiceOptions(sub, cmp.rules.select, cmp.rules.ignore);
+  AddFilterOptions(sub, cmp.filter);
   AddJobsOption(sub, cmp.jobs);
   AddLimitOptions(sub, cmp.limits);
   return {sub, RunDated(args, s75::RunCompareCommand)};

@@ -53,8 +53,13 @@ void AddToSide(SweepSide& side, const FileResult& file, Date as_of) {
     ++side.family_counts[Family(f.rule)];
   }
   if (file.facts) {
+    const OutcomeCounts& o = file.facts->outcomes;
+    side.outcomes.red += o.red;
+    side.outcomes.amber += o.amber;
+    side.outcomes.green += o.green;
+    side.outcomes.no_data += o.no_data;
     side.pools.Add(*file.facts, file.path);
-    if (!file.facts->ExpiredOn(as_of)) {
+    if (file.facts->LiveOn(as_of)) {  // as the register counts live agreements
       side.live_pools.Add(*file.facts, file.path);
     }
   }

@@ -39,7 +39,8 @@ struct SweepSide {
   int compliant = 0;                         // checked, with no unwaived error
   std::map<std::string, int> family_counts;  // unwaived findings by family ("T1", "DOC")
   PoolTally pools;                           // of every readable agreement
-  PoolTally live_pools;                      // of those not expired on the as-of date
+  PoolTally live_pools;                      // of those in force on the as-of date (LiveOn)
+  OutcomeCounts outcomes;  // every readable agreement's outcomes by scorecard status
 };
 
 // Adds one file of a sweep, checked as of `as_of`.

@@ -30,8 +30,21 @@ std::string ByRule(const std::vector<Finding>& findings) {
   return Join(parts, ", ");
 }
 
-std::string Money(const std::optional<Decimal>& amount) {
-  return amount ? PoundsText(*amount) : "none stated";
+// `amount`, with pence when `pence` (so that then and now are written alike).
+std::string Money(const std::optional<Decimal>& amount, bool pence = false) {
+  return !amount ? "none stated" : pence ? PenceText(*amount) : PoundsText(*amount);
+}
+
+bool HasPence(const std::optional<Decimal>& amount) { return amount && amount->Places() > 0; }
+
+// Two sums of a tally then and now, both with pence when either has any.
+std::array<std::string, 2> PoundsThenNow(const PoolTally& a, const Decimal& then,
+                                         const PoolTally& b, const Decimal& now) {
+  if (a.overflow || b.overflow) {
+    return {a.Pounds(then), b.Pounds(now)};
+  }
+  bool pence = then.Places() > 0 || now.Places() > 0;
+  return {Money(then, pence), Money(now, pence)};
 }
 
 std::string YesNo(bool b) { return b ? "yes" : "no"; }
@@ -50,7 +63,8 @@ struct Figure {
 std::array<Figure, 3> Figures(const SweptAgreement& a, const SweptAgreement& b) {
   return {Figure{"status", OrNone(a.status), OrNone(b.status), a.status != b.status},
           Figure{"compliant", YesNo(a.compliant), YesNo(b.compliant), a.compliant != b.compliant},
-          Figure{"pooled", Money(a.pooled), Money(b.pooled), a.pooled != b.pooled}};
+          Figure{"pooled", Money(a.pooled, HasPence(a.pooled) || HasPence(b.pooled)),
+                 Money(b.pooled, HasPence(a.pooled) || HasPence(b.pooled)), a.pooled != b.pooled}};
 }
 
 // The lines that say how one agreement changed: "status: draft -> in_force".
@@ -76,10 +90,18 @@ std::vector<std::array<std::string, 3>> Totals(const SweepComparison& c) {
   const SweepSide& b = *c.after;
   std::vector<std::array<std::string, 3>> rows = {
       {"agreement files", std::to_string(a.files), std::to_string(b.files)},
-      {"compliant", std::to_string(a.compliant), std::to_string(b.compliant)},
-      {"pooled (all)", a.pools.Pounds(a.pools.total), b.pools.Pounds(b.pools.total)},
-      {"pooled (live)", a.live_pools.Pounds(a.live_pools.total),
-       b.live_pools.Pounds(b.live_pools.total)}};
+      {"compliant", std::to_string(a.compliant), std::to_string(b.compliant)}};
+  auto [all_then, all_now] = PoundsThenNow(a.pools, a.pools.total, b.pools, b.pools.total);
+  rows.push_back({"pooled (all)", all_then, all_now});
+  auto [live_then, live_now] =
+      PoundsThenNow(a.live_pools, a.live_pools.total, b.live_pools, b.live_pools.total);
+  rows.push_back({"pooled (live)", live_then, live_now});
+  for (auto [name, field] : {std::pair{"outcomes red", &OutcomeCounts::red},
+                             {"outcomes amber", &OutcomeCounts::amber},
+                             {"outcomes green", &OutcomeCounts::green},
+                             {"outcomes no data", &OutcomeCounts::no_data}}) {
+    rows.push_back({name, std::to_string(a.outcomes.*field), std::to_string(b.outcomes.*field)});
+  }
   std::map<std::string, std::pair<int, int>> families;
   for (const auto& [family, n] : a.family_counts) {
     families[family].first = n;

@@ -127,4 +127,27 @@ print("ok" if ok else "want %s unchanged 47, got %s unchanged %s" % (want, got, 
 PY
 contains "exactly the edits" "$tmp/verdict" '^ok$'
 
+# The filters, as check and register take them: --select and --ignore choose
+# the findings compared, --status and --live the agreements two sweeps compare.
+S=tests/fixtures/compare-sweep
+expect "--select" 0 "$bin" compare "${A[@]}" --select DATE $S/then $S/now
+count "only DATE findings counted" "$tmp/out" '^  findings ' 1
+contains "the DATE family then and now" "$tmp/out" '^  findings DATE: 4 -> 1$'
+lacks "no other rule introduced" "$tmp/out" 'introduced: .*(HFD|T1|FIN)'
+expect "--ignore" 0 "$bin" compare "${A[@]}" --ignore DATE,AC $S/then $S/now
+lacks "ignored families left out" "$tmp/out" '^  findings (DATE|AC):'
+expect "--select of no rule" 2 "$bin" compare "${A[@]}" --select NOPE $S/then $S/now
+contains "said which" "$tmp/err" "no rule or family 'NOPE'"
+expect "--live" 0 "$bin" compare "${A[@]}" --live $S/then $S/now
+contains "only live agreements compared" "$tmp/out" '^  agreement files: 3 -> 3$'
+expect "--status on two drafts changes nothing" 0 "$bin" compare "${A[@]}" --status draft \
+  $F/changed-date-old.yaml $F/changed-date-new.yaml
+contains "the drafts still compared" "$tmp/out" '^  changed 2\.1 Commencement:$'
+# The totals count outcomes by scorecard status, and pooled money as the register does.
+expect "sweep totals" 0 "$bin" compare "${A[@]}" $S/then $S/now
+contains "outcomes then and now" "$tmp/out" '^  outcomes red: 5 -> 6$'
+contains "live is in force, as the register counts it" "$tmp/out" \
+  '^  pooled \(live\): £80,468,500\.50 -> £62,612,000\.50$'
+contains "then and now written alike" "$tmp/out" '^  pooled \(all\): £103,784,500\.50 -> £130,828,501\.00$'
+
 finish
