@@ -24,6 +24,7 @@ std::string ByRule(const std::vector<Finding>& findings) {
     ++counts[f.rule];
   }
   std::vector<std::string> parts;
+  parts.reserve(counts.size());
   for (const auto& [rule, n] : counts) {
     parts.push_back(n == 1 ? rule : rule + " ×" + std::to_string(n));
   }
@@ -279,6 +280,7 @@ void WriteHtmlAgreements(std::string_view id, std::string_view title,
     return;
   }
   std::vector<std::vector<std::string>> rows;
+  rows.reserve(agreements.size());
   for (const SweptAgreement& a : agreements) {
     rows.push_back({a.id, a.title, OrNone(a.status), YesNo(a.compliant), Money(a.pooled)});
   }

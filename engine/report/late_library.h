@@ -83,7 +83,8 @@ class LateBound {
 }  // namespace s75
 
 // A member of a function table: a pointer typed as the header declares `fn`.
-#define S75_LATE_MEMBER(fn) decltype(&::fn) fn = nullptr;
+#define S75_LATE_MEMBER(fn) \
+  decltype(&::fn) fn = nullptr;  // NOLINT(bugprone-macro-parentheses): a name
 // In a BindAll(library, functions): binds `fn` or returns why it cannot.
 #define S75_LATE_BIND(fn)                 \
   if (!library.Bind(functions.fn, #fn)) { \
