@@ -5,7 +5,9 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "common/read_file.h"
 #include "compare/compare_report.h"
+#include "compare/saved_report.h"
 #include "driver/pipeline.h"
 #include "load/loader.h"
 #include "report/text_reporter.h"
@@ -84,16 +86,9 @@ int FailStatus(const std::vector<Finding>& introduced, const std::string& fail_o
   return 0;
 }
 
-// The sweeps of two directories compared by agreement id.
-int CompareDirectories(const CompareCommand& cmd, std::ostream& out, std::ostream& err) {
-  SweepSide before;
-  SweepSide after;
-  AddToSweepSide before_stage(before, cmd.as_of);
-  AddToSweepSide after_stage(after, cmd.as_of);
-  if (!CheckAsCheckDoes(cmd, cmd.old_path, before_stage, err) ||
-      !CheckAsCheckDoes(cmd, cmd.new_path, after_stage, err)) {
-    return 2;
-  }
+// Writes the comparison of two sweeps; the exit status.
+int ReportSweeps(const CompareCommand& cmd, const SweepSide& before, const SweepSide& after,
+                 std::ostream& out, std::ostream& err) {
   SweepComparison comparison = CompareSweeps(before, after, cmd.as_of);
   std::ostringstream text;
   WriteSweepComparison(comparison, cmd.format, text);
@@ -108,6 +103,52 @@ int CompareDirectories(const CompareCommand& cmd, std::ostream& out, std::ostrea
     introduced.insert(introduced.end(), a.findings.begin(), a.findings.end());
   }
   return FailStatus(introduced, cmd.fail_on_new);
+}
+
+// The sweeps of two directories compared by agreement id.
+int CompareDirectories(const CompareCommand& cmd, std::ostream& out, std::ostream& err) {
+  SweepSide before;
+  SweepSide after;
+  AddToSweepSide before_stage(before, cmd.as_of);
+  AddToSweepSide after_stage(after, cmd.as_of);
+  if (!CheckAsCheckDoes(cmd, cmd.old_path, before_stage, err) ||
+      !CheckAsCheckDoes(cmd, cmd.new_path, after_stage, err)) {
+    return 2;
+  }
+  return ReportSweeps(cmd, before, after, out, err);
+}
+
+// One side of a comparison from a saved check report; false, said on `err`, when
+// it cannot be read as one.
+bool ReadSide(const std::string& path, Date as_of, SweepSide& side, std::ostream& err) {
+  std::string text;
+  SavedReport report;
+  std::string why = ReadWholeFile(path, text);
+  if (!why.empty()) {
+    why = path + ": " + why;
+  } else {
+    why = ReadSavedReport(path, text, report);
+  }
+  if (!why.empty()) {
+    err << "s75check: " << why << "\n";
+    return false;
+  }
+  for (const FileResult& file : report.files) {
+    AddToSide(side, file, as_of);
+  }
+  return true;
+}
+
+// Two sweeps saved as `check --format json` wrote them, compared as two directories
+// are, on the findings they hold.
+int CompareSavedReports(const CompareCommand& cmd, std::ostream& out, std::ostream& err) {
+  SweepSide before;
+  SweepSide after;
+  bool old_read = ReadSide(cmd.old_path, cmd.as_of, before, err);
+  if (!ReadSide(cmd.new_path, cmd.as_of, after, err) || !old_read) {
+    return 2;
+  }
+  return ReportSweeps(cmd, before, after, out, err);
 }
 
 int CompareFiles(const CompareCommand& cmd, std::ostream& out, std::ostream& err) {
@@ -142,10 +183,17 @@ int RunCompareCommand(const CompareCommand& cmd, std::ostream& out, std::ostream
   if (old_dir && new_dir) {
     return CompareDirectories(cmd, out, err);
   }
-  if (old_dir || new_dir) {
-    err << "s75check: compare takes two agreement files or two directories; "
-        << (old_dir ? cmd.old_path : cmd.new_path) << " is a directory and "
-        << (old_dir ? cmd.new_path : cmd.old_path) << " is not\n";
+  if (IsSavedReport(cmd.old_path) && IsSavedReport(cmd.new_path)) {
+    return CompareSavedReports(cmd, out, err);
+  }
+  bool old_report = IsSavedReport(cmd.old_path);
+  if (old_dir || new_dir || old_report != IsSavedReport(cmd.new_path)) {
+    const std::string& odd = old_dir || (!new_dir && old_report) ? cmd.old_path : cmd.new_path;
+    const std::string& other = &odd == &cmd.old_path ? cmd.new_path : cmd.old_path;
+    err << "s75check: compare takes two agreement files, two directories, or two reports "
+           "saved with check --format json (.json); "
+        << odd << " is " << (old_dir || new_dir ? "a directory" : "a saved report") << " and "
+        << other << " is not\n";
     return 2;
   }
   return CompareFiles(cmd, out, err);

@@ -53,6 +53,7 @@ void AddToSide(SweepSide& side, const FileResult& file, Date as_of) {
     ++side.family_counts[Family(f.rule)];
   }
   if (file.facts) {
+    ++side.with_facts;
     const OutcomeCounts& o = file.facts->outcomes;
     side.outcomes.red += o.red;
     side.outcomes.amber += o.amber;

@@ -41,6 +41,7 @@ struct SweepSide {
   PoolTally pools;                           // of every readable agreement
   PoolTally live_pools;                      // of those in force on the as-of date (LiveOn)
   OutcomeCounts outcomes;  // every readable agreement's outcomes by scorecard status
+  int with_facts = 0;      // files whose facts were read (none from a saved check report)
 };
 
 // Adds one file of a sweep, checked as of `as_of`.

@@ -85,13 +85,9 @@ std::vector<std::string> ChangeLines(const AgreementChange& c) {
   return out;
 }
 
-// The totals then and now, as rows of (what, then, now).
-std::vector<std::array<std::string, 3>> Totals(const SweepComparison& c) {
-  const SweepSide& a = *c.before;
-  const SweepSide& b = *c.after;
-  std::vector<std::array<std::string, 3>> rows = {
-      {"agreement files", std::to_string(a.files), std::to_string(b.files)},
-      {"compliant", std::to_string(a.compliant), std::to_string(b.compliant)}};
+// The money and outcome totals then and now, which only sweeps of agreements have.
+void FactTotals(const SweepSide& a, const SweepSide& b,
+                std::vector<std::array<std::string, 3>>& rows) {
   auto [all_then, all_now] = PoundsThenNow(a.pools, a.pools.total, b.pools, b.pools.total);
   rows.push_back({"pooled (all)", all_then, all_now});
   auto [live_then, live_now] =
@@ -102,6 +98,18 @@ std::vector<std::array<std::string, 3>> Totals(const SweepComparison& c) {
                              {"outcomes green", &OutcomeCounts::green},
                              {"outcomes no data", &OutcomeCounts::no_data}}) {
     rows.push_back({name, std::to_string(a.outcomes.*field), std::to_string(b.outcomes.*field)});
+  }
+}
+
+// The totals then and now, as rows of (what, then, now).
+std::vector<std::array<std::string, 3>> Totals(const SweepComparison& c) {
+  const SweepSide& a = *c.before;
+  const SweepSide& b = *c.after;
+  std::vector<std::array<std::string, 3>> rows = {
+      {"agreement files", std::to_string(a.files), std::to_string(b.files)},
+      {"compliant", std::to_string(a.compliant), std::to_string(b.compliant)}};
+  if (a.with_facts > 0 || b.with_facts > 0) {  // a saved check report holds no money or outcomes
+    FactTotals(a, b, rows);
   }
   std::map<std::string, std::pair<int, int>> families;
   for (const auto& [family, n] : a.family_counts) {

@@ -79,7 +79,7 @@ cp "$tmp/out" "$tmp/renamed.txt"
 "$bin" compare "${A[@]}" "$tmp/y1" "$tmp/y1" >"$tmp/self.txt"
 if cmp -s "$tmp/renamed.txt" "$tmp/self.txt"; then pass; else fail "renaming changed the report" "$tmp/renamed.txt"; fi
 expect "a directory and a file" 2 "$bin" compare "$tmp/y1" $F/changed-date-old.yaml
-contains "said why" "$tmp/err" 'two agreement files or two directories'
+contains "said why" "$tmp/err" 'two agreement files, two directories, or two reports'
 
 # A generated corpus against a copy with known edits: one agreement removed,
 # one added, one's pool and another's status changed, every file renamed.
@@ -149,5 +149,26 @@ contains "outcomes then and now" "$tmp/out" '^  outcomes red: 5 -> 6$'
 contains "live is in force, as the register counts it" "$tmp/out" \
   '^  pooled \(live\): £80,468,500\.50 -> £62,612,000\.50$'
 contains "then and now written alike" "$tmp/out" '^  pooled \(all\): £103,784,500\.50 -> £130,828,501\.00$'
+
+# Saved reports: last year's `check --format json` against this year's, without
+# last year's files, on the findings they hold.
+"$bin" check --as-of 2026-11-22 --format json -o "$tmp/then.json" $S/then
+"$bin" check --as-of 2026-12-01 --format json -o "$tmp/now.json" $S/now
+expect "two saved reports" 0 "$bin" compare "${A[@]}" "$tmp/then.json" "$tmp/now.json"
+contains "matched by id" "$tmp/out" '1 added, 1 removed, 2 changed, 1 unchanged$'
+contains "findings introduced, as the sweeps give them" "$tmp/out" '^    introduced: DATE\.07, FIN\.02$'
+contains "findings by family then and now" "$tmp/out" '^  findings REG: 2 -> 5$'
+lacks "no money or outcomes a check report does not hold" "$tmp/out" '^  (pooled|outcomes) '
+expect "--fail-on-new on saved reports" 1 "$bin" compare "${A[@]}" --fail-on-new error \
+  "$tmp/then.json" "$tmp/now.json"
+"$bin" check --as-of 2026-11-22 --format json -o "$tmp/d1.json" agreements/
+"$bin" check --as-of 2026-11-23 --format json -o "$tmp/d2.json" agreements/
+expect "a report a day later" 0 "$bin" compare "${A[@]}" "$tmp/d1.json" "$tmp/d2.json"
+contains "messages naming the as-of date still match" "$tmp/out" '0 changed, 14 unchanged$'
+printf '{"files": []}\n' >"$tmp/other.json"
+expect "a JSON file that is no report" 2 "$bin" compare "$tmp/then.json" "$tmp/other.json"
+contains "said what to save" "$tmp/err" 'other.json is not a report saved with `s75check check --format json`'
+expect "a report and an agreement" 2 "$bin" compare "$tmp/then.json" $F/changed-date-old.yaml
+contains "said which is which" "$tmp/err" 'then.json is a saved report and .* is not$'
 
 finish

@@ -1,0 +1,101 @@
+#include "compare/saved_report.h"
+
+#include <nlohmann/json.hpp>
+
+#include "common/severity.h"
+
+namespace s75 {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// `text` with each `from` written as `to`.
+std::string ReplaceAll(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); !from.empty() && at != std::string::npos;
+       at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+// One finding as the JSON reporter wrote it; false when it is not one.
+bool ReadFinding(const Json& j, const std::string& as_of, Finding& f) {
+  if (!j.is_object() || !j.contains("rule") || !j["rule"].is_string() || !j.contains("message") ||
+      !j["message"].is_string() || !j.contains("severity") || !j["severity"].is_string()) {
+    return false;
+  }
+  std::optional<Severity> severity = ParseSeverity(j["severity"].get<std::string>());
+  if (!severity) {
+    return false;
+  }
+  f.rule = j["rule"].get<std::string>();
+  f.severity = *severity;
+  f.message = ReplaceAll(j["message"].get<std::string>(), as_of, "{as_of}");
+  const Json& at = j.contains("location") ? j["location"] : Json();
+  if (at.is_object() && at.contains("path") && at["path"].is_string()) {
+    f.path = at["path"].get<std::string>();
+  }
+  if (j.contains("waived") && j["waived"].is_boolean() && j["waived"].get<bool>()) {
+    f.waiver = WaiverInfo{};
+  }
+  return true;
+}
+
+// One file of the report; "" or what is wrong with it.
+std::string ReadFile(const Json& j, const std::string& as_of, FileResult& file) {
+  if (!j.is_object() || !j.contains("path") || !j["path"].is_string() || !j.contains("findings") ||
+      !j["findings"].is_array()) {
+    return "a file without its path and findings";
+  }
+  file.path = j["path"].get<std::string>();
+  if (j.contains("agreement_id") && j["agreement_id"].is_string()) {
+    file.agreement_id = j["agreement_id"].get<std::string>();
+  }
+  file.checked = j.contains("checked") && j["checked"].is_boolean() && j["checked"].get<bool>();
+  for (const Json& finding : j["findings"]) {
+    Finding f;
+    if (!ReadFinding(finding, as_of, f)) {
+      return "a finding of " + file.path + " without its rule, severity and message";
+    }
+    file.findings.push_back(std::move(f));
+  }
+  return "";
+}
+
+}  // namespace
+
+bool IsSavedReport(const std::string& path) {
+  return path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+}
+
+std::string ReadSavedReport(const std::string& path, const std::string& text, SavedReport& out) {
+  std::string why = path + " is not a report saved with `s75check check --format json`: ";
+  Json j;
+  try {
+    j = Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    return why + "it is not JSON (at byte " + std::to_string(e.byte) +
+           "); save one with `s75check check --format json -o FILE DIR`";
+  }
+  bool ours = j.is_object() && j.contains("tool") && j["tool"].is_object() &&
+              j["tool"].value("name", "") == "s75check";
+  if (!ours || !j.contains("files") || !j["files"].is_array() || !j.contains("as_of") ||
+      !j["as_of"].is_string() || !Date::Parse(j["as_of"].get<std::string>())) {
+    return why +
+           "it has no tool s75check, as_of and files; save one with `s75check check "
+           "--format json -o FILE DIR`";
+  }
+  std::string as_of = j["as_of"].get<std::string>();
+  out.as_of = *Date::Parse(as_of);
+  for (const Json& file : j["files"]) {
+    FileResult result;
+    if (std::string problem = ReadFile(file, as_of, result); !problem.empty()) {
+      return why + problem;
+    }
+    out.files.push_back(std::move(result));
+  }
+  return "";
+}
+
+}  // namespace s75
