@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "compare/compare_report.h"
 #include "driver/pipeline.h"
 #include "load/loader.h"
@@ -125,9 +126,18 @@ int CompareFiles(const CompareCommand& cmd, std::ostream& out, std::ostream& err
   }
   Redline redline = CompareAgreements(*before.document, *before_findings, *after.document,
                                       *after_findings, cmd.as_of);
-  std::ostringstream text;
-  WriteRedline(redline, cmd.format, text);
-  if (!Emit(cmd.output, text.str(), out, err)) {
+  std::string bytes;
+  if (cmd.format == "docx") {
+    if (std::string failure = WriteRedlineDocx(redline, bytes); !failure.empty()) {
+      err << "s75check: " << failure << "\n";
+      return 2;
+    }
+  } else {
+    std::ostringstream text;
+    WriteRedline(redline, cmd.format, text);
+    bytes = text.str();
+  }
+  if (!Emit(cmd.output, bytes, out, err)) {
     return 2;
   }
   return FailStatus(redline.findings.introduced, cmd.fail_on_new);
@@ -136,9 +146,18 @@ int CompareFiles(const CompareCommand& cmd, std::ostream& out, std::ostream& err
 }  // namespace
 
 int RunCompareCommand(const CompareCommand& cmd, std::ostream& out, std::ostream& err) {
+  if (std::string refusal = TerminalRefusal(cmd.format, cmd.output); !refusal.empty()) {
+    err << "s75check: " << refusal << "\n";
+    return 2;
+  }
   std::error_code ec;
   bool old_dir = std::filesystem::is_directory(cmd.old_path, ec);
   bool new_dir = std::filesystem::is_directory(cmd.new_path, ec);
+  if (old_dir && new_dir && cmd.format == "docx") {
+    err << "s75check: --format docx writes a redline of two drafts; two directories are "
+           "compared as text, json, markdown or html\n";
+    return 2;
+  }
   if (old_dir && new_dir) {
     return CompareDirectories(cmd, out, err);
   }
