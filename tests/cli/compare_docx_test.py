@@ -27,20 +27,13 @@ import zipfile
 
 import docx
 
+import office
+from office import check
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 AS_OF = "2026-11-22"
 BIN = os.path.abspath(sys.argv[1])
 PAIRS = "tests/fixtures/compare"
-FAILS = []
-PASSES = [0]
-
-
-def check(ok, what):
-    if ok:
-        PASSES[0] += 1
-    else:
-        FAILS.append(what)
-        print("FAIL", what)
 
 
 def run(*args, **kw):
@@ -277,16 +270,10 @@ def check_refusals(tmp):
 def check_libreoffice(tmp, files):
     """LibreOffice reads the changes as tracked changes (converting to docx
     writes them back as changes by s75check) and prints the old and new words."""
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        return False
-    home = os.path.join(tmp, "home")
-    os.makedirs(home)
-    env = dict(os.environ, HOME=home)
     for kind, outdir in (("pdf", "pdf"), ("docx:MS Word 2007 XML", "lo")):
-        r = subprocess.run([office, "--headless", f"-env:UserInstallation=file://{home}/lo",
-                            "--convert-to", kind, "--outdir", os.path.join(tmp, outdir), *files],
-                           capture_output=True, env=env, timeout=600)
+        r = office.convert(tmp, files, kind, os.path.join(tmp, outdir))
+        if r is None:
+            return False
         check(r.returncode == 0, f"libreoffice {kind} exit {r.returncode}: {r.stderr.decode()[:300]}")
     for f in files:
         pdf = os.path.join(tmp, "pdf", os.path.basename(f)[:-5] + ".pdf")
@@ -316,13 +303,7 @@ def main():
         converted = check_libreoffice(tmp, files)
     finally:
         shutil.rmtree(tmp)
-    print(f"{PASSES[0]} passed, {len(FAILS)} failed")
-    if FAILS:
-        return 1
-    if not converted:
-        print("SKIP: LibreOffice (soffice) is not installed; see scripts/setup")
-        return 77
-    return 0
+    return office.verdict(converted)
 
 
 if __name__ == "__main__":
