@@ -325,6 +325,10 @@ std::optional<FileResult> CheckForRender(const RenderCommand& cmd, const LoadRes
 }  // namespace
 
 int RunRenderCommand(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
+  if (std::string refusal = TerminalRefusal(cmd.format, cmd.output); !refusal.empty()) {
+    err << "s75check: " << refusal << "\n";
+    return 2;
+  }
   LoadResult loaded = LoadAgreementFile(cmd.path, cmd.limits);
   std::optional<FileResult> file =
       FileResult{cmd.path, loaded.agreement_id, loaded.checked, loaded.findings, {}, 0};

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "common/read_file.h"
 #include "compare/compare_report.h"
 #include "compare/saved_report.h"
@@ -166,9 +167,18 @@ int CompareFiles(const CompareCommand& cmd, std::ostream& out, std::ostream& err
   }
   Redline redline = CompareAgreements(*before.document, *before_findings, *after.document,
                                       *after_findings, cmd.as_of);
-  std::ostringstream text;
-  WriteRedline(redline, cmd.format, text);
-  if (!Emit(cmd.output, text.str(), out, err)) {
+  std::string bytes;
+  if (cmd.format == "docx") {
+    if (std::string failure = WriteRedlineDocx(redline, bytes); !failure.empty()) {
+      err << "s75check: " << failure << "\n";
+      return 2;
+    }
+  } else {
+    std::ostringstream text;
+    WriteRedline(redline, cmd.format, text);
+    bytes = text.str();
+  }
+  if (!Emit(cmd.output, bytes, out, err)) {
     return 2;
   }
   return FailStatus(redline.findings.introduced, cmd.fail_on_new);
@@ -177,16 +187,26 @@ int CompareFiles(const CompareCommand& cmd, std::ostream& out, std::ostream& err
 }  // namespace
 
 int RunCompareCommand(const CompareCommand& cmd, std::ostream& out, std::ostream& err) {
+  if (std::string refusal = TerminalRefusal(cmd.format, cmd.output); !refusal.empty()) {
+    err << "s75check: " << refusal << "\n";
+    return 2;
+  }
   std::error_code ec;
   bool old_dir = std::filesystem::is_directory(cmd.old_path, ec);
   bool new_dir = std::filesystem::is_directory(cmd.new_path, ec);
+  bool old_report = IsSavedReport(cmd.old_path);
+  bool reports = old_report && IsSavedReport(cmd.new_path);
+  if (((old_dir && new_dir) || reports) && cmd.format == "docx") {
+    err << "s75check: --format docx writes a redline of two drafts; two sweeps (directories "
+           "or saved reports) are compared as text, json, markdown or html\n";
+    return 2;
+  }
   if (old_dir && new_dir) {
     return CompareDirectories(cmd, out, err);
   }
-  if (IsSavedReport(cmd.old_path) && IsSavedReport(cmd.new_path)) {
+  if (reports) {
     return CompareSavedReports(cmd, out, err);
   }
-  bool old_report = IsSavedReport(cmd.old_path);
   if (old_dir || new_dir || old_report != IsSavedReport(cmd.new_path)) {
     const std::string& odd = old_dir || (!new_dir && old_report) ? cmd.old_path : cmd.new_path;
     const std::string& other = &odd == &cmd.old_path ? cmd.new_path : cmd.old_path;

@@ -286,7 +286,9 @@ Subcommand AddCompareCommand(CLI::App& app) {
       ->required();
   sub->add_option("new", cmp.new_path, "The newer agreement file, or directory of them")
       ->required();
-  sub->add_option("--format", cmp.format, FormatHelp(FormatNames(s75::CompareFormats())))
+  sub->add_option("--format", cmp.format,
+                  FormatHelp(FormatNames(s75::CompareFormats())) +
+                      " (docx: two drafts only, as a Word document with the changes tracked)")
       ->check(CLI::IsMember(FormatNames(s75::CompareFormats())));
   sub->add_option("-o,--output", cmp.output, "Write the comparison to FILE (whole or not at all)");
   sub->add_option("--fail-on-new", cmp.fail_on_new,

@@ -47,11 +47,12 @@ void Progress::Finish() {
 bool ShouldShowProgress(bool quiet) { return !quiet && isatty(STDERR_FILENO) == 1; }
 
 std::string TerminalRefusal(std::string_view format, const std::string& output) {
-  if (format != "xlsx" || !output.empty() || isatty(STDOUT_FILENO) != 1) {
+  if ((format != "xlsx" && format != "docx") || !output.empty() || isatty(STDOUT_FILENO) != 1) {
     return "";
   }
-  return "an xlsx workbook is not written to a terminal: name a file with -o FILE.xlsx, or "
-         "redirect stdout to one";
+  return std::string(format == "xlsx" ? "an xlsx workbook" : "a Word document") +
+         " is not written to a terminal: name a file with -o FILE." + std::string(format) +
+         ", or redirect stdout to one";
 }
 
 }  // namespace s75

@@ -37,8 +37,8 @@ class Progress {
 bool ShouldShowProgress(bool quiet);
 
 // Why a report in `format` is not written to stdout when it is a terminal (a
-// binary format, xlsx, would only garble it), or "" when it may be: a file
-// named by -o (`output`), a text format, or stdout a pipe or a file.
+// binary format, xlsx or docx, would only garble it), or "" when it may be: a
+// file named by -o (`output`), a text format, or stdout a pipe or a file.
 std::string TerminalRefusal(std::string_view format, const std::string& output);
 
 }  // namespace s75

@@ -175,6 +175,7 @@ Redline CompareAgreements(const Document& before, const std::vector<Finding>& be
   out.new_file = after.file;
   out.old_version = before.version;
   out.new_version = after.version;
+  out.as_of = as_of;
   out.changes = Merge(before, after).Run();
   out.findings = CompareFindings(
       before_findings, [&](const Finding& f) { return IdentityPath(before, f.path); },

@@ -32,6 +32,7 @@ struct Redline {
   std::string new_file;
   int old_version = 0;  // the format each is written in
   int new_version = 0;
+  Date as_of;  // the date both were checked on
   // In the newer draft's order, each removed provision where it stood in the
   // older draft. The draft shown is the newer one, the older for a removal.
   std::vector<ProvisionChange> changes;

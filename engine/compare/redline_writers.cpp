@@ -3,6 +3,7 @@
 
 #include "compare/compare_report.h"
 #include "compare/format_dispatch.h"
+#include "compare/redline_words.h"
 #include "report/html_page.h"
 #include "report/markdown_reporter.h"
 #include "report/markup_escape.h"
@@ -44,21 +45,6 @@ std::string OneLine(std::string text) {
     text.replace(at, (end == std::string::npos ? text.size() : end) - at, " / ");
   }
   return text;
-}
-
-// The findings part: counts, then each introduced, resolved and unchanged.
-template <typename Write>
-void EachFindingGroup(const FindingChanges& f, Write write) {
-  write("Introduced", f.introduced);
-  write("Resolved", f.resolved);
-  write("Unchanged", f.unchanged);
-}
-
-std::string FormatsText(const Redline& r) {
-  return r.old_version == r.new_version
-             ? ""
-             : " (format " + std::to_string(r.old_version) + " and format " +
-                   std::to_string(r.new_version) + ", read into one model)";
 }
 
 void WriteText(const Redline& r, std::ostream& out) {
@@ -289,7 +275,16 @@ void WriteHtml(const Redline& r, std::ostream& out) {
 
 }  // namespace
 
-std::vector<std::string_view> CompareFormats() { return {"text", "json", "markdown", "html"}; }
+std::string FormatsText(const Redline& r) {
+  return r.old_version == r.new_version
+             ? ""
+             : " (format " + std::to_string(r.old_version) + " and format " +
+                   std::to_string(r.new_version) + ", read into one model)";
+}
+
+std::vector<std::string_view> CompareFormats() {
+  return {"text", "json", "markdown", "html", "docx"};
+}
 
 bool WriteRedline(const Redline& redline, std::string_view format, std::ostream& out) {
   return WriteInFormat(redline, format, out, {WriteText, WriteJson, WriteMarkdown, WriteHtml});

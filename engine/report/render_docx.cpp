@@ -6,55 +6,12 @@
 #include <utility>
 
 #include "common/join.h"
-#include "report/markup_escape.h"
 #include "report/render_docx_parts.h"
 #include "report/render_writer.h"
 
 namespace s75 {
 
 namespace {
-
-constexpr std::string_view kNamespaces =
-    " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
-    " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
-
-// A4, margins of 2.2 cm; the footer is the document's relationship rId2.
-constexpr std::string_view kSection =
-    "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId2\"/>"
-    "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1247\" w:right=\"1247\" "
-    "w:bottom=\"1247\" w:left=\"1247\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
-    "</w:sectPr>";
-
-constexpr std::string_view kBold = "<w:b/>";
-constexpr std::string_view kItalic = "<w:i/>";
-
-// A run of `text`: its line breaks as breaks, its tabs as tabs (carriage
-// returns dropped), everything else escaped; `props` its run properties.
-std::string Run(std::string_view text, std::string_view props = "") {
-  std::string out = "<w:r>";
-  if (!props.empty()) {
-    out += "<w:rPr>" + std::string(props) + "</w:rPr>";
-  }
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = std::min(text.find_first_of("\r\n\t", start), text.size());
-    if (end > start) {
-      out += "<w:t xml:space=\"preserve\">" + XmlEscape(text.substr(start, end - start)) + "</w:t>";
-    }
-    if (end < text.size() && text[end] != '\r') {
-      out += text[end] == '\n' ? "<w:br/>" : "<w:tab/>";
-    }
-    start = end + 1;
-  }
-  return out + "</w:r>";
-}
-
-// A paragraph of style `style` (a style id of render_docx_parts.cpp).
-std::string Para(std::string_view style, const std::string& content,
-                 std::string_view properties = "") {
-  return "<w:p><w:pPr><w:pStyle w:val=\"" + std::string(style) + "\"/>" + std::string(properties) +
-         "</w:pPr>" + content + "</w:p>";
-}
 
 // "Warning", "Error (waived)".
 std::string SeverityWord(const Finding& f) {
@@ -78,7 +35,7 @@ class DocxBody {
 
   std::string Document(const RenderedAgreement& doc) {
     Anchor general = Comment(doc.general);
-    body_ += Para("Title", general.start + Run(doc.title) + general.end);
+    body_ += DocxPara("Title", general.start + DocxRun(doc.title) + general.end);
     for (const Clause& clause : doc.clauses) {
       if (clause.number == 0) {
         WriteParticulars(doc, clause);
@@ -87,15 +44,10 @@ class DocxBody {
       }
     }
     WriteExecution(doc);
-    return "<w:document" + std::string(kNamespaces) + "><w:body>" + body_ + std::string(kSection) +
-           "</w:body></w:document>";
+    return body_;
   }
 
-  std::string Comments() const {
-    return comments_.empty()
-               ? ""
-               : "<w:comments" + std::string(kNamespaces) + ">" + comments_ + "</w:comments>";
-  }
+  const std::string& Comments() const { return comments_; }
 
  private:
   // A comment for each finding, anchored on what the returned points enclose.
@@ -107,13 +59,13 @@ class DocxBody {
       anchor.end += "<w:commentRangeEnd w:id=\"" + id + "\"/>";
       anchor.end += "<w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr>";
       anchor.end += "<w:commentReference w:id=\"" + id + "\"/></w:r>";
-      std::string text = Run(SeverityWord(*f) + ": " + FindingText(*f));
+      std::string text = DocxRun(SeverityWord(*f) + ": " + FindingText(*f));
       comments_ += "<w:comment w:id=\"" + id + "\" w:author=\"s75check\" w:date=\"" + date_;
       comments_ += "\" w:initials=\"S75\">";
-      comments_ += Para("CommentText",
-                        "<w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr>"
-                        "<w:annotationRef/></w:r>" +
-                            text);
+      comments_ += DocxPara("CommentText",
+                            "<w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr>"
+                            "<w:annotationRef/></w:r>" +
+                                text);
       comments_ += "</w:comment>";
     }
     return anchor;
@@ -122,14 +74,14 @@ class DocxBody {
   // A row of the particulars: the label, then the value and its paragraphs.
   void Row(std::string_view label, const Provision& value) {
     Anchor anchor = Comment(value.findings);
-    std::string cell = Para(
-        "Normal", anchor.start + Run(value.text) + (value.paragraphs.empty() ? anchor.end : ""));
+    std::string cell = DocxPara("Normal", anchor.start + DocxRun(value.text) +
+                                              (value.paragraphs.empty() ? anchor.end : ""));
     for (size_t i = 0; i < value.paragraphs.size(); ++i) {
       bool last = i + 1 == value.paragraphs.size();
-      cell += Para("Normal", Run(value.paragraphs[i]) + (last ? anchor.end : ""));
+      cell += DocxPara("Normal", DocxRun(value.paragraphs[i]) + (last ? anchor.end : ""));
     }
     body_ += "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"2700\" w:type=\"dxa\"/></w:tcPr>" +
-             Para("Normal", Run(label, kBold)) +
+             DocxPara("Normal", DocxRun(label, kDocxBold)) +
              "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"6712\" w:type=\"dxa\"/></w:tcPr>" + cell +
              "</w:tc></w:tr>";
   }
@@ -150,7 +102,7 @@ class DocxBody {
   // particulars (its status) and its term.
   void WriteParticulars(const RenderedAgreement& doc, const Clause& clause) {
     Anchor anchor = Comment(clause.findings);
-    body_ += Para("Heading1", anchor.start + Run(clause.title) + anchor.end);
+    body_ += DocxPara("Heading1", anchor.start + DocxRun(clause.title) + anchor.end);
     body_ +=
         "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"9412\" w:type=\"dxa\"/>"
         "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"1\" "
@@ -180,10 +132,11 @@ class DocxBody {
     Anchor anchor = Comment(clause.findings);
     std::string heading = clause.schedule ? "Schedule " + std::to_string(clause.number) + " — "
                                           : std::to_string(clause.number) + ".\t";
-    body_ += Para("Heading1", anchor.start + Run(heading + clause.title) + anchor.end);
+    body_ += DocxPara("Heading1", anchor.start + DocxRun(heading + clause.title) + anchor.end);
     if (clause.provisions.empty()) {
-      body_ += Para("Continuation", Run("The agreement says nothing under this heading.", kItalic),
-                    "<w:ind w:left=\"0\"/>");
+      body_ += DocxPara("Continuation",
+                        DocxRun("The agreement says nothing under this heading.", kDocxItalic),
+                        "<w:ind w:left=\"0\"/>");
     }
     for (const Provision& p : clause.provisions) {
       WriteProvision(p);
@@ -197,33 +150,37 @@ class DocxBody {
     static constexpr std::array<std::string_view, 3> kIndent = {"851", "1418", "1985"};
     size_t depth = std::min<size_t>(static_cast<size_t>(std::max(p.depth, 0)), 2);
     Anchor anchor = Comment(p.findings);
-    std::string content = anchor.start + Run(p.number, depth == 0 ? kBold : "") + Run("\t");
+    std::string content =
+        anchor.start + DocxRun(p.number, depth == 0 ? kDocxBold : "") + DocxRun("\t");
     if (!p.label.empty()) {
-      content += depth == 0 ? Run(p.label + ".", kBold) : Run(p.label + ":", kItalic);
-      content += p.text.empty() ? "" : Run(" ");
+      content +=
+          depth == 0 ? DocxRun(p.label + ".", kDocxBold) : DocxRun(p.label + ":", kDocxItalic);
+      content += p.text.empty() ? "" : DocxRun(" ");
     }
-    content += Run(p.text);
-    body_ += Para(kStyle[depth], content + (p.paragraphs.empty() ? anchor.end : ""));
+    content += DocxRun(p.text);
+    body_ += DocxPara(kStyle[depth], content + (p.paragraphs.empty() ? anchor.end : ""));
     std::string indent = "<w:ind w:left=\"" + std::string(kIndent[depth]) + "\"/>";
     for (size_t i = 0; i < p.paragraphs.size(); ++i) {
       bool last = i + 1 == p.paragraphs.size();
-      body_ += Para("Continuation", Run(p.paragraphs[i]) + (last ? anchor.end : ""), indent);
+      body_ +=
+          DocxPara("Continuation", DocxRun(p.paragraphs[i]) + (last ? anchor.end : ""), indent);
     }
   }
 
   // A line of the execution block: "Name: A. Khan", or "Name:" and a line
   // to write on (a tab the style leads with underscores).
   void SignatureLine(std::string_view label, const std::string& value) {
-    body_ += Para("SignatureLine", value.empty() ? Run(std::string(label) + ":\t")
-                                                 : Run(std::string(label) + ": " + value));
+    body_ += DocxPara("SignatureLine", value.empty() ? DocxRun(std::string(label) + ":\t")
+                                                     : DocxRun(std::string(label) + ": " + value));
   }
 
   void WriteExecution(const RenderedAgreement& doc) {
-    body_ += Para("Heading1", Run("Execution"), "<w:pageBreakBefore/>");
-    body_ += Para("Normal", Run("Signed by the parties' authorised signatories on the dates "
-                                "written below."));
+    body_ += DocxPara("Heading1", DocxRun("Execution"), "<w:pageBreakBefore/>");
+    body_ +=
+        DocxPara("Normal", DocxRun("Signed by the parties' authorised signatories on the dates "
+                                   "written below."));
     for (const Signatory& s : doc.signatories) {
-      body_ += Para("Heading2", Run("Signed for and on behalf of " + s.party));
+      body_ += DocxPara("Heading2", DocxRun("Signed for and on behalf of " + s.party));
       SignatureLine("Signature", "");
       SignatureLine("Name", s.name);
       SignatureLine("Title", s.title);
@@ -237,30 +194,15 @@ class DocxBody {
   int next_id_ = 0;
 };
 
-std::string Footer(const RenderedAgreement& doc) {
-  return "<w:ftr" + std::string(kNamespaces) + ">" +
-         Para("Footer", Run(doc.title + " — page ") + "<w:fldSimple w:instr=\" PAGE \">" +
-                            Run("1") + "</w:fldSimple>") +
-         "</w:ftr>";
-}
-
-std::string CoreProperties(const RenderedAgreement& doc) {
-  return "<cp:coreProperties "
-         "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
-         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" +
-         XmlEscape(doc.title) + "</dc:title><dc:creator>s75check</dc:creator></cp:coreProperties>";
-}
-
 }  // namespace
 
 std::vector<PackagePart> RenderedDocxParts(const RenderedAgreement& doc,
                                            const std::optional<RenderedFindings>& findings) {
   DocxBody body(findings);
   DocxContent content;
-  content.document = body.Document(doc);
+  content.title = doc.title;
+  content.body = body.Document(doc);
   content.comments = body.Comments();
-  content.footer = Footer(doc);
-  content.core = CoreProperties(doc);
   return DocxPackage(content);
 }
 

@@ -1,10 +1,25 @@
-// The fixed parts of the Word document: its styles, content types and
-// relationships. The body is render_docx.cpp's.
+// The fixed parts of a Word document: its styles, content types,
+// relationships and footer. The body is the caller's.
 #include "report/render_docx_parts.h"
+
+#include <algorithm>
+
+#include "report/markup_escape.h"
 
 namespace s75 {
 
 namespace {
+
+constexpr std::string_view kNamespaces =
+    " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+    " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+
+// A4, margins of 2.2 cm; the footer is the document's relationship rId2.
+constexpr std::string_view kSection =
+    "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId2\"/>"
+    "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1247\" w:right=\"1247\" "
+    "w:bottom=\"1247\" w:left=\"1247\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
+    "</w:sectPr>";
 
 constexpr std::string_view kXmlDeclaration =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -60,7 +75,53 @@ std::string WordType(std::string_view kind) {
   return std::string(kContentTypeBase) + std::string(kind) + "+xml";
 }
 
+// `element` ("w:document") declaring the namespaces, around `content`.
+std::string WordPart(std::string_view element, std::string_view content) {
+  return "<" + std::string(element) + std::string(kNamespaces) + ">" + std::string(content) + "</" +
+         std::string(element) + ">";
+}
+
+std::string Footer(std::string_view title) {
+  return WordPart("w:ftr", DocxPara("Footer", DocxRun(std::string(title) + " — page ") +
+                                                  "<w:fldSimple w:instr=\" PAGE \">" +
+                                                  DocxRun("1") + "</w:fldSimple>"));
+}
+
+std::string CoreProperties(std::string_view title) {
+  return "<cp:coreProperties "
+         "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" +
+         XmlEscape(title) + "</dc:title><dc:creator>s75check</dc:creator></cp:coreProperties>";
+}
+
 }  // namespace
+
+std::string DocxRun(std::string_view text, std::string_view props, bool deleted) {
+  std::string_view element = deleted ? "w:delText" : "w:t";
+  std::string out = "<w:r>";
+  if (!props.empty()) {
+    out += "<w:rPr>" + std::string(props) + "</w:rPr>";
+  }
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = std::min(text.find_first_of("\r\n\t", start), text.size());
+    if (end > start) {
+      out += "<" + std::string(element) + " xml:space=\"preserve\">" +
+             XmlEscape(text.substr(start, end - start)) + "</" + std::string(element) + ">";
+    }
+    if (end < text.size() && text[end] != '\r') {
+      out += text[end] == '\n' ? "<w:br/>" : "<w:tab/>";
+    }
+    start = end + 1;
+  }
+  return out + "</w:r>";
+}
+
+std::string DocxPara(std::string_view style, const std::string& content,
+                     std::string_view properties) {
+  return "<w:p><w:pPr><w:pStyle w:val=\"" + std::string(style) + "\"/>" + std::string(properties) +
+         "</w:pPr>" + content + "</w:p>";
+}
 
 std::string DocxXml(std::string_view body) {
   return std::string(kXmlDeclaration) + std::string(body);
@@ -86,14 +147,16 @@ std::vector<PackagePart> DocxPackage(const DocxContent& content) {
   std::vector<PackagePart> parts = {
       {"[Content_Types].xml", DocxXml(types)},
       {"_rels/.rels", DocxXml(kPackageRels)},
-      {"docProps/core.xml", DocxXml(content.core)},
-      {"word/document.xml", DocxXml(content.document)},
+      {"docProps/core.xml", DocxXml(CoreProperties(content.title))},
+      {"word/document.xml",
+       DocxXml(WordPart("w:document",
+                        "<w:body>" + content.body + std::string(kSection) + "</w:body>"))},
       {"word/_rels/document.xml.rels", DocxXml(rels)},
       {"word/styles.xml", DocxXml(kStyles)},
-      {"word/footer1.xml", DocxXml(content.footer)},
+      {"word/footer1.xml", DocxXml(Footer(content.title))},
   };
   if (comments) {
-    parts.push_back({"word/comments.xml", DocxXml(content.comments)});
+    parts.push_back({"word/comments.xml", DocxXml(WordPart("w:comments", content.comments))});
   }
   return parts;
 }

@@ -38,7 +38,7 @@ contains "fetches nothing" "$tmp/c.html" "content=\"default-src 'none'; style-sr
 expect "html sweep" 0 "$bin" compare "${A[@]}" --format html tests/fixtures/compare-sweep/then tests/fixtures/compare-sweep/now
 contains "changed agreements in a table" "$tmp/out" '<table class="reflow" id="changed">'
 expect "--help lists html" 0 "$bin" compare --help
-contains "html in the formats" "$tmp/out" 'Report format: text, json, markdown or html'
+contains "html and docx in the formats" "$tmp/out" 'Report format: text, json, markdown, html or docx'
 
 # -o: written whole; on failure an existing file is left as it was.
 expect "-o" 0 "$bin" compare "${A[@]}" --format json -o "$tmp/c.json" $F/changed-date-old.yaml $F/changed-date-new.yaml
@@ -168,6 +168,9 @@ contains "messages naming the as-of date still match" "$tmp/out" '0 changed, 14 
 printf '{"files": []}\n' >"$tmp/other.json"
 expect "a JSON file that is no report" 2 "$bin" compare "$tmp/then.json" "$tmp/other.json"
 contains "said what to save" "$tmp/err" 'other.json is not a report saved with `s75check check --format json`'
+expect "docx of two saved reports" 2 "$bin" compare --format docx -o "$tmp/r.docx" \
+  "$tmp/then.json" "$tmp/now.json"
+contains "docx is for two drafts" "$tmp/err" 'docx writes a redline of two drafts'
 expect "a report and an agreement" 2 "$bin" compare "$tmp/then.json" $F/changed-date-old.yaml
 contains "said which is which" "$tmp/err" 'then.json is a saved report and .* is not$'
 

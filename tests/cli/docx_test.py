@@ -24,19 +24,12 @@ import zipfile
 import docx
 import yaml
 
+import office
+from office import check
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 AS_OF = "2026-11-22"
 BIN = os.path.abspath(sys.argv[1])
-FAILS = []
-PASSES = [0]
-
-
-def check(ok, what):
-    if ok:
-        PASSES[0] += 1
-    else:
-        FAILS.append(what)
-        print("FAIL", what)
 
 
 def run(*args):
@@ -300,15 +293,9 @@ def check_errors(tmp):
 
 def convert(tmp, files):
     """LibreOffice converts every document to PDF, which holds its title."""
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
+    r = office.convert(tmp, files, "pdf", os.path.join(tmp, "pdf"))
+    if r is None:
         return False
-    home = os.path.join(tmp, "home")
-    os.makedirs(home)
-    env = dict(os.environ, HOME=home)
-    r = subprocess.run([office, "--headless", f"-env:UserInstallation=file://{home}/lo",
-                        "--convert-to", "pdf", "--outdir", os.path.join(tmp, "pdf"), *files],
-                       capture_output=True, env=env, timeout=600)
     check(r.returncode == 0, f"libreoffice exit {r.returncode}: {r.stderr.decode()[:300]}")
     for f in files:
         pdf = os.path.join(tmp, "pdf", os.path.basename(f)[:-5] + ".pdf")
@@ -342,13 +329,7 @@ def main():
         converted = convert(tmp, out)
     finally:
         shutil.rmtree(tmp)
-    print(f"{PASSES[0]} passed, {len(FAILS)} failed")
-    if FAILS:
-        return 1
-    if not converted:
-        print("SKIP: LibreOffice (soffice) is not installed; see scripts/setup")
-        return 77
-    return 0
+    return office.verdict(converted)
 
 
 if __name__ == "__main__":

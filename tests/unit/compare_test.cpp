@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "compare/compare_report.h"
 #include "compare/finding_changes.h"
 #include "compare/identity.h"
 #include "compare/redline.h"
@@ -93,6 +94,46 @@ TEST(RedlineTest, ARemovedPartnerStandsWhereItWas) {
   std::vector<std::string> got = Summary(Compare(Agreement(kB + kD + kC), Agreement(kB + kC)));
   ASSERT_FALSE(got.empty());
   EXPECT_EQ(got.front(), "removed 1.1(b) The parties: Health Board | ");
+}
+
+// The document part of the redline's Word document.
+std::string DocxDocument(const Redline& r) {
+  for (const PackagePart& part : RedlineDocxParts(r)) {
+    if (part.name == "word/document.xml") {
+      return part.content;
+    }
+  }
+  return "";
+}
+
+TEST(RedlineDocxTest, AChangedProvisionsOldTextIsATrackedDeletionItsNewAnInsertion) {
+  std::string doc = DocxDocument(Compare(Agreement(kB + kC), Agreement(kB + kC, "2024-07-01")));
+  EXPECT_NE(
+      doc.find("<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">2.1</w:t></w:r>"
+               "<w:r><w:tab/></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">"
+               "Commencement.</w:t></w:r>"
+               "<w:del w:id=\"1\" w:author=\"s75check\" w:date=\"2026-11-22T00:00:00Z\">"
+               "<w:r><w:delText xml:space=\"preserve\"> 1 April 2024</w:delText></w:r></w:del>"
+               "<w:ins w:id=\"2\" w:author=\"s75check\" w:date=\"2026-11-22T00:00:00Z\">"
+               "<w:r><w:t xml:space=\"preserve\"> 1 July 2024</w:t></w:r></w:ins></w:p>"),
+      std::string::npos)
+      << doc;
+}
+
+TEST(RedlineDocxTest, ARemovedProvisionIsDeletedWholeItsParagraphToo) {
+  std::string doc = DocxDocument(Compare(Agreement(kB + kD + kC), Agreement(kB + kC)));
+  EXPECT_NE(doc.find("<w:p><w:pPr><w:pStyle w:val=\"Provision\"/><w:rPr><w:del w:id=\"2\" "
+                     "w:author=\"s75check\" w:date=\"2026-11-22T00:00:00Z\"/></w:rPr></w:pPr>"
+                     "<w:del w:id=\"1\" w:author=\"s75check\" "
+                     "w:date=\"2026-11-22T00:00:00Z\"><w:r><w:rPr><w:b/></w:rPr>"
+                     "<w:delText xml:space=\"preserve\">1.1(b)</w:delText></w:r>"),
+            std::string::npos)
+      << doc;
+  EXPECT_NE(doc.find("<w:delText xml:space=\"preserve\"> Health Board</w:delText></w:r></w:del>"
+                     "</w:p>"),
+            std::string::npos)
+      << doc;
+  EXPECT_EQ(doc.find("<w:t xml:space=\"preserve\"> Health Board"), std::string::npos);
 }
 
 Finding At(const std::string& rule, const std::string& path, const std::string& message, int line) {
