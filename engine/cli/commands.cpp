@@ -80,6 +80,7 @@ PipelineInput CheckInput(const CheckCommand& cmd) {
   input.options.limits = cmd.limits;
   input.options.exclude = PathExclusion(cmd.exclude_dir, cmd.exclude);
   input.options.filter = cmd.filter;
+  input.options.figures = cmd.facts;  // the latest outturn and outcomes, with the rest
   return input;
 }
 
@@ -229,8 +230,13 @@ int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& er
     err << "s75check: " << refusal << "\n";
     return 2;
   }
+  if (cmd.facts && cmd.format != "json") {
+    err << "s75check: --facts adds each agreement's facts to a JSON report; use it with "
+           "--format json\n";
+    return 2;
+  }
   std::unique_ptr<Reporter> reporter =
-      MakeReporter(cmd.format, ReporterOptions{cmd.quiet, FailThreshold(cmd.fail_on)});
+      MakeReporter(cmd.format, ReporterOptions{cmd.quiet, FailThreshold(cmd.fail_on), cmd.facts});
   if (!reporter) {
     err << "s75check: unknown format '" << cmd.format << "'\n";
     return 2;

@@ -31,6 +31,7 @@ struct CheckCommand : SweepOptions {
   std::string exclude_dir;           // the directory they are relative to; "" for the current one
   std::string baseline;              // report only findings not in this file; "" for none
   std::string write_baseline;        // record the current findings here; "" for none
+  bool facts = false;                // json: each agreement's facts, for `compare`
 };
 
 int RunCheckCommand(const CheckCommand& cmd, std::ostream& out, std::ostream& err);

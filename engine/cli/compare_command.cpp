@@ -17,13 +17,6 @@ namespace s75 {
 
 namespace {
 
-// Keeps the one file a run checks.
-class KeepFile : public ReportStage {
- public:
-  void File(FileResult file) override { file_ = std::move(file); }
-  std::optional<FileResult> file_;
-};
-
 // Adds each file of a sweep to one side of the comparison.
 class AddToSweepSide : public ReportStage {
  public:
@@ -35,33 +28,27 @@ class AddToSweepSide : public ReportStage {
   Date as_of_;
 };
 
-// Checks `path` as `check` does (the same pipeline, its rules and options),
-// each result to `stage`; false, said on `err`, when the rules do not compile.
-bool CheckAsCheckDoes(const CompareCommand& cmd, const std::string& path, ReportStage& stage,
-                      std::ostream& err) {
-  PipelineInput input;
-  input.packs = cmd.pack;
-  input.rules = cmd.rules;
-  input.paths = {path};
-  input.options.filter = cmd.filter;
-  input.options.figures = true;  // the outcomes by scorecard status, for a sweep's totals
-  input.options.as_of = cmd.as_of;
-  input.options.limits = cmd.limits;
-  input.options.jobs = cmd.jobs;
-  return RunPipeline(input, stage, err) != 2;
-}
+// The compile and select stages, as `check` runs them, and how each file is
+// then checked (no --status or --live, no figures: a sweep adds those).
+struct ChosenRules {
+  std::unique_ptr<const CompiledPack> pack;
+  CheckOptions options;
+};
 
-// The file's findings as `check` finds them; nullopt, said on `err`, when the
-// rules do not compile.
-std::optional<std::vector<Finding>> CheckOne(const CompareCommand& cmd, const std::string& path,
-                                             std::ostream& err) {
-  KeepFile kept;
-  CompareCommand one = cmd;
-  one.filter = {};  // --status and --live choose among a sweep's agreements, not two drafts
-  if (!CheckAsCheckDoes(one, path, kept, err) || !kept.file_) {
+// The packs and rules `cmd` names; nullopt, said on `err`, when the rules do
+// not compile or an entry of --select or --ignore names no rule.
+std::optional<ChosenRules> ChooseRules(const CompareCommand& cmd, std::ostream& err) {
+  std::unique_ptr<const CompiledPack> pack = CompileRules(cmd.pack, err);
+  std::optional<RuleSelection> selection = pack ? SelectRules(*pack, cmd.rules, err) : std::nullopt;
+  if (!selection) {
     return std::nullopt;
   }
-  return std::move(kept.file_->findings);
+  ChosenRules chosen{std::move(pack), {}};
+  chosen.options.as_of = cmd.as_of;
+  chosen.options.limits = cmd.limits;
+  chosen.options.jobs = cmd.jobs;
+  chosen.options.selection = *selection;
+  return chosen;
 }
 
 // True when `loaded` can be compared; else says why on `err`.
@@ -106,22 +93,39 @@ int ReportSweeps(const CompareCommand& cmd, const SweepSide& before, const Sweep
   return FailStatus(introduced, cmd.fail_on_new);
 }
 
-// The sweeps of two directories compared by agreement id.
+// The sweeps of two directories compared by agreement id, each checked as
+// `check` checks it (the rules compiled once for both).
 int CompareDirectories(const CompareCommand& cmd, std::ostream& out, std::ostream& err) {
+  std::optional<ChosenRules> rules = ChooseRules(cmd, err);
+  if (!rules) {
+    return 2;
+  }
+  CheckOptions options = rules->options;
+  options.filter = cmd.filter;
+  options.figures = true;  // the outcomes by scorecard status, for a sweep's totals
   SweepSide before;
   SweepSide after;
   AddToSweepSide before_stage(before, cmd.as_of);
   AddToSweepSide after_stage(after, cmd.as_of);
-  if (!CheckAsCheckDoes(cmd, cmd.old_path, before_stage, err) ||
-      !CheckAsCheckDoes(cmd, cmd.new_path, after_stage, err)) {
-    return 2;
-  }
+  Sweep(*rules->pack, {cmd.old_path}, options, before_stage);
+  Sweep(*rules->pack, {cmd.new_path}, options, after_stage);
   return ReportSweeps(cmd, before, after, out, err);
 }
 
-// One side of a comparison from a saved check report; false, said on `err`, when
-// it cannot be read as one.
-bool ReadSide(const std::string& path, Date as_of, SweepSide& side, std::ostream& err) {
+// What --select, --ignore, --status and --live keep of a saved report.
+struct SavedChoice {
+  RuleSelection rules;
+  AgreementFilter filter;
+};
+
+// One side of a comparison from a saved check report, counted as of the
+// report's own date, with the findings and agreements `choice` keeps (a file
+// that could not be checked keeps every finding, as `check` keeps them);
+// false, said on `err`, when it cannot be read as a report, or when --status
+// or --live is given and it holds no facts to choose by.
+bool ReadSide(const std::string& path, const SavedChoice& choice, SweepSide& side,
+              std::ostream& err) {
+  const AgreementFilter& filter = choice.filter;
   std::string text;
   SavedReport report;
   std::string why = ReadWholeFile(path, text);
@@ -130,23 +134,45 @@ bool ReadSide(const std::string& path, Date as_of, SweepSide& side, std::ostream
   } else {
     why = ReadSavedReport(path, text, report);
   }
+  if (why.empty() && filter.Active() && !report.facts) {
+    why = path +
+          " holds no facts to choose agreements by with --status or --live: save the "
+          "report with `s75check check --format json --facts`";
+  }
   if (!why.empty()) {
     err << "s75check: " << why << "\n";
     return false;
   }
-  for (const FileResult& file : report.files) {
-    AddToSide(side, file, as_of);
+  side.as_of = report.as_of;
+  side.facts = report.facts;
+  for (FileResult& file : report.files) {
+    if (file.checked) {
+      std::erase_if(file.findings,
+                    [&](const Finding& f) { return !choice.rules.Selected(f.rule); });
+    }
+    // As a sweep chooses: a file that cannot be read is always reported.
+    if (!file.facts || !filter.Active() || filter.Keeps(*file.facts, report.as_of)) {
+      AddToSide(side, file, report.as_of);
+    }
   }
   return true;
 }
 
 // Two sweeps saved as `check --format json` wrote them, compared as two directories
-// are, on the findings they hold.
+// are, on the findings (and, saved with --facts, the facts) they hold.
 int CompareSavedReports(const CompareCommand& cmd, std::ostream& out, std::ostream& err) {
+  SavedChoice choice{RuleSelection(), cmd.filter};
+  if (!cmd.rules.select.empty() || !cmd.rules.ignore.empty()) {  // named as the packs name them
+    std::optional<ChosenRules> chosen = ChooseRules(cmd, err);
+    if (!chosen) {
+      return 2;
+    }
+    choice.rules = chosen->options.selection;
+  }
   SweepSide before;
   SweepSide after;
-  bool old_read = ReadSide(cmd.old_path, cmd.as_of, before, err);
-  if (!ReadSide(cmd.new_path, cmd.as_of, after, err) || !old_read) {
+  bool old_read = ReadSide(cmd.old_path, choice, before, err);
+  if (!ReadSide(cmd.new_path, choice, after, err) || !old_read) {
     return 2;
   }
   return ReportSweeps(cmd, before, after, out, err);
@@ -159,14 +185,16 @@ int CompareFiles(const CompareCommand& cmd, std::ostream& out, std::ostream& err
   if (!Readable(after, cmd.new_path, err) || !readable) {
     return 2;
   }
-  std::optional<std::vector<Finding>> before_findings = CheckOne(cmd, cmd.old_path, err);
-  std::optional<std::vector<Finding>> after_findings =
-      before_findings ? CheckOne(cmd, cmd.new_path, err) : std::nullopt;
-  if (!after_findings) {
+  std::optional<ChosenRules> rules = ChooseRules(cmd, err);
+  if (!rules) {
     return 2;
   }
-  Redline redline = CompareAgreements(*before.document, *before_findings, *after.document,
-                                      *after_findings, cmd.as_of);
+  // Each draft checked as `check` checks one file (--status and --live choose
+  // among a sweep's agreements, not two drafts), from the document loaded above.
+  FileResult before_checked = CheckLoaded(*rules->pack, before, cmd.old_path, rules->options);
+  FileResult after_checked = CheckLoaded(*rules->pack, after, cmd.new_path, rules->options);
+  Redline redline = CompareAgreements(*before.document, before_checked.findings, *after.document,
+                                      after_checked.findings, cmd.as_of);
   std::string bytes;
   if (cmd.format == "docx") {
     if (std::string failure = WriteRedlineDocx(redline, bytes); !failure.empty()) {

@@ -189,6 +189,10 @@ Subcommand AddCheckCommand(CLI::App& app) {
   AddPackOptions(sub, check.pack);
   AddRuleChoiceOptions(sub, check.select, check.ignore);
   sub->add_flag("-q,--quiet", check.quiet, "Findings only, no summary");
+  sub->add_flag("--facts", check.facts,
+                "json: each agreement's facts too (title, status, dates, partners, funds and "
+                "money, latest outturn, outcomes by status), so compare of two saved reports "
+                "shows money and outcomes");
   AddBaselineAndConfigOptions(sub, check, args->config);
   return {sub, [sub, args] {
             args->cmd.as_of = AsOf(args->as_of);

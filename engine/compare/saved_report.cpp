@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/severity.h"
+#include "report/facts_json.h"
 
 namespace s75 {
 
@@ -60,6 +61,13 @@ std::string ReadFile(const Json& j, const std::string& as_of, FileResult& file) 
     }
     file.findings.push_back(std::move(f));
   }
+  if (j.contains("facts") && !j["facts"].is_null()) {
+    AgreementFacts facts;
+    if (std::string why = ReadFactsJson(j["facts"], facts); !why.empty()) {
+      return "the facts of " + file.path + " (" + why + ")";
+    }
+    file.facts = std::move(facts);
+  }
   return "";
 }
 
@@ -76,7 +84,7 @@ std::string ReadSavedReport(const std::string& path, const std::string& text, Sa
     j = Json::parse(text);
   } catch (const Json::parse_error& e) {
     return why + "it is not JSON (at byte " + std::to_string(e.byte) +
-           "); save one with `s75check check --format json -o FILE DIR`";
+           "); save one with `s75check check --format json --facts -o FILE DIR`";
   }
   bool ours = j.is_object() && j.contains("tool") && j["tool"].is_object() &&
               j["tool"].value("name", "") == "s75check";
@@ -84,17 +92,22 @@ std::string ReadSavedReport(const std::string& path, const std::string& text, Sa
       !j["as_of"].is_string() || !Date::Parse(j["as_of"].get<std::string>())) {
     return why +
            "it has no tool s75check, as_of and files; save one with `s75check check "
-           "--format json -o FILE DIR`";
+           "--format json --facts -o FILE DIR`";
   }
   std::string as_of = j["as_of"].get<std::string>();
   out.as_of = *Date::Parse(as_of);
+  int with_facts = 0;
+  int checked = 0;
   for (const Json& file : j["files"]) {
     FileResult result;
     if (std::string problem = ReadFile(file, as_of, result); !problem.empty()) {
       return why + problem;
     }
+    with_facts += result.facts ? 1 : 0;
+    checked += result.checked ? 1 : 0;
     out.files.push_back(std::move(result));
   }
+  out.facts = with_facts > 0 && with_facts == checked;
   return "";
 }
 

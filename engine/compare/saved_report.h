@@ -1,5 +1,7 @@
 // A sweep saved as `check --format json` wrote it, read back for `compare`:
-// last year's report against this year's, without last year's files.
+// last year's report against this year's, without last year's files. Saved
+// with --facts, each agreement's facts come back too (report/facts_json.h),
+// so the comparison has money and outcomes.
 #pragma once
 
 #include <string>
@@ -12,7 +14,8 @@ namespace s75 {
 
 struct SavedReport {
   Date as_of;                     // the run's as-of date
-  std::vector<FileResult> files;  // findings only: a check report holds no facts
+  std::vector<FileResult> files;  // with facts when saved with --facts
+  bool facts = false;             // saved with --facts: every checked file has its facts
 };
 
 // True when `path` names a saved report rather than an agreement: a `.json` file.

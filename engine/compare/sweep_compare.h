@@ -41,7 +41,11 @@ struct SweepSide {
   PoolTally pools;                           // of every readable agreement
   PoolTally live_pools;                      // of those in force on the as-of date (LiveOn)
   OutcomeCounts outcomes;  // every readable agreement's outcomes by scorecard status
-  int with_facts = 0;      // files whose facts were read (none from a saved check report)
+  int with_facts = 0;      // files whose facts were read
+  bool facts = true;       // false: a saved report without facts (saved without --facts)
+  // A saved report's own as-of date, which its live pools are counted on;
+  // none for a directory, checked as of the comparison's date.
+  std::optional<Date> as_of;
 };
 
 // Adds one file of a sweep, checked as of `as_of`.
@@ -62,6 +66,10 @@ struct SweepComparison {
   int unchanged = 0;
   const SweepSide* before = nullptr;  // the sides, for their totals and the ids they share
   const SweepSide* after = nullptr;
+
+  // The date each side was checked as of: a saved report's own, else `as_of`.
+  Date BeforeAsOf() const { return before->as_of.value_or(as_of); }
+  Date AfterAsOf() const { return after->as_of.value_or(as_of); }
 };
 
 // The comparison of two sweeps; the result points into both sides.

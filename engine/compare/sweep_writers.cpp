@@ -85,19 +85,31 @@ std::vector<std::string> ChangeLines(const AgreementChange& c) {
   return out;
 }
 
-// The money and outcome totals then and now, which only sweeps of agreements have.
+// What a saved report without its facts shows for a fact total.
+constexpr std::string_view kNotSaved = "not saved (check --facts)";
+
+// The money and outcome totals then and now, which sweeps of agreements and
+// reports saved with --facts have; a side without them says so.
 void FactTotals(const SweepSide& a, const SweepSide& b,
                 std::vector<std::array<std::string, 3>>& rows) {
+  auto pick = [&](std::array<std::string, 3> row) {
+    for (auto [side, column] : {std::pair{&a, 1}, {&b, 2}}) {
+      if (!side->facts) {
+        row[static_cast<size_t>(column)] = kNotSaved;
+      }
+    }
+    rows.push_back(std::move(row));
+  };
   auto [all_then, all_now] = PoundsThenNow(a.pools, a.pools.total, b.pools, b.pools.total);
-  rows.push_back({"pooled (all)", all_then, all_now});
+  pick({"pooled (all)", all_then, all_now});
   auto [live_then, live_now] =
       PoundsThenNow(a.live_pools, a.live_pools.total, b.live_pools, b.live_pools.total);
-  rows.push_back({"pooled (live)", live_then, live_now});
+  pick({"pooled (live)", live_then, live_now});
   for (auto [name, field] : {std::pair{"outcomes red", &OutcomeCounts::red},
                              {"outcomes amber", &OutcomeCounts::amber},
                              {"outcomes green", &OutcomeCounts::green},
                              {"outcomes no data", &OutcomeCounts::no_data}}) {
-    rows.push_back({name, std::to_string(a.outcomes.*field), std::to_string(b.outcomes.*field)});
+    pick({name, std::to_string(a.outcomes.*field), std::to_string(b.outcomes.*field)});
   }
 }
 
@@ -108,7 +120,7 @@ std::vector<std::array<std::string, 3>> Totals(const SweepComparison& c) {
   std::vector<std::array<std::string, 3>> rows = {
       {"agreement files", std::to_string(a.files), std::to_string(b.files)},
       {"compliant", std::to_string(a.compliant), std::to_string(b.compliant)}};
-  if (a.with_facts > 0 || b.with_facts > 0) {  // a saved check report holds no money or outcomes
+  if (a.facts || b.facts) {  // a report saved without --facts holds no money or outcomes
     FactTotals(a, b, rows);
   }
   std::map<std::string, std::pair<int, int>> families;
@@ -122,6 +134,22 @@ std::vector<std::array<std::string, 3>> Totals(const SweepComparison& c) {
     rows.push_back({"findings " + family, std::to_string(n.first), std::to_string(n.second)});
   }
   return rows;
+}
+
+// "as of 2026-12-06", or, for two saved reports of different dates, "as of
+// 2025-12-01 then and 2026-12-01 now"; `date` writes a date.
+std::string AsOfWords(const SweepComparison& c, std::string (*date)(Date)) {
+  Date then = c.BeforeAsOf();
+  Date now = c.AfterAsOf();
+  return then == now ? "as of " + date(now)
+                     : "as of " + date(then) + " then and " + date(now) + " now";
+}
+
+std::string PlainDate(Date d) { return d.ToString(); }
+
+// A date in HTML: its long form, machine-readable in datetime.
+std::string TimeElement(Date d) {
+  return "<time datetime=\"" + d.ToString() + "\">" + d.ToLongString() + "</time>";
 }
 
 // "id (title)".
@@ -145,7 +173,7 @@ std::string CountsLine(const SweepComparison& c) {
 }
 
 void WriteText(const SweepComparison& c, std::ostream& out) {
-  out << "Agreements compared by id, as of " << c.as_of.ToString() << ": " << CountsLine(c) << "\n";
+  out << "Agreements compared by id, " << AsOfWords(c, PlainDate) << ": " << CountsLine(c) << "\n";
   auto list = [&](std::string_view title, const std::vector<SweptAgreement>& agreements) {
     out << (agreements.empty() ? "" : "\n" + std::string(title) + "\n");
     for (const SweptAgreement& a : agreements) {
@@ -194,6 +222,8 @@ Json RuleCounts(const std::vector<Finding>& findings) {
 
 void WriteJson(const SweepComparison& c, std::ostream& out) {
   Json doc = {{"as_of", c.as_of.ToString()},
+              {"as_of_then", c.BeforeAsOf().ToString()},
+              {"as_of_now", c.AfterAsOf().ToString()},
               {"added", Json::array()},
               {"removed", Json::array()},
               {"changed", Json::array()},
@@ -223,7 +253,7 @@ void WriteJson(const SweepComparison& c, std::ostream& out) {
 }
 
 void WriteMarkdown(const SweepComparison& c, std::ostream& out) {
-  out << "# Agreements compared by id, as of " << c.as_of.ToString() << "\n\n"
+  out << "# Agreements compared by id, " << AsOfWords(c, PlainDate) << "\n\n"
       << CountsLine(c) << ".\n";
   auto list = [&](std::string_view title, const std::vector<SweptAgreement>& agreements) {
     out << (agreements.empty() ? "" : "\n## " + std::string(title) + "\n\n");
@@ -351,8 +381,8 @@ void WriteHtml(const SweepComparison& c, std::ostream& out) {
   std::string style = std::string(kSweepStyle) + "table#totals { max-width: 640px; }\n";
   WriteHtmlHead({"Agreements compared by id", "", false, style}, out);
   out << "<body>\n<header class=\"page\"><div>\n<h1>Agreements compared by id</h1>\n<p>Two "
-         "sweeps, matched by agreement id, as of <time datetime=\""
-      << c.as_of.ToString() << "\">" << c.as_of.ToLongString() << "</time>: " << CountsLine(c)
+         "sweeps, matched by agreement id, "
+      << AsOfWords(c, TimeElement) << ": " << CountsLine(c)
       << "</p>\n</div></header>\n<main>\n<dl class=\"summary\">\n";
   WriteSummaryItem("info", "added", "Added", static_cast<int>(c.added.size()), out);
   WriteSummaryItem("unreadable", "removed", "Removed", static_cast<int>(c.removed.size()), out);

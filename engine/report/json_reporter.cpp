@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/facts_json.h"
+
 namespace s75 {
 
 namespace {
@@ -63,6 +65,9 @@ void JsonReporter::File(const FileResult& file, std::ostream& out) {
   f["findings"] = Json::array();
   for (const Finding& finding : file.findings) {
     f["findings"].push_back(FindingJson(finding));
+  }
+  if (facts_ && file.facts) {
+    f["facts"] = FactsJson(*file.facts);
   }
   out << (first_file_ ? "\n    " : ",\n    ") << Dump(f, 4);
   first_file_ = false;

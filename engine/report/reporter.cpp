@@ -40,7 +40,7 @@ std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReporterOp
     return std::make_unique<TextReporter>(options);
   }
   if (format == "json") {
-    return std::make_unique<JsonReporter>();
+    return std::make_unique<JsonReporter>(options.facts);
   }
   if (format == "junit") {
     return std::make_unique<JunitReporter>(options);

@@ -53,6 +53,7 @@ class WholeReporter : public Reporter {
 struct ReporterOptions {
   bool quiet = false;                                  // text: findings only, no summary lines
   std::optional<Severity> fail_on = Severity::kError;  // junit: what is a failure
+  bool facts = false;  // json: each agreement's facts too (report/facts_json.h)
 };
 
 // The reporter for a format name, or null when there is none.

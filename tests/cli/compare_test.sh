@@ -165,6 +165,31 @@ expect "--fail-on-new on saved reports" 1 "$bin" compare "${A[@]}" --fail-on-new
 "$bin" check --as-of 2026-11-23 --format json -o "$tmp/d2.json" agreements/
 expect "a report a day later" 0 "$bin" compare "${A[@]}" "$tmp/d1.json" "$tmp/d2.json"
 contains "messages naming the as-of date still match" "$tmp/out" '0 changed, 14 unchanged$'
+# Saved with --facts, a report carries what the register needs: the same
+# comparison as of the two directories, money and outcomes included.
+"$bin" check --as-of 2026-11-22 --format json --facts -o "$tmp/then-facts.json" $S/then
+"$bin" check --as-of 2026-11-22 --format json --facts -o "$tmp/now-facts.json" $S/now
+"$bin" compare "${A[@]}" $S/then $S/now >"$tmp/dirs.txt"
+expect "two reports saved with --facts" 0 "$bin" compare "${A[@]}" "$tmp/then-facts.json" "$tmp/now-facts.json"
+same "the same as comparing the directories" "$tmp/out" "$tmp/dirs.txt"
+expect "--live reads the saved facts" 0 "$bin" compare --live "$tmp/then-facts.json" "$tmp/now-facts.json"
+contains "only live agreements compared" "$tmp/out" '^  agreement files: 3 -> 3$'
+"$bin" check --as-of 2026-12-01 --format json --facts -o "$tmp/now-facts2.json" $S/now
+expect "each report's own date" 0 "$bin" compare "$tmp/then.json" "$tmp/now-facts2.json"
+contains "both dates said" "$tmp/out" '^Agreements compared by id, as of 2026-11-22 then and 2026-12-01 now: '
+contains "a side saved without facts says so" "$tmp/out" '^  pooled \(all\): not saved \(check --facts\) -> £130,828,501$'
+expect "--live without facts" 2 "$bin" compare --live "$tmp/then.json" "$tmp/now-facts2.json"
+contains "said how to save them" "$tmp/err" 'then.json holds no facts .* `s75check check --format json --facts`$'
+sed 's/"pool_total": "49760000"/"pool_total": 49760000/' "$tmp/now-facts.json" >"$tmp/bad-facts.json"
+expect "a fact of the wrong type" 2 "$bin" compare "$tmp/then-facts.json" "$tmp/bad-facts.json"
+contains "named by file and key" "$tmp/err" 'the facts of .*eastbrook-bcf\.yaml \(funds\[0\]\.pool_total: not an exact decimal string\)$'
+expect "--select on saved reports" 0 "$bin" compare --select REG "$tmp/then.json" "$tmp/now.json"
+count "only the families selected" "$tmp/out" '^  findings ' 1
+contains "REG kept" "$tmp/out" '^  findings REG: 2 -> 5$'
+expect "an unknown rule on saved reports" 2 "$bin" compare --ignore NOPE "$tmp/then.json" "$tmp/now.json"
+contains "said which" "$tmp/err" "no rule or family 'NOPE'"
+expect "--facts is for json" 2 "$bin" check --facts $S/now
+contains "said so" "$tmp/err" 'use it with --format json$'
 printf '{"files": []}\n' >"$tmp/other.json"
 expect "a JSON file that is no report" 2 "$bin" compare "$tmp/then.json" "$tmp/other.json"
 contains "said what to save" "$tmp/err" 'other.json is not a report saved with `s75check check --format json`'

@@ -44,6 +44,8 @@ lacks() {
 }
 
 # count NAME FILE PATTERN N: exactly N lines of FILE match PATTERN.
+# same NAME FILE EXPECTED: FILE's bytes are EXPECTED's.
+same() { if cmp -s -- "$2" "$3"; then pass; else fail "$1: differs from $3:" "$2"; fi; }
 count() {
   local n
   n=$(grep -cE -- "$3" "$2")

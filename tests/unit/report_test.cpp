@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "driver/pipeline.h"
+#include "report/facts_json.h"
 #include "report/html_reporter.h"
 #include "report/markdown_reporter.h"
 #include "report/money.h"
@@ -247,6 +248,59 @@ TEST(HostileTextTest, MarkdownEscapesSyntaxAndKeepsTablesWhole) {
   }
   EXPECT_EQ(rows, 1);  // T1.08 on the absent capital section: one finding, waived
   EXPECT_EQ(MarkdownEscape("a|b\r\nc_d"), "a\\|b c\\_d");
+}
+
+// A saved sweep's facts come back exactly as they were written: money to the
+// penny, dates, absent values absent, every list and count.
+TEST(FactsJsonTest, FactsComeBackAsTheyWereWritten) {
+  AgreementFacts facts;
+  facts.title = "Learning disability pooled fund";
+  facts.status = "in_force";
+  facts.version = 2;
+  facts.partners = {{"mcc", "Midshire County Council", "local_authority", "host", true},
+                    {"icb", "NHS Midshire ICB", "icb", "partner", false}};
+  FundFacts fund;
+  fund.id = "ld";
+  fund.pooled = true;
+  fund.tallied_client_groups = {"learning_disability"};
+  fund.pool_total = Decimal::Parse("7440000.50");
+  fund.capital = Decimal::Parse("0.01");
+  facts.funds = {fund, FundFacts{}};
+  facts.pool_total = fund.pool_total;
+  facts.commencement = Date::Parse("2024-04-01");
+  facts.outturn = OutturnFacts{"2025/26", "actual", *Decimal::Parse("-12.30"), std::nullopt};
+  facts.outcomes = {1, 2, 3, 4};
+  nlohmann::ordered_json j = FactsJson(facts);
+  EXPECT_EQ(j["funds"][0]["pool_total"], "7440000.5");  // exact, not a binary float
+  EXPECT_TRUE(j["expiry"].is_null());
+
+  AgreementFacts back;
+  ASSERT_EQ(ReadFactsJson(nlohmann::ordered_json::parse(j.dump()), back), "");
+  EXPECT_EQ(FactsJson(back), j);
+  EXPECT_EQ(back.funds[0].pool_total, facts.funds[0].pool_total);
+  EXPECT_FALSE(back.expiry);
+  EXPECT_EQ(back.outcomes.no_data, 4);
+  EXPECT_EQ(back.partners[1].name, "NHS Midshire ICB");
+}
+
+// A wrong value is named by its key, and never read as something else; a key
+// left out is an absent value.
+TEST(FactsJsonTest, AWrongValueIsNamedByItsKey) {
+  AgreementFacts facts;
+  auto read = [&](const char* text) {
+    facts = AgreementFacts();
+    return ReadFactsJson(nlohmann::ordered_json::parse(text), facts);
+  };
+  EXPECT_EQ(read(R"({"funds": [{}, {"pool_total": 7440000.5}]})"),
+            "funds[1].pool_total: not an exact decimal string");
+  EXPECT_EQ(read(R"({"expiry": "31/03/2028"})"), "expiry: not a date (YYYY-MM-DD)");
+  EXPECT_EQ(read(R"({"outcomes": {"red": "2"}})"), "outcomes.red: not a whole number");
+  EXPECT_EQ(read(R"({"client_groups": ["carers", 3]})"), "client_groups[1]: not a string");
+  EXPECT_EQ(read("[]"), "not an object");
+  EXPECT_EQ(read(R"({"title": "T", "capital": null})"), "");
+  EXPECT_EQ(facts.title, "T");
+  EXPECT_FALSE(facts.capital);
+  EXPECT_FALSE(facts.pool_total);
 }
 
 }  // namespace
