@@ -67,9 +67,9 @@ std::vector<Line> Lines(const Document& doc) {
       std::string label = p.label;
       for (int d = p.depth - 1; d >= 0; --d) {
         const Provision* parent = parents[static_cast<size_t>(d)];
-        number = (parent != nullptr ? parent->number : "") + number;
+        number.insert(0, parent != nullptr ? parent->number : "");
         if (d == 0 && parent != nullptr) {
-          label = parent->label + (label.empty() ? "" : ", " + label);
+          label.insert(0, label.empty() ? parent->label : parent->label + ", ");
         }
       }
       out.push_back({IdentityPath(doc, p.path),
@@ -165,6 +165,65 @@ class Merge {
   size_t next_old_ = 0;
 };
 
+// id -> name of each partner of `doc` that has both.
+std::vector<std::pair<std::string, std::string>> PartnerNames(const Document& doc) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const Node* partners = FieldOf(doc.root, "partners");
+  for (const Node* p : partners != nullptr ? partners->items : std::vector<Node*>()) {
+    const Node* id = FieldOf(p, "id");
+    const Node* name = FieldOf(p, "name");
+    if (id != nullptr && name != nullptr && !id->text.empty() && !name->text.empty()) {
+      out.emplace_back(id->text, name->text);
+    }
+  }
+  return out;
+}
+
+// The partners both drafts give (by id) with different names.
+std::vector<PartnerRename> Renames(const Document& before, const Document& after) {
+  std::map<std::string, std::string> old_names;
+  for (auto& [id, name] : PartnerNames(before)) {
+    old_names.emplace(id, name);
+  }
+  std::vector<PartnerRename> out;
+  for (auto& [id, name] : PartnerNames(after)) {
+    auto was = old_names.find(id);
+    if (was != old_names.end() && was->second != name) {
+      out.push_back({id, was->second, name});
+    }
+  }
+  return out;
+}
+
+// `text` with each old name of `renames` written as its new name, in one
+// pass (the longest old name first where several start at one place).
+std::string WithNewNames(const std::string& text, const std::vector<PartnerRename>& renames) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    const PartnerRename* found = nullptr;
+    for (const PartnerRename& r : renames) {
+      if (text.compare(i, r.old_name.size(), r.old_name) == 0 &&
+          (found == nullptr || r.old_name.size() > found->old_name.size())) {
+        found = &r;
+      }
+    }
+    out += found != nullptr ? found->new_name : std::string(1, text[i]);
+    i += found != nullptr ? found->old_name.size() : 1;
+  }
+  return out;
+}
+
+// Marks the changes outside the partners' own entries whose old text, with
+// the new names, is their new text.
+void MarkRenamedOnly(std::vector<ProvisionChange>& changes,
+                     const std::vector<PartnerRename>& renames) {
+  for (ProvisionChange& c : changes) {
+    c.renamed_only = !renames.empty() && c.kind == ProvisionChangeKind::kChanged &&
+                     !c.path.starts_with("partners[") &&
+                     WithNewNames(c.old_text, renames) == c.new_text;
+  }
+}
+
 }  // namespace
 
 Redline CompareAgreements(const Document& before, const std::vector<Finding>& before_findings,
@@ -177,6 +236,8 @@ Redline CompareAgreements(const Document& before, const std::vector<Finding>& be
   out.new_version = after.version;
   out.as_of = as_of;
   out.changes = Merge(before, after).Run();
+  out.renames = Renames(before, after);
+  MarkRenamedOnly(out.changes, out.renames);
   out.findings = CompareFindings(
       before_findings, [&](const Finding& f) { return IdentityPath(before, f.path); },
       after_findings, [&](const Finding& f) { return IdentityPath(after, f.path); }, as_of,

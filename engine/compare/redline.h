@@ -2,7 +2,9 @@
 // changed, clause by clause in `render`'s numbering and words
 // (report/render_model.h), with lists matched entry by entry by identity
 // (compare/identity.h) so that inserting a partner does not show every later
-// one as changed; then the findings introduced, resolved and unchanged.
+// one as changed; a partner renamed is one change, the provisions that change
+// only by its new name marked as such; then the findings introduced, resolved
+// and unchanged.
 #pragma once
 
 #include <string>
@@ -25,6 +27,16 @@ struct ProvisionChange {
   std::string path;      // its YAML path in the draft shown
   std::string old_text;  // as render writes it; "" when added
   std::string new_text;  // "" when removed
+  // Changed only by a renamed partner's new name (Redline::renames): its old
+  // text with the new names is its new text. The partners' own entries never are.
+  bool renamed_only = false;
+};
+
+// A partner (matched by id) the drafts name differently.
+struct PartnerRename {
+  std::string id;
+  std::string old_name;
+  std::string new_name;
 };
 
 struct Redline {
@@ -36,6 +48,7 @@ struct Redline {
   // In the newer draft's order, each removed provision where it stood in the
   // older draft. The draft shown is the newer one, the older for a removal.
   std::vector<ProvisionChange> changes;
+  std::vector<PartnerRename> renames;  // in the newer draft's order
   FindingChanges findings;
 };
 

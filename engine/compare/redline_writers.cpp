@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "common/join.h"
 #include "compare/compare_report.h"
 #include "compare/format_dispatch.h"
 #include "compare/redline_words.h"
@@ -38,6 +39,29 @@ std::string FindingLine(const Finding& f) {
          f.slug + ": " + f.message;
 }
 
+// The headings of the provisions changed only by a partner's new name, which
+// the readable forms name once rather than show each ("5.1 Host; 6.1 ...").
+std::string RenamedOnly(const Redline& r) {
+  std::vector<std::string> headings;
+  for (const ProvisionChange& c : r.changes) {
+    if (c.renamed_only) {
+      headings.push_back(Heading(c));
+    }
+  }
+  return Join(headings, "; ");
+}
+
+// The changes the readable forms show in full: all but the renamed-only.
+std::vector<const ProvisionChange*> Shown(const Redline& r) {
+  std::vector<const ProvisionChange*> out;
+  for (const ProvisionChange& c : r.changes) {
+    if (!c.renamed_only) {
+      out.push_back(&c);
+    }
+  }
+  return out;
+}
+
 // Text on one line, its paragraphs' breaks shown as " / ".
 std::string OneLine(std::string text) {
   for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at)) {
@@ -49,8 +73,16 @@ std::string OneLine(std::string text) {
 
 void WriteText(const Redline& r, std::ostream& out) {
   out << "Changes from " << r.old_file << " to " << r.new_file << FormatsText(r) << "\n";
+  out << (r.renames.empty() ? "" : "\nPartners renamed\n");
+  for (const PartnerRename& rename : r.renames) {
+    out << "  " << rename.id << ": " << rename.old_name << " -> " << rename.new_name << "\n";
+  }
+  if (std::string also = RenamedOnly(r); !also.empty()) {
+    out << "  changed only by the new name: " << also << "\n";
+  }
   std::string clause;
-  for (const ProvisionChange& c : r.changes) {
+  for (const ProvisionChange* shown : Shown(r)) {
+    const ProvisionChange& c = *shown;
     if (c.clause != clause) {
       clause = c.clause;
       out << "\n" << clause << "\n";
@@ -94,7 +126,12 @@ void WriteJson(const Redline& r, std::ostream& out) {
              {"label", c.label},
              {"path", c.path},
              {"old", c.kind == ProvisionChangeKind::kAdded ? Json() : Json(c.old_text)},
-             {"new", c.kind == ProvisionChangeKind::kRemoved ? Json() : Json(c.new_text)}});
+             {"new", c.kind == ProvisionChangeKind::kRemoved ? Json() : Json(c.new_text)},
+             {"renamed_only", c.renamed_only}});
+  }
+  Json renames = Json::array();
+  for (const PartnerRename& rename : r.renames) {
+    renames.push_back({{"partner", rename.id}, {"old", rename.old_name}, {"new", rename.new_name}});
   }
   Json findings = Json::object();
   EachFindingGroup(r.findings, [&](std::string_view title, const std::vector<Finding>& list) {
@@ -108,6 +145,7 @@ void WriteJson(const Redline& r, std::ostream& out) {
   });
   Json doc = {{"old", {{"file", r.old_file}, {"format", r.old_version}}},
               {"new", {{"file", r.new_file}, {"format", r.new_version}}},
+              {"renames", std::move(renames)},
               {"changes", std::move(changes)},
               {"findings", std::move(findings)}};
   out << doc.dump(2) << "\n";
@@ -134,16 +172,26 @@ void WriteMarkdown(const Redline& r, std::ostream& out) {
         << r.new_version
         << "; both are read into one model, so only changes of substance show.\n\n";
   }
-  std::string clause;
-  for (const ProvisionChange& c : r.changes) {
-    if (c.clause != clause) {
-      clause = c.clause;
-      out << (c.clause == r.changes.front().clause ? "" : "\n") << "## " << MarkdownEscape(clause)
-          << "\n\n";
+  if (!r.renames.empty()) {
+    out << "## Partners renamed\n\n";
+    for (const PartnerRename& rename : r.renames) {
+      out << "- **" << MarkdownEscape(rename.id) << "**: ~~" << MarkdownEscape(rename.old_name)
+          << "~~ → **" << MarkdownEscape(rename.new_name) << "**\n";
     }
-    WriteMarkdownChange(c, out);
+    std::string also = RenamedOnly(r);
+    out << (also.empty() ? "" : "\nChanged only by the new name: " + MarkdownEscape(also) + ".\n")
+        << "\n";
   }
-  out << (r.changes.empty() ? "No provision changed.\n" : "") << "\n## Findings\n";
+  std::string clause;
+  std::vector<const ProvisionChange*> shown = Shown(r);
+  for (const ProvisionChange* c : shown) {
+    if (c->clause != clause) {
+      clause = c->clause;
+      out << (c == shown.front() ? "" : "\n") << "## " << MarkdownEscape(clause) << "\n\n";
+    }
+    WriteMarkdownChange(*c, out);
+  }
+  out << (shown.empty() ? "No provision changed.\n" : "") << "\n## Findings\n";
   EachFindingGroup(r.findings, [&](std::string_view title, const std::vector<Finding>& list) {
     out << "\n### " << title << " (" << list.size() << ")\n\n" << (list.empty() ? "None.\n" : "");
     for (const Finding& f : list) {
@@ -218,7 +266,7 @@ void WriteHtmlSummary(const Redline& r, std::ostream& out) {
   auto count = [&](ProvisionChangeKind kind) {
     return static_cast<int>(
         std::count_if(r.changes.begin(), r.changes.end(),
-                      [&](const ProvisionChange& c) { return c.kind == kind; }));
+                      [&](const ProvisionChange& c) { return c.kind == kind && !c.renamed_only; }));
   };
   out << "<dl class=\"summary\">\n";
   WriteSummaryItem("info", "changed", "Provisions changed", count(ProvisionChangeKind::kChanged),
@@ -231,6 +279,25 @@ void WriteHtmlSummary(const Redline& r, std::ostream& out) {
                    static_cast<int>(r.findings.resolved.size()), out);
   out << "</dl>\n<ul class=\"legend\"><li><del>removed text</del> struck through</li>"
          "<li><ins>added text</ins> underlined</li></ul>\n";
+}
+
+// The partners renamed, each old name struck through and the new underlined,
+// and the provisions that change only by the new names.
+void WriteHtmlRenames(const Redline& r, std::ostream& out) {
+  if (r.renames.empty()) {
+    return;
+  }
+  out << "<section class=\"clause\" id=\"renames\">\n<h2>Partners renamed</h2>\n";
+  for (const PartnerRename& rename : r.renames) {
+    out << "<div class=\"change changed\">\n<h3><span class=\"badge changed\">Renamed</span>"
+        << XmlEscape(rename.id) << "</h3>\n<p><del>" << XmlEscape(rename.old_name)
+        << "</del><span class=\"arrow\" aria-hidden=\"true\">&rarr;</span><ins>"
+        << XmlEscape(rename.new_name) << "</ins></p>\n</div>\n";
+  }
+  if (std::string also = RenamedOnly(r); !also.empty()) {
+    out << "<p class=\"note\">Changed only by the new name: " << XmlEscape(also) << ".</p>\n";
+  }
+  out << "</section>\n";
 }
 
 void WriteHtmlFindings(const FindingChanges& findings, std::ostream& out) {
@@ -257,16 +324,18 @@ void WriteHtml(const Redline& r, std::ostream& out) {
       << XmlEscape(r.new_file) << "</span>" << XmlEscape(FormatsText(r))
       << ", clause by clause</p>\n</div></header>\n<main class=\"redline\">\n";
   WriteHtmlSummary(r, out);
+  WriteHtmlRenames(r, out);
   std::string clause;
-  for (const ProvisionChange& c : r.changes) {
-    if (c.clause != clause) {
+  std::vector<const ProvisionChange*> shown = Shown(r);
+  for (const ProvisionChange* c : shown) {
+    if (c->clause != clause) {
       out << (clause.empty() ? "" : "</section>\n") << "<section class=\"clause\">\n<h2>"
-          << XmlEscape(c.clause) << "</h2>\n";
-      clause = c.clause;
+          << XmlEscape(c->clause) << "</h2>\n";
+      clause = c->clause;
     }
-    WriteHtmlChange(c, out);
+    WriteHtmlChange(*c, out);
   }
-  out << (r.changes.empty() ? "<p>No provision changed.</p>\n" : "</section>\n");
+  out << (shown.empty() ? "<p>No provision changed.</p>\n" : "</section>\n");
   WriteHtmlFindings(r.findings, out);
   out << "<footer>Compared by s75check: <code>s75check compare OLD NEW</code>. Findings are "
          "matched on rule, path and message, never on line.</footer>\n</main>\n</body>\n"

@@ -96,6 +96,35 @@ TEST(RedlineTest, ARemovedPartnerStandsWhereItWas) {
   EXPECT_EQ(got.front(), "removed 1.1(b) The parties: Health Board | ");
 }
 
+// A partner renamed is one change to its own entry; the provisions that name
+// it change only by the new name and are marked so, unless they change too.
+TEST(RedlineTest, ARenamedPartnerIsOneChangeItsMentionsMarkedRenamedOnly) {
+  std::string renamed = "  - {id: b, name: Borough Council of Eastvale, kind: local_authority}\n";
+  Redline r = Compare(Agreement(kB + kC), Agreement(renamed + kC));
+  ASSERT_EQ(r.renames.size(), 1U);
+  EXPECT_EQ(r.renames[0].id, "b");
+  EXPECT_EQ(r.renames[0].old_name, "Borough Council");
+  EXPECT_EQ(r.renames[0].new_name, "Borough Council of Eastvale");
+  int own = 0;
+  int mentions = 0;
+  for (const ProvisionChange& c : r.changes) {
+    bool entry = c.path.starts_with("partners[");
+    EXPECT_NE(entry, c.renamed_only) << c.number << " " << c.label;
+    (entry ? own : mentions) += 1;
+  }
+  EXPECT_EQ(own, 1);
+  EXPECT_GE(mentions, 2);  // the fund's host and a contribution name it
+
+  // The same rename with the host's contribution changed: that one is shown.
+  std::string after = Agreement(renamed + kC);
+  after.replace(after.find("amount: 100"), 11, "amount: 120");
+  for (const ProvisionChange& c : Compare(Agreement(kB + kC), after).changes) {
+    if (c.new_text.find("120") != std::string::npos) {
+      EXPECT_FALSE(c.renamed_only) << c.new_text;
+    }
+  }
+}
+
 // The document part of the redline's Word document.
 std::string DocxDocument(const Redline& r) {
   for (const PackagePart& part : RedlineDocxParts(r)) {
