@@ -79,7 +79,13 @@ int ReportSweeps(const CompareCommand& cmd, const SweepSide& before, const Sweep
                  std::ostream& out, std::ostream& err) {
   SweepComparison comparison = CompareSweeps(before, after, cmd.as_of);
   std::ostringstream text;
-  WriteSweepComparison(comparison, cmd.format, text);
+  std::string failure = cmd.format == "xlsx"
+                            ? WriteSweepComparisonXlsx(comparison, text)
+                            : (WriteSweepComparison(comparison, cmd.format, text), "");
+  if (!failure.empty()) {
+    err << "s75check: " << failure << "\n";
+    return 2;
+  }
   if (!Emit(cmd.output, text.str(), out, err)) {
     return 2;
   }
@@ -178,6 +184,19 @@ int CompareSavedReports(const CompareCommand& cmd, std::ostream& out, std::ostre
   return ReportSweeps(cmd, before, after, out, err);
 }
 
+// The redline in `format` (a Word document, a workbook or text); "" or why
+// it could not be written.
+std::string RedlineBytes(const Redline& redline, const std::string& format, std::string& bytes) {
+  if (format == "docx") {
+    return WriteRedlineDocx(redline, bytes);
+  }
+  std::ostringstream text;
+  std::string failure = format == "xlsx" ? WriteRedlineXlsx(redline, text)
+                                         : (WriteRedline(redline, format, text), "");
+  bytes = text.str();
+  return failure;
+}
+
 int CompareFiles(const CompareCommand& cmd, std::ostream& out, std::ostream& err) {
   LoadResult before = LoadAgreementFile(cmd.old_path, cmd.limits);
   LoadResult after = LoadAgreementFile(cmd.new_path, cmd.limits);
@@ -196,15 +215,9 @@ int CompareFiles(const CompareCommand& cmd, std::ostream& out, std::ostream& err
   Redline redline = CompareAgreements(*before.document, before_checked.findings, *after.document,
                                       after_checked.findings, cmd.as_of);
   std::string bytes;
-  if (cmd.format == "docx") {
-    if (std::string failure = WriteRedlineDocx(redline, bytes); !failure.empty()) {
-      err << "s75check: " << failure << "\n";
-      return 2;
-    }
-  } else {
-    std::ostringstream text;
-    WriteRedline(redline, cmd.format, text);
-    bytes = text.str();
+  if (std::string failure = RedlineBytes(redline, cmd.format, bytes); !failure.empty()) {
+    err << "s75check: " << failure << "\n";
+    return 2;
   }
   if (!Emit(cmd.output, bytes, out, err)) {
     return 2;
@@ -226,7 +239,7 @@ int RunCompareCommand(const CompareCommand& cmd, std::ostream& out, std::ostream
   bool reports = old_report && IsSavedReport(cmd.new_path);
   if (((old_dir && new_dir) || reports) && cmd.format == "docx") {
     err << "s75check: --format docx writes a redline of two drafts; two sweeps (directories "
-           "or saved reports) are compared as text, json, markdown or html\n";
+           "or saved reports) are compared as text, json, markdown, html or xlsx\n";
     return 2;
   }
   if (old_dir && new_dir) {

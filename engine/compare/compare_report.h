@@ -15,8 +15,9 @@
 
 namespace s75 {
 
-// The formats `compare` writes: text, json, markdown, html, docx (two drafts
-// only: WriteRedlineDocx).
+// The formats `compare` writes: text, json, markdown, html, xlsx
+// (WriteRedlineXlsx, WriteSweepComparisonXlsx), docx (two drafts only:
+// WriteRedlineDocx).
 std::vector<std::string_view> CompareFormats();
 
 // Writes the redline in `format`; false for docx or a format not in
@@ -40,5 +41,17 @@ std::string WriteRedlineDocx(const Redline& redline, std::string& out);
 // format not in CompareFormats.
 bool WriteSweepComparison(const SweepComparison& comparison, std::string_view format,
                           std::ostream& out);
+
+// The comparison of two sweeps as an Excel workbook: a sheet of the agreements
+// added, removed and changed (status, compliance and pooled money then and
+// now, the findings introduced and resolved by rule), the totals then and now
+// (money and counts typed as such), and the files compared with nothing.
+// "" or why it could not be written (out then has nothing of it).
+std::string WriteSweepComparisonXlsx(const SweepComparison& comparison, std::ostream& out);
+
+// The redline as an Excel workbook: every change (clause, number, provision,
+// old and new text, whether only a partner's new name), the partners renamed,
+// and the findings introduced, resolved and unchanged. "" or why not.
+std::string WriteRedlineXlsx(const Redline& redline, std::ostream& out);
 
 }  // namespace s75

@@ -8,6 +8,7 @@
 #include "report/html_page.h"
 #include "report/markdown_reporter.h"
 #include "report/markup_escape.h"
+#include "report/xlsx.h"
 
 namespace s75 {
 
@@ -352,7 +353,35 @@ std::string FormatsText(const Redline& r) {
 }
 
 std::vector<std::string_view> CompareFormats() {
-  return {"text", "json", "markdown", "html", "docx"};
+  return {"text", "json", "markdown", "html", "xlsx", "docx"};
+}
+
+std::string WriteRedlineXlsx(const Redline& r, std::ostream& out) {
+  XlsxWorkbook book(r.as_of);
+  int changes = book.AddSheet("changes", {"clause", "number", "provision", "change", "old text",
+                                          "new text", "only a new name"});
+  for (const ProvisionChange& c : r.changes) {
+    book.AddRow(changes, {TextCell(c.clause), TextCell(c.number),
+                          TextCell(c.label.empty() ? c.path : c.label),
+                          TextCell(std::string(KindName(c.kind))), TextCell(c.old_text),
+                          TextCell(c.new_text), TextCell(c.renamed_only ? "yes" : "no")});
+  }
+  int renames = book.AddSheet("partners renamed", {"partner", "old name", "new name"});
+  for (const PartnerRename& rename : r.renames) {
+    book.AddRow(renames,
+                {TextCell(rename.id), TextCell(rename.old_name), TextCell(rename.new_name)});
+  }
+  int findings = book.AddSheet(
+      "findings", {"finding", "severity", "rule", "path", "file", "line", "column", "message"});
+  EachFindingGroup(r.findings, [&](std::string_view title, const std::vector<Finding>& list) {
+    for (const Finding& f : list) {
+      book.AddRow(findings,
+                  {TextCell(std::string(title)), TextCell(std::string(SeverityName(f.severity))),
+                   TextCell(f.rule), TextCell(f.path), TextCell(f.range.file),
+                   CountCell(f.range.line), CountCell(f.range.column), TextCell(f.message)});
+    }
+  });
+  return book.Finish(out);
 }
 
 bool WriteRedline(const Redline& redline, std::string_view format, std::ostream& out) {

@@ -10,6 +10,7 @@
 #include "report/markdown_reporter.h"
 #include "report/markup_escape.h"
 #include "report/money.h"
+#include "report/xlsx.h"
 
 namespace s75 {
 
@@ -88,38 +89,55 @@ std::vector<std::string> ChangeLines(const AgreementChange& c) {
 // What a saved report without its facts shows for a fact total.
 constexpr std::string_view kNotSaved = "not saved (check --facts)";
 
+// One total then and now, as people read it and as a spreadsheet types it.
+struct Total {
+  std::string what;
+  std::array<std::string, 2> shown;  // "£1,250,000.50", "12"
+  std::array<Cell, 2> cells;
+};
+
+Total CountTotal(std::string what, int then, int now) {
+  return {std::move(what),
+          {std::to_string(then), std::to_string(now)},
+          {CountCell(then), CountCell(now)}};
+}
+
 // The money and outcome totals then and now, which sweeps of agreements and
 // reports saved with --facts have; a side without them says so.
-void FactTotals(const SweepSide& a, const SweepSide& b,
-                std::vector<std::array<std::string, 3>>& rows) {
-  auto pick = [&](std::array<std::string, 3> row) {
-    for (auto [side, column] : {std::pair{&a, 1}, {&b, 2}}) {
+void FactTotals(const SweepSide& a, const SweepSide& b, std::vector<Total>& rows) {
+  auto pick = [&](Total row) {
+    for (auto [side, column] : {std::pair{&a, 0}, {&b, 1}}) {
       if (!side->facts) {
-        row[static_cast<size_t>(column)] = kNotSaved;
+        row.shown[static_cast<size_t>(column)] = kNotSaved;
+        row.cells[static_cast<size_t>(column)] = TextCell(std::string(kNotSaved));
       }
     }
     rows.push_back(std::move(row));
   };
-  auto [all_then, all_now] = PoundsThenNow(a.pools, a.pools.total, b.pools, b.pools.total);
-  pick({"pooled (all)", all_then, all_now});
-  auto [live_then, live_now] =
-      PoundsThenNow(a.live_pools, a.live_pools.total, b.live_pools, b.live_pools.total);
-  pick({"pooled (live)", live_then, live_now});
+  for (auto [what, tally] :
+       {std::pair{"pooled (all)", &SweepSide::pools}, {"pooled (live)", &SweepSide::live_pools}}) {
+    const PoolTally& then = a.*tally;
+    const PoolTally& now = b.*tally;
+    auto [then_text, now_text] = PoundsThenNow(then, then.total, now, now.total);
+    auto cell = [](const PoolTally& t) {
+      return t.overflow ? TextCell(t.Pounds(t.total)) : MoneyCell(t.total);
+    };
+    pick({what, {then_text, now_text}, {cell(then), cell(now)}});
+  }
   for (auto [name, field] : {std::pair{"outcomes red", &OutcomeCounts::red},
                              {"outcomes amber", &OutcomeCounts::amber},
                              {"outcomes green", &OutcomeCounts::green},
                              {"outcomes no data", &OutcomeCounts::no_data}}) {
-    pick({name, std::to_string(a.outcomes.*field), std::to_string(b.outcomes.*field)});
+    pick(CountTotal(name, a.outcomes.*field, b.outcomes.*field));
   }
 }
 
-// The totals then and now, as rows of (what, then, now).
-std::vector<std::array<std::string, 3>> Totals(const SweepComparison& c) {
+// The totals then and now.
+std::vector<Total> Totals(const SweepComparison& c) {
   const SweepSide& a = *c.before;
   const SweepSide& b = *c.after;
-  std::vector<std::array<std::string, 3>> rows = {
-      {"agreement files", std::to_string(a.files), std::to_string(b.files)},
-      {"compliant", std::to_string(a.compliant), std::to_string(b.compliant)}};
+  std::vector<Total> rows = {CountTotal("agreement files", a.files, b.files),
+                             CountTotal("compliant", a.compliant, b.compliant)};
   if (a.facts || b.facts) {  // a report saved without --facts holds no money or outcomes
     FactTotals(a, b, rows);
   }
@@ -131,7 +149,7 @@ std::vector<std::array<std::string, 3>> Totals(const SweepComparison& c) {
     families[family].second = n;
   }
   for (const auto& [family, n] : families) {
-    rows.push_back({"findings " + family, std::to_string(n.first), std::to_string(n.second)});
+    rows.push_back(CountTotal("findings " + family, n.first, n.second));
   }
   return rows;
 }
@@ -199,8 +217,8 @@ void WriteText(const SweepComparison& c, std::ostream& out) {
     }
   }
   out << "\nTotals: then -> now\n";
-  for (const auto& [what, then, now] : Totals(c)) {
-    out << "  " << what << ": " << then << " -> " << now << "\n";
+  for (const Total& t : Totals(c)) {
+    out << "  " << t.what << ": " << t.shown[0] << " -> " << t.shown[1] << "\n";
   }
 }
 
@@ -245,8 +263,8 @@ void WriteJson(const SweepComparison& c, std::ostream& out) {
   doc["unidentified_files"] = {{"then", c.before->unidentified.size()},
                                {"now", c.after->unidentified.size()}};
   Json totals = Json::array();
-  for (const auto& [what, then, now] : Totals(c)) {
-    totals.push_back({{"total", what}, {"then", then}, {"now", now}});
+  for (const Total& t : Totals(c)) {
+    totals.push_back({{"total", t.what}, {"then", t.shown[0]}, {"now", t.shown[1]}});
   }
   doc["totals"] = std::move(totals);
   out << doc.dump(2) << "\n";
@@ -275,8 +293,8 @@ void WriteMarkdown(const SweepComparison& c, std::ostream& out) {
     }
   }
   out << "\n## Totals\n\n| | Then | Now |\n|---|---:|---:|\n";
-  for (const auto& [what, then, now] : Totals(c)) {
-    out << "| " << what << " | " << then << " | " << now << " |\n";
+  for (const Total& t : Totals(c)) {
+    out << "| " << t.what << " | " << t.shown[0] << " | " << t.shown[1] << " |\n";
   }
 }
 
@@ -394,8 +412,8 @@ void WriteHtml(const SweepComparison& c, std::ostream& out) {
   WriteHtmlChanged(c.changed, out);
   WriteHtmlNotes(c, out);
   std::vector<std::vector<std::string>> totals;
-  for (const auto& [what, then, now] : Totals(c)) {
-    totals.push_back({what, then, now});
+  for (const Total& t : Totals(c)) {
+    totals.push_back({t.what, t.shown[0], t.shown[1]});
   }
   out << "<section id=\"totals-section\">\n<h2>Totals</h2>\n";
   WriteHtmlTable("totals", {{"what", "Total"}, {"then", "Then", true}, {"now", "Now", true}},
@@ -404,7 +422,75 @@ void WriteHtml(const SweepComparison& c, std::ostream& out) {
          "Moving or renaming files changes nothing.</footer>\n</main>\n</body>\n</html>\n";
 }
 
+// --- xlsx -----------------------------------------------------------------------
+
+// A row of the agreements sheet: an agreement added (no `then`), removed (no
+// `now`) or changed, with the findings it introduced and resolved by rule.
+std::vector<Cell> AgreementCells(std::string_view change, const SweptAgreement* then,
+                                 const SweptAgreement* now, const std::string& introduced,
+                                 const std::string& resolved) {
+  const SweptAgreement& named = now != nullptr ? *now : *then;
+  std::vector<Cell> cells = {TextCell(named.id), TextCell(named.title),
+                             TextCell(std::string(change))};
+  for (const SweptAgreement* a : {then, now}) {
+    cells.push_back(TextCell(a != nullptr ? a->status : ""));
+  }
+  for (const SweptAgreement* a : {then, now}) {
+    cells.push_back(TextCell(a != nullptr ? YesNo(a->compliant) : ""));
+  }
+  for (const SweptAgreement* a : {then, now}) {
+    cells.push_back(MoneyCell(a != nullptr ? a->pooled : std::nullopt));
+  }
+  cells.push_back(TextCell(introduced));
+  cells.push_back(TextCell(resolved));
+  return cells;
+}
+
+// The files matched with nothing: an id two files give on one side, or none.
+void NotComparedRows(const SweepComparison& c, XlsxWorkbook& book) {
+  int sheet = book.AddSheet("not compared", {"side", "agreement id", "file", "why"});
+  for (const auto& [when, side] : {std::pair{"then", c.before}, {"now", c.after}}) {
+    for (const auto& [id, paths] : side->shared) {
+      for (const std::string& path : paths) {
+        book.AddRow(sheet, {TextCell(when), TextCell(id), TextCell(path),
+                            TextCell("another file on this side gives the same agreement id")});
+      }
+    }
+    for (const std::string& path : side->unidentified) {
+      book.AddRow(sheet, {TextCell(when), TextCell(""), TextCell(path),
+                          TextCell("no readable agreement id")});
+    }
+  }
+}
+
 }  // namespace
+
+std::string WriteSweepComparisonXlsx(const SweepComparison& c, std::ostream& out) {
+  XlsxWorkbook book(c.as_of);
+  int agreements =
+      book.AddSheet("agreements", {"agreement", "title", "change", "status then", "status now",
+                                   "compliant then", "compliant now", "pooled then", "pooled now",
+                                   "findings introduced", "findings resolved"});
+  for (const SweptAgreement& a : c.added) {
+    book.AddRow(agreements, AgreementCells("added", nullptr, &a, ByRule(a.findings), ""));
+  }
+  for (const SweptAgreement& a : c.removed) {
+    book.AddRow(agreements, AgreementCells("removed", &a, nullptr, "", ByRule(a.findings)));
+  }
+  for (const AgreementChange& change : c.changed) {
+    book.AddRow(agreements, AgreementCells("changed", &change.before, &change.after,
+                                           ByRule(change.findings.introduced),
+                                           ByRule(change.findings.resolved)));
+  }
+  int totals = book.AddSheet("totals", {"total", "then", "now"});
+  book.AddRow(totals, {TextCell("as of"), DateCell(c.BeforeAsOf()), DateCell(c.AfterAsOf())});
+  book.AddRow(totals, {TextCell("agreements unchanged"), TextCell(""), CountCell(c.unchanged)});
+  for (const Total& t : Totals(c)) {
+    book.AddRow(totals, {TextCell(t.what), t.cells[0], t.cells[1]});
+  }
+  NotComparedRows(c, book);
+  return book.Finish(out);
+}
 
 bool WriteSweepComparison(const SweepComparison& comparison, std::string_view format,
                           std::ostream& out) {

@@ -264,7 +264,7 @@ def check_refusals(tmp):
     r = run("compare", "--format", "docx", "-o", kept, pair[0], broken)
     check(r.returncode == 2 and open(kept).read() == "keep\n", "broken draft: output touched")
     r = run("compare", "--help")
-    check(b"markdown, html or docx" in r.stdout, "docx not in --help")
+    check(b"html, xlsx or docx" in r.stdout, "docx not in --help")
 
 
 def check_libreoffice(tmp, files):

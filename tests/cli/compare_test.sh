@@ -38,7 +38,7 @@ contains "fetches nothing" "$tmp/c.html" "content=\"default-src 'none'; style-sr
 expect "html sweep" 0 "$bin" compare "${A[@]}" --format html tests/fixtures/compare-sweep/then tests/fixtures/compare-sweep/now
 contains "changed agreements in a table" "$tmp/out" '<table class="reflow" id="changed">'
 expect "--help lists html" 0 "$bin" compare --help
-contains "html and docx in the formats" "$tmp/out" 'Report format: text, json, markdown, html or docx'
+contains "html, xlsx and docx in the formats" "$tmp/out" 'Report format: text, json, markdown, html, xlsx or docx'
 
 # -o: written whole; on failure an existing file is left as it was.
 expect "-o" 0 "$bin" compare "${A[@]}" --format json -o "$tmp/c.json" $F/changed-date-old.yaml $F/changed-date-new.yaml

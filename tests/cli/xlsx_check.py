@@ -5,8 +5,13 @@ money in a £ format, dates are dates, the header frozen with filters on,
 text that looks like a formula kept as text, RAG as fill colour and word.
 
 Usage: xlsx_check.py register|findings|outturn|scorecard FILE [CSV]
+       xlsx_check.py compare-sweep|compare-redline FILE JSON
 (findings: CSV is `check --format csv` of the same run, whose rows the sheet
-must hold). Prints each failure; exit status 1 if any."""
+must hold; compare-*: JSON is `compare --format json` of the same two sides,
+whose every row, figure and text the workbook must hold). Prints each
+failure; exit status 1 if any."""
+import decimal
+import json
 import csv
 import datetime
 import sys
@@ -135,10 +140,86 @@ def scorecard(book):
     check(any(s["score"].data_type == "n" for s in scores), "no score is a number")
 
 
+def pounds(cell, exact, what):
+    """A money cell holding the JSON's exact decimal string, or blank for null."""
+    if exact is None:
+        check(cell.value is None, f"{what}: {cell.value!r}, wanted blank")
+    else:
+        money(cell, float(decimal.Decimal(exact)), what)
+
+
+def compare_sweep(book, json_path):
+    want = json.load(open(json_path, encoding="utf-8"))
+    check(book.sheetnames == ["agreements", "totals", "not compared"], f"sheets {book.sheetnames}")
+    header, rows = table(book["agreements"])
+    frozen_and_filtered(book["agreements"], header, rows)
+    expected = ([("added", None, a) for a in want["added"]] +
+                [("removed", a, None) for a in want["removed"]] +
+                [("changed", c["then"], c["now"]) for c in want["changed"]])
+    check(len(rows) == len(expected), f"{len(rows)} agreement rows, wanted {len(expected)}")
+    for row, (change, then, now) in zip(rows, expected):
+        named = now or then
+        what = f"agreement {named['id']}"
+        check(row["agreement"].value == named["id"] and row["change"].value == change,
+              f"{what}: row {row['agreement'].value} {row['change'].value}, wanted {change}")
+        for side, name in ((then, "then"), (now, "now")):
+            pounds(row[f"pooled {name}"], side["pooled"] if side else None, f"{what} pooled {name}")
+            status = row[f"status {name}"].value
+            check(status == ((side["status"] or None) if side else None),
+                  f"{what}: status {name} {status!r}")
+    theader, totals = table(book["totals"])
+    frozen_and_filtered(book["totals"], theader, totals)
+    by_name = {t["total"].value: t for t in totals}
+    date(by_name["as of"]["then"], want["as_of_then"], "as of then")
+    date(by_name["as of"]["now"], want["as_of_now"], "as of now")
+    check(by_name["agreements unchanged"]["now"].value == want["unchanged"], "unchanged count")
+    for t in want["totals"]:
+        got = by_name.get(t["total"])
+        check(got is not None, f"total {t['total']} missing")
+        for side in ("then", "now") if got else ():
+            shown, cell = t[side], got[side]
+            what = f"{t['total']} {side}"
+            if shown.startswith("£"):
+                money(cell, float(decimal.Decimal(shown[1:].replace(",", ""))), what)
+            elif shown.isdigit():
+                check(cell.data_type == "n" and cell.value == int(shown), f"{what}: {cell.value!r}")
+            else:
+                check(cell.value == shown, f"{what}: {cell.value!r}, wanted {shown!r}")
+
+
+def compare_redline(book, json_path):
+    want = json.load(open(json_path, encoding="utf-8"))
+    check(book.sheetnames == ["changes", "partners renamed", "findings"],
+          f"sheets {book.sheetnames}")
+    header, rows = table(book["changes"])
+    frozen_and_filtered(book["changes"], header, rows)
+    check(len(rows) == len(want["changes"]), f"{len(rows)} changes, wanted {len(want['changes'])}")
+    for row, c in zip(rows, want["changes"]):
+        what = f"change {c['number']} {c['label']}"
+        check(row["number"].value == (c["number"] or None) and row["change"].value == c["change"],
+              what)
+        for column, key in (("old text", "old"), ("new text", "new")):
+            check(row[column].value == (c[key] or None), f"{what}: {column} {row[column].value!r}")
+        check(row["only a new name"].value == ("yes" if c["renamed_only"] else "no"),
+              f"{what}: only a new name")
+    _, renames = table(book["partners renamed"])
+    check([(r["partner"].value, r["old name"].value, r["new name"].value) for r in renames] ==
+          [(r["partner"], r["old"], r["new"]) for r in want["renames"]], "renames differ")
+    _, found = table(book["findings"])
+    listed = [f for group in ("introduced", "resolved", "unchanged")
+              for f in want["findings"][group]]
+    check([(f["rule"].value, f["message"].value, f["line"].value) for f in found] ==
+          [(f["rule"], f["message"], f["line"]) for f in listed], "findings differ")
+
+
 kind, path = sys.argv[1], sys.argv[2]
 wb = openpyxl.load_workbook(path)
 if kind == "findings":
     findings(wb, sys.argv[3])
+elif kind == "compare-sweep":
+    compare_sweep(wb, sys.argv[3])
+elif kind == "compare-redline":
+    compare_redline(wb, sys.argv[3])
 else:
     {"register": register, "outturn": outturn, "scorecard": scorecard}[kind](wb)
 for p in problems:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# --format xlsx on register, check, outturn and scorecard, read back with
+# --format xlsx on register, check, outturn, scorecard and compare, read back with
 # python3-openpyxl as a spreadsheet user meets them (tests/cli/xlsx_check.py:
 # numbers, £ money, dates, frozen header, filters, formula-like text kept as
 # text, RAG fills); check --format csv holds the findings sheet's rows; the
@@ -61,5 +61,26 @@ xlsx_ok "outturn sheets" "$tmp/outturn.xlsx" outturn
 expect "scorecard xlsx" 0 "$bin" scorecard --as-of 2008-11-15 --format xlsx -o "$tmp/card.xlsx" \
   tests/fixtures/scorecard/worked-example.yaml tests/fixtures/scorecard/hostile.yaml
 xlsx_ok "scorecard sheets" "$tmp/card.xlsx" scorecard
+
+# compare: two sweeps (reports saved with and without --facts, so one side's
+# money reads "not saved") and two drafts, each workbook holding exactly what
+# the JSON of the same comparison holds.
+S=tests/fixtures/compare-sweep
+"$bin" compare "${A[@]}" --format json $S/then $S/now >"$tmp/sweep.json"
+expect "compare sweep xlsx" 0 "$bin" compare "${A[@]}" --format xlsx -o "$tmp/sweep.xlsx" $S/then $S/now
+xlsx_ok "compare sweep sheets" "$tmp/sweep.xlsx" compare-sweep "$tmp/sweep.json"
+"$bin" check --as-of 2026-11-22 --format json -o "$tmp/then.json" $S/then
+"$bin" check --as-of 2026-12-01 --format json --facts -o "$tmp/now.json" $S/now
+"$bin" compare --format json "$tmp/then.json" "$tmp/now.json" >"$tmp/saved.json"
+expect "compare saved xlsx" 0 "$bin" compare --format xlsx -o "$tmp/saved.xlsx" "$tmp/then.json" "$tmp/now.json"
+xlsx_ok "compare saved sheets" "$tmp/saved.xlsx" compare-sweep "$tmp/saved.json"
+for pair in renamed-partner moved-contribution added-fund changed-date inserted-partner; do
+  F=tests/fixtures/compare/$pair
+  "$bin" compare "${A[@]}" --format json "$F-old.yaml" "$F-new.yaml" >"$tmp/$pair.json"
+  "$bin" compare "${A[@]}" --format xlsx -o "$tmp/$pair.xlsx" "$F-old.yaml" "$F-new.yaml"
+  xlsx_ok "compare $pair sheets" "$tmp/$pair.xlsx" compare-redline "$tmp/$pair.json"
+done
+"$bin" compare "${A[@]}" --format xlsx -o "$tmp/again.xlsx" tests/fixtures/compare/renamed-partner-{old,new}.yaml
+if cmp -s "$tmp/renamed-partner.xlsx" "$tmp/again.xlsx"; then pass; else fail "compare xlsx differs between runs"; fi
 
 finish
