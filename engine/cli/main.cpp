@@ -286,10 +286,11 @@ Subcommand AddCompareCommand(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "compare",
       "What changed between two drafts (clause by clause, then findings), or two sweeps");
-  sub->add_option("old", cmp.old_path, "The older agreement file, or directory of them")
+  sub->add_option("old", cmp.old_path,
+                  "The older agreement file, directory of them, or report saved with check "
+                  "--format json --facts (.json)")
       ->required();
-  sub->add_option("new", cmp.new_path, "The newer agreement file, or directory of them")
-      ->required();
+  sub->add_option("new", cmp.new_path, "The newer one, of the same kind")->required();
   sub->add_option("--format", cmp.format,
                   FormatHelp(FormatNames(s75::CompareFormats())) +
                       " (docx: two drafts only, as a Word document with the changes tracked)")
