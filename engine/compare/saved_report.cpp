@@ -85,6 +85,10 @@ std::string ReadSavedReport(const std::string& path, const std::string& text, Sa
   } catch (const Json::parse_error& e) {
     return why + "it is not JSON (at byte " + std::to_string(e.byte) +
            "); save one with `s75check check --format json --facts -o FILE DIR`";
+  } catch (const Json::out_of_range&) {  // a number too large for a double: 1e400
+    return why +
+           "it holds a number too large to read; save one with `s75check check --format "
+           "json --facts -o FILE DIR`";
   }
   bool ours = j.is_object() && j.contains("tool") && j["tool"].is_object() &&
               j["tool"].value("name", "") == "s75check";

@@ -64,6 +64,13 @@ std::string ParseErrorText(const std::string& what) {
   return colon == std::string::npos ? what : what.substr(colon + 2);
 }
 
+// The number of nlohmann's "number overflow parsing '1e400'", or "".
+std::string OverflowedNumber(const std::string& what) {
+  size_t open = what.find("parsing '");
+  size_t close = open == std::string::npos ? open : what.find('\'', open + 9);
+  return close == std::string::npos ? "" : what.substr(open + 9, close - open - 9);
+}
+
 // Empty when `entry` (findings[i]) is well formed, else what is wrong.
 std::string EntryProblem(const Json& entry, const std::string& name) {
   if (!entry.is_object()) {
@@ -167,6 +174,14 @@ std::optional<Baseline> ParseBaseline(std::string_view text, const std::string& 
   } catch (const Json::parse_error& e) {
     auto [line, column] = LineAndColumn(text, e.byte == 0 ? 0 : e.byte - 1);
     error = {{file, line, column}, Severity::kError, "not valid JSON: " + ParseErrorText(e.what())};
+    return std::nullopt;
+  } catch (const Json::out_of_range& e) {  // a number too large for a double: 1e400
+    std::string number = OverflowedNumber(e.what());
+    size_t at = number.empty() ? std::string_view::npos : text.find(number);
+    auto [line, column] = at == std::string_view::npos ? std::pair{0, 0} : LineAndColumn(text, at);
+    error = {{file, line, column},
+             Severity::kError,
+             "not valid JSON: the number " + number + " is too large to read"};
     return std::nullopt;
   }
   std::map<Key, int> counts;

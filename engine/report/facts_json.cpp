@@ -1,5 +1,7 @@
 #include "report/facts_json.h"
 
+#include <cstdint>
+#include <limits>
 #include <tuple>
 #include <type_traits>
 #include <vector>
@@ -176,7 +178,14 @@ std::string Read(const Json& j, T& value) {
     return j.is_boolean() ? (value = j.get<bool>(), "") : "not true or false";
   } else {
     static_assert(std::is_same_v<T, int>);
-    return j.is_number_integer() ? (value = j.get<int>(), "") : "not a whole number";
+    // A count: a whole number an int holds, never one cut to fit.
+    constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<int>::max());
+    bool fits = j.is_number_unsigned() ? j.get<std::uint64_t>() <= kMax
+                : j.is_number_integer()
+                    ? j.get<std::int64_t>() >= 0 &&
+                          static_cast<std::uint64_t>(j.get<std::int64_t>()) <= kMax
+                    : false;
+    return fits ? (value = j.get<int>(), "") : "not a whole number from 0 to 2147483647";
   }
 }
 

@@ -1,15 +1,18 @@
 // Fuzz target (c): the whole `check` path on one agreement with the built-in
 // packs: load, every rule, waivers, the register's facts, then every report
-// format, the register in every format, and a baseline written and read back.
+// format, the register in every format, a baseline written and read back, and
+// the JSON report saved with --facts read back as `compare` reads it.
 // Whatever the agreement holds, each format is written and the JSON is valid.
 #include <algorithm>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "compare/saved_report.h"
 #include "driver/baseline.h"
 #include "driver/pipeline.h"
 #include "fuzz_support.h"
+#include "report/facts_json.h"
 #include "report/register.h"
 #include "report/reporter.h"
 
@@ -74,6 +77,23 @@ void RoundTripBaseline(const s75::CheckReport& report) {
           "a baseline the tool writes reads back whole");
 }
 
+// `check --format json --facts` of the report, read back as `compare` reads a
+// saved report: the same files, findings and facts, whatever the text holds.
+void RoundTripSavedReport(const s75::CheckReport& report) {
+  std::ostringstream out;
+  std::unique_ptr<s75::Reporter> reporter = s75::MakeReporter("json", {false, {}, true});
+  reporter->Write(report, out);
+  s75::SavedReport saved;
+  std::string why = s75::ReadSavedReport("/fuzz/saved.json", out.str(), saved);
+  Require(why.empty(), "a report saved with --facts reads back");
+  const s75::FileResult& was = report.files.front();
+  Require(saved.files.size() == 1 && saved.files[0].findings.size() == was.findings.size(),
+          "a saved report keeps every file and finding");
+  Require(saved.files[0].facts.has_value() == was.facts.has_value() &&
+              (!was.facts || s75::FactsJson(*saved.files[0].facts) == s75::FactsJson(*was.facts)),
+          "a saved report's facts read back exactly");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -81,6 +101,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const s75::CompiledPack& pack = BuiltinPack();
   s75::CheckOptions options;
   options.as_of = s75::fuzz::FuzzAsOf();
+  options.figures = true;  // the latest outturn and outcomes, as --facts saves them
   const std::string path = "/fuzz/agreement.yaml";
   s75::FileResult file =
       s75::CheckLoaded(pack, s75::LoadAgreementText(text, path, options.limits), path, options);
@@ -88,5 +109,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   s75::CheckReport report = OneFileReport(pack, std::move(file));
   WriteEveryFormat(report);
   RoundTripBaseline(report);
+  RoundTripSavedReport(report);
   return 0;
 }

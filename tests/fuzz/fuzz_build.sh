@@ -7,4 +7,4 @@ set -euo pipefail
 src=$1 bin=$2 cxx=$3 generator=$4
 cmake -S "$src" -B "$bin" -G "$generator" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER="$cxx" -DS75_FUZZ=ON >/dev/null
-cmake --build "$bin" --target fuzz_loader fuzz_rules fuzz_check
+cmake --build "$bin" --target fuzz_loader fuzz_rules fuzz_check fuzz_saved_report

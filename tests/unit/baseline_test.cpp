@@ -207,6 +207,9 @@ TEST(BaselineTest, MalformedJsonIsLocated) {
   std::string e = ParseError("{\n  \"version\": 1,\n  \"findings\": [\n    {\"file\": }\n  ]\n}\n");
   EXPECT_EQ(e.substr(0, 48), "4:14: not valid JSON: syntax error while parsing");
   EXPECT_EQ(ParseError("").substr(0, 22), "1:1: not valid JSON: s");
+  // A number no double holds is an error at the number, not an internal error.
+  EXPECT_EQ(ParseError("{\"version\": 1,\n \"findings\": [], \"x\": -2e400}"),
+            "2:23: not valid JSON: the number -2e400 is too large to read");
 }
 
 TEST(BaselineTest, WrongShapesNameTheEntry) {

@@ -294,7 +294,12 @@ TEST(FactsJsonTest, AWrongValueIsNamedByItsKey) {
   EXPECT_EQ(read(R"({"funds": [{}, {"pool_total": 7440000.5}]})"),
             "funds[1].pool_total: not an exact decimal string");
   EXPECT_EQ(read(R"({"expiry": "31/03/2028"})"), "expiry: not a date (YYYY-MM-DD)");
-  EXPECT_EQ(read(R"({"outcomes": {"red": "2"}})"), "outcomes.red: not a whole number");
+  EXPECT_EQ(read(R"({"outcomes": {"red": "2"}})"),
+            "outcomes.red: not a whole number from 0 to 2147483647");
+  EXPECT_EQ(read(R"({"outcomes": {"amber": 4294967298}})"),  // never cut to 2
+            "outcomes.amber: not a whole number from 0 to 2147483647");
+  EXPECT_EQ(read(R"({"outcomes": {"green": -1}})"),
+            "outcomes.green: not a whole number from 0 to 2147483647");
   EXPECT_EQ(read(R"({"client_groups": ["carers", 3]})"), "client_groups[1]: not a string");
   EXPECT_EQ(read("[]"), "not an object");
   EXPECT_EQ(read(R"({"title": "T", "capital": null})"), "");
