@@ -10,11 +10,12 @@ namespace {
 std::string Family(const std::string& rule) { return rule.substr(0, rule.find('.')); }
 
 SweptAgreement Swept(const FileResult& file) {
-  SweptAgreement a{file.agreement_id, file.path, "", "", file.checked, std::nullopt, {}};
+  SweptAgreement a{file.agreement_id, file.path, "", "", file.checked, std::nullopt, false, {}};
   if (file.facts) {
     a.title = file.facts->title;
     a.status = file.facts->status;
     a.pooled = file.facts->pool_total;
+    a.facts = true;
   }
   for (const Finding& f : file.findings) {
     if (!f.waived()) {
@@ -87,8 +88,11 @@ SweepComparison CompareSweeps(const SweepSide& before, const SweepSide& after, D
         CompareFindings(was.findings, as_given, now->second.findings, as_given, as_of)};
     c.before.findings.clear();
     c.after.findings.clear();
-    bool same = was.status == c.after.status && was.compliant == c.after.compliant &&
-                was.pooled == c.after.pooled && SameFindings(c.findings);
+    // Status and money compare only where both sides know them: a report
+    // saved without --facts does not, and that is no change.
+    bool known = was.facts && c.after.facts;
+    bool same = was.compliant == c.after.compliant && SameFindings(c.findings) &&
+                (!known || (was.status == c.after.status && was.pooled == c.after.pooled));
     if (same) {
       ++out.unchanged;
     } else {

@@ -26,6 +26,7 @@ struct SweptAgreement {
   std::string status;             // agreement.status as written; "" when absent
   bool compliant = false;         // no unwaived error
   std::optional<Decimal> pooled;  // its funds' pool totals
+  bool facts = false;  // status and pooled are known (not from a report saved without --facts)
   std::vector<Finding> findings;  // unwaived
 };
 

@@ -53,6 +53,18 @@ std::string YesNo(bool b) { return b ? "yes" : "no"; }
 
 std::string OrNone(const std::string& s) { return s.empty() ? "none" : s; }
 
+// What a report saved without --facts shows for a fact it does not hold.
+constexpr std::string_view kNotSaved = "not saved (check --facts)";
+
+// An agreement's status and pooled money as written, or kNotSaved when its
+// side is a report saved without --facts.
+std::string StatusText(const SweptAgreement& a) {
+  return a.facts ? OrNone(a.status) : std::string(kNotSaved);
+}
+std::string PooledText(const SweptAgreement& a, bool pence = false) {
+  return a.facts ? Money(a.pooled, pence) : std::string(kNotSaved);
+}
+
 // One figure of an agreement, then and now.
 struct Figure {
   std::string_view name;
@@ -63,10 +75,12 @@ struct Figure {
 
 // The agreement's status, compliance and pooled money, then and now.
 std::array<Figure, 3> Figures(const SweptAgreement& a, const SweptAgreement& b) {
-  return {Figure{"status", OrNone(a.status), OrNone(b.status), a.status != b.status},
-          Figure{"compliant", YesNo(a.compliant), YesNo(b.compliant), a.compliant != b.compliant},
-          Figure{"pooled", Money(a.pooled, HasPence(a.pooled) || HasPence(b.pooled)),
-                 Money(b.pooled, HasPence(a.pooled) || HasPence(b.pooled)), a.pooled != b.pooled}};
+  bool known = a.facts && b.facts;  // else neither figure is compared
+  bool pence = HasPence(a.pooled) || HasPence(b.pooled);
+  return {
+      Figure{"status", StatusText(a), StatusText(b), known && a.status != b.status},
+      Figure{"compliant", YesNo(a.compliant), YesNo(b.compliant), a.compliant != b.compliant},
+      Figure{"pooled", PooledText(a, pence), PooledText(b, pence), known && a.pooled != b.pooled}};
 }
 
 // The lines that say how one agreement changed: "status: draft -> in_force".
@@ -85,9 +99,6 @@ std::vector<std::string> ChangeLines(const AgreementChange& c) {
   }
   return out;
 }
-
-// What a saved report without its facts shows for a fact total.
-constexpr std::string_view kNotSaved = "not saved (check --facts)";
 
 // One total then and now, as people read it and as a spreadsheet types it.
 struct Total {
@@ -225,7 +236,7 @@ void WriteText(const SweepComparison& c, std::ostream& out) {
 Json AgreementJson(const SweptAgreement& a) {
   return Json{{"id", a.id},
               {"title", a.title},
-              {"status", a.status},
+              {"status", a.facts ? Json(a.status) : Json()},
               {"compliant", a.compliant},
               {"pooled", a.pooled ? Json(a.pooled->ToString()) : Json()}};
 }
@@ -338,7 +349,7 @@ void WriteHtmlAgreements(std::string_view id, std::string_view title,
   std::vector<std::vector<std::string>> rows;
   rows.reserve(agreements.size());
   for (const SweptAgreement& a : agreements) {
-    rows.push_back({a.id, a.title, OrNone(a.status), YesNo(a.compliant), Money(a.pooled)});
+    rows.push_back({a.id, a.title, StatusText(a), YesNo(a.compliant), PooledText(a)});
   }
   out << "<section id=\"" << id << "-section\">\n<h2>" << title << " (" << agreements.size()
       << ")</h2>\n";
@@ -433,13 +444,14 @@ std::vector<Cell> AgreementCells(std::string_view change, const SweptAgreement* 
   std::vector<Cell> cells = {TextCell(named.id), TextCell(named.title),
                              TextCell(std::string(change))};
   for (const SweptAgreement* a : {then, now}) {
-    cells.push_back(TextCell(a != nullptr ? a->status : ""));
+    cells.push_back(TextCell(a == nullptr ? "" : a->facts ? a->status : std::string(kNotSaved)));
   }
   for (const SweptAgreement* a : {then, now}) {
     cells.push_back(TextCell(a != nullptr ? YesNo(a->compliant) : ""));
   }
   for (const SweptAgreement* a : {then, now}) {
-    cells.push_back(MoneyCell(a != nullptr ? a->pooled : std::nullopt));
+    cells.push_back(a == nullptr || a->facts ? MoneyCell(a != nullptr ? a->pooled : std::nullopt)
+                                             : TextCell(std::string(kNotSaved)));
   }
   cells.push_back(TextCell(introduced));
   cells.push_back(TextCell(resolved));
