@@ -21,15 +21,32 @@ namespace {
 
 // The libxlsxwriter functions used here, bound when the first workbook is
 // started (report/late_library.h says why not at start-up).
-#define S75_XLSX_FUNCTIONS(X)                                                                   \
-  X(format_set_bg_color)                                                                        \
-  X(format_set_bold) X(format_set_bottom) X(format_set_font_color) X(format_set_num_format)     \
-      X(format_set_pattern) X(lxw_strerror) X(lxw_workbook_free) X(workbook_add_format)         \
-          X(workbook_add_worksheet) X(workbook_close) X(workbook_new_opt)                       \
-              X(workbook_set_properties) X(worksheet_autofilter) X(worksheet_freeze_panes)      \
-                  X(worksheet_repeat_rows) X(worksheet_set_column) X(worksheet_set_landscape)   \
-                      X(worksheet_set_paper) X(worksheet_write_blank) X(worksheet_write_number) \
-                          X(worksheet_write_string)
+// (clang-format never settles on a layout for this list.)
+// clang-format off
+#define S75_XLSX_FUNCTIONS(X) \
+  X(format_set_bg_color) \
+  X(format_set_bold) \
+  X(format_set_bottom) \
+  X(format_set_font_color) \
+  X(format_set_num_format) \
+  X(format_set_pattern) \
+  X(lxw_strerror) \
+  X(lxw_workbook_free) \
+  X(workbook_add_format) \
+  X(workbook_add_worksheet) \
+  X(workbook_close) \
+  X(workbook_new_opt) \
+  X(workbook_set_properties) \
+  X(worksheet_autofilter) \
+  X(worksheet_freeze_panes) \
+  X(worksheet_repeat_rows) \
+  X(worksheet_set_column) \
+  X(worksheet_set_landscape) \
+  X(worksheet_set_paper) \
+  X(worksheet_write_blank) \
+  X(worksheet_write_number) \
+  X(worksheet_write_string)
+// clang-format on
 
 struct XlsxFunctions {
   S75_XLSX_FUNCTIONS(S75_LATE_MEMBER)
