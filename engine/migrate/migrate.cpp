@@ -9,13 +9,13 @@
 #include <variant>
 
 #include "common/join.h"
-#include "schema/format.h"
 #include "load/loader.h"
 #include "load/model.h"
 #include "load/yaml_text.h"
 #include "migrate/layout.h"
 #include "migrate/pieces.h"
 #include "migrate/source_lines.h"
+#include "schema/format.h"
 
 namespace s75 {
 

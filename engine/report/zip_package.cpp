@@ -13,13 +13,30 @@ namespace {
 
 // The libzip functions used here, bound when the first package is built
 // (report/late_library.h says why not at start-up).
-#define S75_ZIP_FUNCTIONS(X)                                                                       \
-  X(zip_close)                                                                                     \
-  X(zip_discard) X(zip_error_fini) X(zip_error_init) X(zip_error_strerror) X(zip_file_add)         \
-      X(zip_file_set_dostime) X(zip_get_error) X(zip_open_from_source) X(zip_set_file_compression) \
-          X(zip_source_buffer) X(zip_source_buffer_create) X(zip_source_close) X(zip_source_error) \
-              X(zip_source_free) X(zip_source_keep) X(zip_source_open) X(zip_source_read)          \
-                  X(zip_source_seek) X(zip_source_tell)
+// (clang-format never settles on a layout for this list.)
+// clang-format off
+#define S75_ZIP_FUNCTIONS(X) \
+  X(zip_close) \
+  X(zip_discard) \
+  X(zip_error_fini) \
+  X(zip_error_init) \
+  X(zip_error_strerror) \
+  X(zip_file_add) \
+  X(zip_file_set_dostime) \
+  X(zip_get_error) \
+  X(zip_open_from_source) \
+  X(zip_set_file_compression) \
+  X(zip_source_buffer) \
+  X(zip_source_buffer_create) \
+  X(zip_source_close) \
+  X(zip_source_error) \
+  X(zip_source_free) \
+  X(zip_source_keep) \
+  X(zip_source_open) \
+  X(zip_source_read) \
+  X(zip_source_seek) \
+  X(zip_source_tell)
+// clang-format on
 
 struct ZipFunctions {
   S75_ZIP_FUNCTIONS(S75_LATE_MEMBER)

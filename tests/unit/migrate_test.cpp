@@ -13,9 +13,9 @@
 #include <sstream>
 
 #include "driver/pipeline.h"
-#include "schema/format.h"
 #include "load/loader.h"
 #include "load/yaml_text.h"
+#include "schema/format.h"
 
 namespace s75 {
 namespace {
