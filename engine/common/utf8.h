@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace s75 {
 
@@ -21,5 +22,14 @@ struct Utf8Error {
 // The first byte of `text` that does not begin a valid UTF-8 sequence (an
 // overlong form, a surrogate or a code point past U+10FFFF is invalid), if any.
 std::optional<Utf8Error> FindInvalidUtf8(std::string_view text);
+
+// The 1-based line (counting \n) and column (counting characters, that is
+// bytes that do not continue a UTF-8 sequence) of byte `offset` of `text`.
+// Both scans find the first bad byte fast and place it only then.
+std::pair<int, int> CharPosition(std::string_view text, size_t offset);
+
+// Where the run of ASCII bytes that starts at `from` ends: checked eight
+// bytes at a time, because agreements are almost all ASCII.
+size_t AsciiRunEnd(std::string_view text, size_t from);
 
 }  // namespace s75

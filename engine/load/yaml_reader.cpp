@@ -7,6 +7,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <array>
 #include <sstream>
 #include <unordered_map>
 #include <utility>
@@ -298,21 +299,23 @@ std::optional<ReadError> CheckCharacters(std::string_view text) {
   // YAML allows no control character but tab and line breaks; yaml-cpp
   // would read 0x04 as the end of the file and silently drop the rest. The
   // text is valid UTF-8 here, so every byte below 0x80 is a character.
-  int line = 1;
-  int column = 1;
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-      return ReadError{kDocYamlSyntax, line, column,
-                       "the file holds a control character (byte 0x" + Hex(c) +
-                           "), which YAML does not allow: remove it"};
+  // Bytes are classed by a table, with no branch per byte but the loop's.
+  static constexpr auto kForbidden = [] {
+    std::array<bool, 256> forbidden{};
+    for (int c = 0; c < 0x20; ++c) {
+      forbidden[static_cast<size_t>(c)] = c != '\t' && c != '\n' && c != '\r';
     }
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++column;
-    }
+    forbidden[0x7F] = true;
+    return forbidden;
+  }();
+  auto bad = std::find_if(text.begin(), text.end(), [](char c) {
+    return kForbidden[static_cast<unsigned char>(c)];
+  });
+  if (bad != text.end()) {
+    auto [line, column] = CharPosition(text, static_cast<size_t>(bad - text.begin()));
+    return ReadError{kDocYamlSyntax, line, column,
+                     "the file holds a control character (byte 0x" +
+                         Hex(static_cast<unsigned char>(*bad)) + "), which YAML does not allow: remove it"};
   }
   return std::nullopt;
 }

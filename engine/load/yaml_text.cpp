@@ -46,6 +46,11 @@ bool WrittenAsComment(std::string_view gap, std::string_view after) {
 // lines, so white space in the value stands for any white space and line
 // breaks in the text.
 size_t PlainEnd(std::string_view text, size_t at, std::string_view value) {
+  // Most values are written as they read; then a run of spaces in the value
+  // is the same run in the text (a plain value does not end in a space).
+  if (text.compare(std::min(at, text.size()), value.size(), value) == 0) {
+    return at + value.size();
+  }
   size_t i = 0;
   while (i < value.size()) {
     if (IsSpace(value[i])) {
