@@ -1,6 +1,7 @@
 #include "compile/invariants.h"
 
 #include <algorithm>
+#include <memory>
 #include <vector>
 
 #include "compile/builtins.h"
@@ -19,6 +20,27 @@ void Merge(Slots& into, const Slots& from) {
 
 bool WorthKeeping(const CompiledExpr& e) {
   return e.type.kind == Type::kList || (e.kind == CompiledExpr::kCall && !IsOperator(*e.builtin));
+}
+
+// A list of literals with no `if`, such as ["signed", "in_force"], becomes a
+// constant: built once here, where it was built at every evaluation.
+void FoldLiteralList(CompiledExpr& e) {
+  if (e.kind != CompiledExpr::kList) {
+    return;
+  }
+  std::vector<Value> items;
+  for (size_t i = 0; i < e.operands.size(); ++i) {
+    const CompiledExpr& item = *e.operands[i];
+    bool literal = item.kind == CompiledExpr::kConstant || item.kind == CompiledExpr::kText;
+    if (e.conditions[i] || !literal) {
+      return;
+    }
+    items.push_back(item.kind == CompiledExpr::kText ? Value::Text(item.text) : *item.constant);
+  }
+  e.kind = CompiledExpr::kConstant;
+  e.constant = std::make_shared<const Value>(Value::List(std::move(items)));
+  e.operands.clear();
+  e.conditions.clear();
 }
 
 // Marks the loop invariants in `e` and returns the locals `e` reads that are
@@ -45,7 +67,8 @@ Slots Mark(CompiledExpr& e, bool in_loop) {
       visit(c, in_loop);
     }
   }
-  e.memo = in_loop && free.empty() && WorthKeeping(e);
+  FoldLiteralList(e);
+  e.memo = in_loop && free.empty() && e.kind != CompiledExpr::kConstant && WorthKeeping(e);
   return free;
 }
 

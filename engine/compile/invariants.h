@@ -5,7 +5,8 @@
 // every pass over one document: `partners.id` in `for each m in ... where
 // not is_partner(m)`. Such expressions, when they build a list or call a
 // function, are marked `memo` so the evaluator computes each once per
-// document instead of once per element.
+// document instead of once per element. A list of literals is folded into a
+// constant on the way.
 #pragma once
 
 #include "compile/program.h"
