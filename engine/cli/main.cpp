@@ -10,6 +10,7 @@
 #include "cli/compare_command.h"
 #include "cli/config.h"
 #include "cli/draft_commands.h"
+#include "cli/huge_pages.h"
 #include "cli/outturn_command.h"
 #include "compare/compare_report.h"
 #include "driver/packs.h"
@@ -435,4 +436,7 @@ int Run(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) { return Run(argc, argv); }
+int main(int argc, char** argv) {
+  s75::AdviseHugePages();
+  return Run(argc, argv);
+}

@@ -32,10 +32,9 @@ std::pair<int, int> CharPosition(std::string_view text, size_t offset) {
   size_t line_start = before.rfind('\n');
   line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
   auto line = std::count(before.begin(), before.end(), '\n');
-  auto column = std::count_if(before.begin() + static_cast<std::ptrdiff_t>(line_start),
-                              before.end(), [](char c) {
-                                return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-                              });
+  auto column =
+      std::count_if(before.begin() + static_cast<std::ptrdiff_t>(line_start), before.end(),
+                    [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
   return {static_cast<int>(line) + 1, static_cast<int>(column) + 1};
 }
 
@@ -43,10 +42,7 @@ std::optional<Utf8Error> FindInvalidUtf8(std::string_view text) {
   size_t i = 0;
   while ((i = AsciiRunEnd(text, i)) < text.size()) {
     auto c = static_cast<unsigned char>(text[i]);
-    size_t len = (c >> 5) == 0x6   ? 2
-                 : (c >> 4) == 0xE  ? 3
-                 : (c >> 3) == 0x1E ? 4
-                                    : 0;
+    size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     bool ok = len != 0 && i + len <= text.size();
     for (size_t k = 1; ok && k < len; ++k) {
       ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;

@@ -308,14 +308,14 @@ std::optional<ReadError> CheckCharacters(std::string_view text) {
     forbidden[0x7F] = true;
     return forbidden;
   }();
-  auto bad = std::find_if(text.begin(), text.end(), [](char c) {
-    return kForbidden[static_cast<unsigned char>(c)];
-  });
+  auto bad = std::find_if(text.begin(), text.end(),
+                          [](char c) { return kForbidden[static_cast<unsigned char>(c)]; });
   if (bad != text.end()) {
     auto [line, column] = CharPosition(text, static_cast<size_t>(bad - text.begin()));
     return ReadError{kDocYamlSyntax, line, column,
                      "the file holds a control character (byte 0x" +
-                         Hex(static_cast<unsigned char>(*bad)) + "), which YAML does not allow: remove it"};
+                         Hex(static_cast<unsigned char>(*bad)) +
+                         "), which YAML does not allow: remove it"};
   }
   return std::nullopt;
 }

@@ -5,9 +5,14 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
+#include <memory>
 #include <set>
 #include <sstream>
+
+#include "cli/huge_pages.h"
 
 namespace s75 {
 namespace {
@@ -194,3 +199,30 @@ TEST_F(ConfigFileTest, LoadConfigNamesTheFileOnError) {
 
 }  // namespace
 }  // namespace s75
+
+// The process set-up main does first: the heap's mapping is advised for huge
+// pages (its VmFlags in /proc/self/smaps gain `hg`), where the kernel has them.
+TEST(HugePagesTest, TheHeapMappingIsAdvised) {
+  if (access("/sys/kernel/mm/transparent_hugepage/enabled", F_OK) != 0) {
+    GTEST_SKIP() << "this kernel has no transparent huge pages";
+  }
+  s75::AdviseHugePages();
+  auto block = std::make_unique<char[]>(64);
+  auto at = reinterpret_cast<std::uintptr_t>(block.get());
+  std::ifstream smaps("/proc/self/smaps");
+  ASSERT_TRUE(smaps) << "no /proc/self/smaps";
+  std::string line;
+  bool in_heap = false;
+  std::string flags;
+  while (std::getline(smaps, line)) {
+    std::uintptr_t start = 0;
+    std::uintptr_t end = 0;
+    if (std::sscanf(line.c_str(), "%lx-%lx ", &start, &end) == 2 && line.find('-') < 16) {
+      in_heap = start <= at && at < end;
+    } else if (in_heap && line.rfind("VmFlags:", 0) == 0) {
+      flags = line;
+      break;
+    }
+  }
+  EXPECT_NE(flags.find(" hg"), std::string::npos) << "the heap's mapping: " << flags;
+}
