@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "common/bury.h"
 #include "common/rule_ids.h"
 #include "driver/facts.h"
 #include "driver/sweep.h"
@@ -95,7 +96,9 @@ int RunPipeline(const PipelineInput& input, ReportStage& report, std::ostream& e
   }
   CheckOptions options = input.options;
   options.selection = *selection;
-  return report.End(Sweep(*pack, input.paths, options, report));
+  int status = report.End(Sweep(*pack, input.paths, options, report));
+  Bury(std::move(pack));  // the process ends next: freeing its nodes would only take time
+  return status;
 }
 
 CheckReport Sweep(const CompiledPack& pack, const std::vector<std::string>& paths,
