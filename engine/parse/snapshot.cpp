@@ -102,8 +102,10 @@ class Writer {
     body_.append(s);
   }
   void Put(const std::string& s) { Put(std::string_view(s)); }
-  void Put(const Decimal& d) { Put(d.ToString()); }
-  void Put(const Date& d) { Put(d.ToString()); }
+  // Every expression has a number and a date, most of them unset: those are
+  // written empty, and read back without parsing.
+  void Put(const Decimal& d) { Put(d.IsZero() ? std::string() : d.ToString()); }
+  void Put(const Date& d) { Put(d == Date() ? std::string() : d.ToString()); }
   void Put(const std::optional<Date>& d) { Put(d ? d->ToString() : ""); }
   void Put(const std::optional<Severity>& s) { Signed(s ? static_cast<int>(*s) : -1); }
   void Put(const SourceRange& r) {
@@ -181,8 +183,14 @@ class Reader {
     s = std::string(bytes_.substr(pos_, n));
     pos_ += n;
   }
-  void Get(Decimal& d) { d = Decimal::Parse(String()).value_or(Decimal()); }
-  void Get(Date& d) { d = Date::Parse(String()).value_or(Date()); }
+  void Get(Decimal& d) {
+    std::string text = String();
+    d = text.empty() ? Decimal() : Decimal::Parse(text).value_or(Decimal());
+  }
+  void Get(Date& d) {
+    std::string text = String();
+    d = text.empty() ? Date() : Date::Parse(text).value_or(Date());
+  }
   void Get(std::optional<Date>& d) { d = Date::Parse(String()); }
   void Get(std::optional<Severity>& s) {
     std::int64_t v = Signed();
