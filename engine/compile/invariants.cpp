@@ -23,22 +23,36 @@ bool WorthKeeping(const CompiledExpr& e) {
 }
 
 // A list of literals with no `if`, such as ["signed", "in_force"], becomes a
-// constant: built once here, where it was built at every evaluation.
+// constant: built once here, where it was built at every evaluation. Its
+// texts are views of strings the constant holds, so that copying an element
+// (a comprehension's variable) copies no shared pointer.
 void FoldLiteralList(CompiledExpr& e) {
   if (e.kind != CompiledExpr::kList) {
     return;
   }
-  std::vector<Value> items;
   for (size_t i = 0; i < e.operands.size(); ++i) {
-    const CompiledExpr& item = *e.operands[i];
-    bool literal = item.kind == CompiledExpr::kConstant || item.kind == CompiledExpr::kText;
-    if (e.conditions[i] || !literal) {
+    auto kind = e.operands[i]->kind;
+    if (e.conditions[i] || (kind != CompiledExpr::kConstant && kind != CompiledExpr::kText)) {
       return;
     }
-    items.push_back(item.kind == CompiledExpr::kText ? Value::Text(item.text) : *item.constant);
   }
+  struct Folded {
+    std::vector<std::string> texts;  // never resized once the views are taken
+    Value list;
+  };
+  auto folded = std::make_shared<Folded>();
+  folded->texts.reserve(e.operands.size());
+  std::vector<Value> items;
+  for (const auto& item : e.operands) {
+    if (item->kind == CompiledExpr::kText) {
+      items.push_back(Value::TextView(folded->texts.emplace_back(item->text)));
+    } else {
+      items.push_back(*item->constant);
+    }
+  }
+  folded->list = Value::List(std::move(items));
   e.kind = CompiledExpr::kConstant;
-  e.constant = std::make_shared<const Value>(Value::List(std::move(items)));
+  e.constant = std::shared_ptr<const Value>(folded, &folded->list);
   e.operands.clear();
   e.conditions.clear();
 }
