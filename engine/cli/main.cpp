@@ -179,10 +179,9 @@ struct CheckArgs {
   s75::ConfigChoice config;
 };
 
-Subcommand AddCheckCommand(CLI::App& app) {
+std::function<int()> AddCheckOptions(CLI::App* sub) {
   auto args = std::make_shared<CheckArgs>();
   s75::CheckCommand& check = args->cmd;
-  CLI::App* sub = app.add_subcommand("check", "Check agreement files");
   AddSweepOptions(sub, check, s75::ReportFormats(), "report");
   sub->add_option("--fail-on", check.fail_on, "Least severity that makes the exit status 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
@@ -195,37 +194,31 @@ Subcommand AddCheckCommand(CLI::App& app) {
                 "money, latest outturn, outcomes by status), so compare of two saved reports "
                 "shows money and outcomes");
   AddBaselineAndConfigOptions(sub, check, args->config);
-  return {sub, [sub, args] {
-            args->cmd.as_of = AsOf(args->as_of);
-            auto given = [sub](std::string_view flag) {
-              return sub->count("--" + std::string(flag)) > 0;
-            };
-            if (!s75::LoadConfig(args->config, given, args->cmd, std::cerr)) {
-              return 2;
-            }
-            return s75::RunCheckCommand(args->cmd, std::cout, std::cerr);
-          }};
+  return [sub, args] {
+    args->cmd.as_of = AsOf(args->as_of);
+    auto given = [sub](std::string_view flag) { return sub->count("--" + std::string(flag)) > 0; };
+    if (!s75::LoadConfig(args->config, given, args->cmd, std::cerr)) {
+      return 2;
+    }
+    return s75::RunCheckCommand(args->cmd, std::cout, std::cerr);
+  };
 }
 
-Subcommand AddRegisterCommand(CLI::App& app) {
+std::function<int()> AddRegisterOptions(CLI::App* sub) {
   auto args = std::make_shared<Dated<s75::RegisterCommand>>();
   s75::RegisterCommand& reg = args->cmd;
-  CLI::App* sub = app.add_subcommand(
-      "register", "The sweep register: one row per agreement, and totals by client group");
   AddSweepOptions(sub, reg, s75::RegisterFormats(), "register");
   AddAsOf(sub, args->as_of);
   AddPackOptions(sub, reg.pack);
-  return {sub, RunDated(args, s75::RunRegisterCommand)};
+  return RunDated(args, s75::RunRegisterCommand);
 }
 
-Subcommand AddScorecardCommand(CLI::App& app) {
+std::function<int()> AddScorecardOptions(CLI::App* sub) {
   auto args = std::make_shared<Dated<s75::ScorecardCommand>>();
   s75::ScorecardCommand& card = args->cmd;
-  CLI::App* sub = app.add_subcommand(
-      "scorecard", "The outcomes scorecard: each outcome's forecast and status, scored by domain");
   AddSweepOptions(sub, card, s75::ScorecardFormats(), "scorecard");
   AddAsOf(sub, args->as_of);
-  return {sub, RunDated(args, s75::RunScorecardCommand)};
+  return RunDated(args, s75::RunScorecardCommand);
 }
 
 // Validates --spend as ParseSpend reads it.
@@ -240,11 +233,9 @@ std::string CheckYear(const std::string& text) {
              : "--year takes a financial year as YYYY/YY, such as 2005/06, not '" + text + "'";
 }
 
-Subcommand AddOutturnCommand(CLI::App& app) {
+std::function<int()> AddOutturnOptions(CLI::App* sub) {
   auto args = std::make_shared<Dated<s75::OutturnCommand>>();
   s75::OutturnCommand& cmd = args->cmd;
-  CLI::App* sub = app.add_subcommand(
-      "outturn", "Who pays for an overspend and who gets an underspend, in pounds");
   AddSweepOptions(sub, cmd, s75::OutturnFormats(), "report");
   sub->add_option("--spend", cmd.spend,
                   "The pool's spend in pounds (18140000, 18,140,000.50 or £18140000) instead "
@@ -260,13 +251,12 @@ Subcommand AddOutturnCommand(CLI::App& app) {
   AddAsOf(sub, args->as_of,
           "Read the outturns as known on DATE: those reported later are left out (YYYY-MM-DD; "
           "default today)");
-  return {sub, RunDated(args, s75::RunOutturnCommand)};
+  return RunDated(args, s75::RunOutturnCommand);
 }
 
-Subcommand AddRenderCommand(CLI::App& app) {
+std::function<int()> AddRenderOptions(CLI::App* sub) {
   auto args = std::make_shared<Dated<s75::RenderCommand>>();
   s75::RenderCommand& render = args->cmd;
-  CLI::App* sub = app.add_subcommand("render", "The agreement as a readable document");
   sub->add_option("file", render.path, "Agreement file")->required();
   sub->add_option("--format", render.format,
                   "markdown (default), html, or docx (a Word document to sign)")
@@ -277,16 +267,13 @@ Subcommand AddRenderCommand(CLI::App& app) {
   AddAsOf(sub, args->as_of);
   AddPackOptions(sub, render.pack);
   AddLimitOptions(sub, render.limits);
-  return {sub, RunDated(args, s75::RunRenderCommand)};
+  return RunDated(args, s75::RunRenderCommand);
 }
 
 // compare: two drafts (a redline) or two sweeps, and the gate on what the newer introduces.
-Subcommand AddCompareCommand(CLI::App& app) {
+std::function<int()> AddCompareOptions(CLI::App* sub) {
   auto args = std::make_shared<Dated<s75::CompareCommand>>();
   s75::CompareCommand& cmp = args->cmd;
-  CLI::App* sub = app.add_subcommand(
-      "compare",
-      "What changed between two drafts (clause by clause, then findings), or two sweeps");
   sub->add_option("old", cmp.old_path,
                   "The older agreement file, directory of them, or report saved with check "
                   "--format json --facts (.json)")
@@ -306,61 +293,53 @@ Subcommand AddCompareCommand(CLI::App& app) {
   AddFilterOptions(sub, cmp.filter);
   AddJobsOption(sub, cmp.jobs);
   AddLimitOptions(sub, cmp.limits);
-  return {sub, RunDated(args, s75::RunCompareCommand)};
+  return RunDated(args, s75::RunCompareCommand);
 }
 
-Subcommand AddRulesCommand(CLI::App& app) {
+std::function<int()> AddRulesOptions(CLI::App* sub) {
   auto rules = std::make_shared<s75::RulesCommand>();
-  CLI::App* sub = app.add_subcommand("rules", "List every rule");
   sub->add_option("--format", rules->format, "text, json or markdown")
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   AddPackOptions(sub, rules->pack);
-  return {sub, [rules] { return s75::RunRulesCommand(*rules, std::cout, std::cerr); }};
+  return [rules] { return s75::RunRulesCommand(*rules, std::cout, std::cerr); };
 }
 
-Subcommand AddExplainCommand(CLI::App& app) {
+std::function<int()> AddExplainOptions(CLI::App* sub) {
   auto explain = std::make_shared<s75::ExplainCommand>();
-  CLI::App* sub =
-      app.add_subcommand("explain", "One rule in full: what, why (quoting its source), how to fix");
   sub->add_option("id", explain->id, "Rule id, e.g. T1.07")->required();
   AddPackOptions(sub, explain->pack);
-  return {sub, [explain] { return s75::RunExplainCommand(*explain, std::cout, std::cerr); }};
+  return [explain] { return s75::RunExplainCommand(*explain, std::cout, std::cerr); };
 }
 
-Subcommand AddTestCommand(CLI::App& app) {
+std::function<int()> AddTestOptions(CLI::App* sub) {
   auto args = std::make_shared<Dated<s75::TestCommand>>();
-  CLI::App* sub = app.add_subcommand("test", "Run the rule packs' own tests");
   sub->add_option("dir", args->cmd.dir, "Directory of rule files (default: the built-in packs)");
   sub->add_option("--format", args->cmd.format, "text (default) or json (every test's findings)")
       ->check(CLI::IsMember({"text", "json"}));
   AddAsOf(sub, args->as_of);
-  return {sub, RunDated(args, s75::RunTestCommand)};
+  return RunDated(args, s75::RunTestCommand);
 }
 
 // migrate: the file, and where the format 2 text goes.
-Subcommand AddMigrateCommand(CLI::App& app) {
+std::function<int()> AddMigrateOptions(CLI::App* sub) {
   auto migrate = std::make_shared<s75::MigrateCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "migrate", "Print a format 1 agreement in format 2, keeping every value and comment");
   sub->add_option("file", migrate->path, "Agreement file (format 1)")->required();
   sub->add_option("-o,--output", migrate->output,
                   "Write the agreement to FILE (whole or not at all); an existing FILE is kept "
                   "unless --force");
   sub->add_flag("--force", migrate->force, "Replace FILE if it exists");
   AddLimitOptions(sub, migrate->limits);
-  return {sub, [migrate] { return s75::RunMigrateCommand(*migrate, std::cout, std::cerr); }};
+  return [migrate] { return s75::RunMigrateCommand(*migrate, std::cout, std::cerr); };
 }
 
 // init: the shape of the model agreement, and where it goes.
-Subcommand AddInitCommand(CLI::App& app) {
+std::function<int()> AddInitOptions(CLI::App* sub) {
   struct InitArgs {
     s75::InitCommand cmd;
     std::vector<std::string> arrangements;  // as given, perhaps repeated
   };
   auto args = std::make_shared<InitArgs>();
   s75::InitCommand& init = args->cmd;
-  CLI::App* sub = app.add_subcommand(
-      "init", "Print a model agreement: every element of the format, commented, to fill in");
   auto choice = [](const std::vector<std::string>& choices) {
     return CLI::Validator([&choices](std::string& v) { return s75::CheckChoice(v, choices); },
                           "WORD", "choice");
@@ -390,20 +369,60 @@ Subcommand AddInitCommand(CLI::App& app) {
                   "Write the model to FILE (whole or not at all); an existing FILE is kept "
                   "unless --force");
   sub->add_flag("--force", init.force, "Replace FILE if it exists");
-  return {sub, [args] {
-            if (!args->arrangements.empty()) {
-              args->cmd.model.arrangements = Distinct(args->arrangements);
-            }
-            return s75::RunInitCommand(args->cmd, std::cout, std::cerr);
-          }};
+  return [args] {
+    if (!args->arrangements.empty()) {
+      args->cmd.model.arrangements = Distinct(args->arrangements);
+    }
+    return s75::RunInitCommand(args->cmd, std::cout, std::cerr);
+  };
 }
 
-Subcommand AddSchemaCommand(CLI::App& app) {
+std::function<int()> AddSchemaOptions(CLI::App* sub) {
   auto schema = std::make_shared<s75::SchemaCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "schema", "Print a JSON Schema (draft 2020-12) of the agreement format, for editors");
   sub->add_option("-o,--output", schema->output, "Write the schema to FILE (whole or not at all)");
-  return {sub, [schema] { return s75::RunSchemaCommand(*schema, std::cout, std::cerr); }};
+  return [schema] { return s75::RunSchemaCommand(*schema, std::cout, std::cerr); };
+}
+
+// Each command: its name, its line in --help, and what adds its options and
+// gives what runs it. In the order --help lists them.
+struct CommandSpec {
+  std::string_view name;
+  std::string_view summary;
+  std::function<int()> (*add)(CLI::App* sub);
+};
+
+constexpr CommandSpec kCommands[] = {
+    {"check", "Check agreement files", AddCheckOptions},
+    {"register", "The sweep register: one row per agreement, and totals by client group",
+     AddRegisterOptions},
+    {"outturn", "Who pays for an overspend and who gets an underspend, in pounds",
+     AddOutturnOptions},
+    {"scorecard", "The outcomes scorecard: each outcome's forecast and status, scored by domain",
+     AddScorecardOptions},
+    {"render", "The agreement as a readable document", AddRenderOptions},
+    {"compare", "What changed between two drafts (clause by clause, then findings), or two sweeps",
+     AddCompareOptions},
+    {"rules", "List every rule", AddRulesOptions},
+    {"explain", "One rule in full: what, why (quoting its source), how to fix", AddExplainOptions},
+    {"test", "Run the rule packs' own tests", AddTestOptions},
+    {"init", "Print a model agreement: every element of the format, commented, to fill in",
+     AddInitOptions},
+    {"migrate", "Print a format 1 agreement in format 2, keeping every value and comment",
+     AddMigrateOptions},
+    {"schema", "Print a JSON Schema (draft 2020-12) of the agreement format, for editors",
+     AddSchemaOptions},
+};
+
+// The command the command line names: its first word that is no option (the
+// only options before a command, --help and --version, take no value), or ""
+// when there is none.
+std::string_view NamedCommand(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (argv[i][0] != '-') {
+      return argv[i];
+    }
+  }
+  return {};
 }
 
 // Parses the command line and runs the command; returns the exit status.
@@ -411,11 +430,17 @@ int Run(int argc, char** argv) {
   CLI::App app{"s75check: checks section 75 partnership agreements for compliance"};
   app.set_version_flag("--version", "s75check " + s75::ToolVersion());
   app.require_subcommand(1);
-  const std::vector<Subcommand> commands = {
-      AddCheckCommand(app),     AddRegisterCommand(app), AddOutturnCommand(app),
-      AddScorecardCommand(app), AddRenderCommand(app),   AddCompareCommand(app),
-      AddRulesCommand(app),     AddExplainCommand(app),  AddTestCommand(app),
-      AddInitCommand(app),      AddMigrateCommand(app),  AddSchemaCommand(app)};
+  // Only the command that runs needs its options: adding every command's was
+  // 2 M of a one-file check's 31 M instructions. The others are listed, for
+  // --help and for CLI11's messages. With no command named, all are built.
+  const std::string_view named = NamedCommand(argc, argv);
+  std::vector<Subcommand> commands;
+  for (const CommandSpec& c : kCommands) {
+    CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.summary));
+    if (named.empty() || named == c.name) {
+      commands.push_back({sub, c.add(sub)});
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
