@@ -13,6 +13,13 @@ namespace {
 using Slots = std::vector<int>;  // the locals an expression reads, sorted
 
 void Merge(Slots& into, const Slots& from) {
+  if (from.empty()) {
+    return;  // most expressions read no local
+  }
+  if (into.empty()) {
+    into = from;
+    return;
+  }
   Slots merged;
   std::set_union(into.begin(), into.end(), from.begin(), from.end(), std::back_inserter(merged));
   into = std::move(merged);
