@@ -38,16 +38,15 @@ struct ChosenRules {
 // The packs and rules `cmd` names; nullopt, said on `err`, when the rules do
 // not compile or an entry of --select or --ignore names no rule.
 std::optional<ChosenRules> ChooseRules(const CompareCommand& cmd, std::ostream& err) {
-  std::unique_ptr<const CompiledPack> pack = CompileRules(cmd.pack, err);
-  std::optional<RuleSelection> selection = pack ? SelectRules(*pack, cmd.rules, err) : std::nullopt;
-  if (!selection) {
+  std::optional<ChosenPack> compiled = CompileAndSelect(cmd.pack, cmd.rules, err);
+  if (!compiled) {
     return std::nullopt;
   }
-  ChosenRules chosen{std::move(pack), {}};
+  ChosenRules chosen{std::move(compiled->pack), {}};
   chosen.options.as_of = cmd.as_of;
   chosen.options.limits = cmd.limits;
   chosen.options.jobs = cmd.jobs;
-  chosen.options.selection = *selection;
+  chosen.options.selection = std::move(compiled->selection);
   return chosen;
 }
 
@@ -152,10 +151,7 @@ bool ReadSide(const std::string& path, const SavedChoice& choice, SweepSide& sid
   side.as_of = report.as_of;
   side.facts = report.facts;
   for (FileResult& file : report.files) {
-    if (file.checked) {
-      std::erase_if(file.findings,
-                    [&](const Finding& f) { return !choice.rules.Selected(f.rule); });
-    }
+    KeepSelected(file, choice.rules);
     // As a sweep chooses: a file that cannot be read is always reported.
     if (!file.facts || !filter.Active() || filter.Keeps(*file.facts, report.as_of)) {
       AddToSide(side, file, report.as_of);

@@ -79,25 +79,32 @@ void Waive(const CompiledPack& pack, const Document& doc, const CheckOptions& op
   ApplyWaivers(doc, waivers, findings);
 }
 
-// Drops the findings of rules not selected, unless the file could not be
-// checked: then it keeps its DOC finding whatever the selection.
+}  // namespace
+
 void KeepSelected(FileResult& r, const RuleSelection& selection) {
   std::erase_if(r.findings,
                 [&](const Finding& f) { return r.checked && !selection.Selected(f.rule); });
 }
 
-}  // namespace
+std::optional<ChosenPack> CompileAndSelect(const PackOptions& packs, const RuleChoice& choice,
+                                           std::ostream& err) {
+  std::unique_ptr<const CompiledPack> pack = CompileRules(packs, err);
+  std::optional<RuleSelection> selection = pack ? SelectRules(*pack, choice, err) : std::nullopt;
+  if (!selection) {
+    return std::nullopt;
+  }
+  return ChosenPack{std::move(pack), std::move(*selection)};
+}
 
 int RunPipeline(const PipelineInput& input, ReportStage& report, std::ostream& err) {
-  std::unique_ptr<const CompiledPack> pack = CompileRules(input.packs, err);
-  std::optional<RuleSelection> selection;
-  if (!pack || !(selection = SelectRules(*pack, input.rules, err)) || !report.Open()) {
+  std::optional<ChosenPack> chosen = CompileAndSelect(input.packs, input.rules, err);
+  if (!chosen || !report.Open()) {
     return 2;
   }
   CheckOptions options = input.options;
-  options.selection = *selection;
-  int status = report.End(Sweep(*pack, input.paths, options, report));
-  Bury(std::move(pack));  // the process ends next: freeing its nodes would only take time
+  options.selection = chosen->selection;
+  int status = report.End(Sweep(*chosen->pack, input.paths, options, report));
+  Bury(std::move(chosen->pack));  // the process ends next: freeing its nodes would only take time
   return status;
 }
 

@@ -100,6 +100,22 @@ CheckReport Sweep(const CompiledPack& pack, const std::vector<std::string>& path
 std::optional<RuleSelection> SelectRules(const CompiledPack& pack, const RuleChoice& choice,
                                          std::ostream& err);
 
+// The compile and select stages together, as `check` runs them.
+struct ChosenPack {
+  std::unique_ptr<const CompiledPack> pack;
+  RuleSelection selection;
+};
+
+// The packs `packs` names, compiled, and the rules `choice` selects from
+// them; nullopt, having said why on `err`, when the rules do not compile or
+// the choice names no rule.
+std::optional<ChosenPack> CompileAndSelect(const PackOptions& packs, const RuleChoice& choice,
+                                           std::ostream& err);
+
+// Drops the findings of rules not selected, unless the file could not be
+// checked: then it keeps its DOC finding whatever the selection.
+void KeepSelected(FileResult& r, const RuleSelection& selection);
+
 // Per file, after loading: evaluate the selected rules on a loaded agreement,
 // apply its waivers, keep the selected rules' findings (all of them if the
 // file could not be checked), sorted.
