@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/json_text.h"
 #include "common/severity.h"
 #include "report/facts_json.h"
 
@@ -79,17 +80,14 @@ bool IsSavedReport(const std::string& path) {
 
 std::string ReadSavedReport(const std::string& path, const std::string& text, SavedReport& out) {
   std::string why = path + " is not a report saved with `s75check check --format json`: ";
-  Json j;
-  try {
-    j = Json::parse(text);
-  } catch (const Json::parse_error& e) {
-    return why + "it is not JSON (at byte " + std::to_string(e.byte) +
+  JsonProblem problem;
+  std::optional<Json> parsed = ParseJson(text, problem);
+  if (!parsed) {
+    return why + "it is not valid JSON (line " + std::to_string(problem.line) + ", column " +
+           std::to_string(problem.column) + ": " + problem.what +
            "); save one with `s75check check --format json --facts -o FILE DIR`";
-  } catch (const Json::out_of_range&) {  // a number too large for a double: 1e400
-    return why +
-           "it holds a number too large to read; save one with `s75check check --format "
-           "json --facts -o FILE DIR`";
   }
+  const Json& j = *parsed;
   bool ours = j.is_object() && j.contains("tool") && j["tool"].is_object() &&
               j["tool"].value("name", "") == "s75check";
   if (!ours || !j.contains("files") || !j["files"].is_array() || !j.contains("as_of") ||

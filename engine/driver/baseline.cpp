@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "common/json_text.h"
 #include "common/paths.h"
 
 namespace s75 {
@@ -45,30 +46,6 @@ Baseline FromCounts(const std::map<Key, int>& counts) {
     b.entries.push_back({file, rule, path, message, count});
   }
   return b;
-}
-
-// The 1-based line and column of the byte at 0-based `offset` in `text`.
-std::pair<int, int> LineAndColumn(std::string_view text, size_t offset) {
-  offset = std::min(offset, text.size());
-  std::string_view before = text.substr(0, offset);
-  size_t line_start = before.rfind('\n');
-  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-  int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-  return {line, static_cast<int>(offset - line_start) + 1};
-}
-
-// nlohmann's message without its "[json.exception...] parse error at ...: " prefix.
-std::string ParseErrorText(const std::string& what) {
-  size_t at = what.find("parse error");
-  size_t colon = at == std::string::npos ? at : what.find(": ", at);
-  return colon == std::string::npos ? what : what.substr(colon + 2);
-}
-
-// The number of nlohmann's "number overflow parsing '1e400'", or "".
-std::string OverflowedNumber(const std::string& what) {
-  size_t open = what.find("parsing '");
-  size_t close = open == std::string::npos ? open : what.find('\'', open + 9);
-  return close == std::string::npos ? "" : what.substr(open + 9, close - open - 9);
 }
 
 // Empty when `entry` (findings[i]) is well formed, else what is wrong.
@@ -168,22 +145,15 @@ std::string BaselineJson(const Baseline& baseline) {
 
 std::optional<Baseline> ParseBaseline(std::string_view text, const std::string& file,
                                       Diagnostic& error) {
-  Json j;
-  try {
-    j = Json::parse(text);
-  } catch (const Json::parse_error& e) {
-    auto [line, column] = LineAndColumn(text, e.byte == 0 ? 0 : e.byte - 1);
-    error = {{file, line, column}, Severity::kError, "not valid JSON: " + ParseErrorText(e.what())};
-    return std::nullopt;
-  } catch (const Json::out_of_range& e) {  // a number too large for a double: 1e400
-    std::string number = OverflowedNumber(e.what());
-    size_t at = number.empty() ? std::string_view::npos : text.find(number);
-    auto [line, column] = at == std::string_view::npos ? std::pair{0, 0} : LineAndColumn(text, at);
-    error = {{file, line, column},
+  JsonProblem unreadable;
+  std::optional<Json> parsed = ParseJson(text, unreadable);
+  if (!parsed) {
+    error = {{file, unreadable.line, unreadable.column},
              Severity::kError,
-             "not valid JSON: the number " + number + " is too large to read"};
+             "not valid JSON: " + unreadable.what};
     return std::nullopt;
   }
+  Json& j = *parsed;
   std::map<Key, int> counts;
   std::string problem = TopLevelProblem(j);
   if (problem.empty()) {

@@ -199,6 +199,9 @@ contains "said so" "$tmp/err" 'use it with --format json$'
 printf '{"files": []}\n' >"$tmp/other.json"
 expect "a JSON file that is no report" 2 "$bin" compare "$tmp/then.json" "$tmp/other.json"
 contains "said what to save" "$tmp/err" 'other.json is not a report saved with `s75check check --format json`'
+printf '{"files": [],\n "as_of": 1e400}\n' >"$tmp/huge.json"
+expect "a saved report with a number too large" 2 "$bin" compare "$tmp/then.json" "$tmp/huge.json"
+contains "located, as a baseline's is" "$tmp/err" 'huge.json is not a report saved .*: it is not valid JSON \(line 2, column 11: the number 1e400 is too large to read\)'
 expect "docx of two saved reports" 2 "$bin" compare --format docx -o "$tmp/r.docx" \
   "$tmp/then.json" "$tmp/now.json"
 contains "docx is for two drafts" "$tmp/err" 'docx writes a redline of two drafts'
