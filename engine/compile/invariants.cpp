@@ -66,18 +66,18 @@ void FoldLiteralList(CompiledExpr& e) {
 
 // Marks the loop invariants in `e` and returns the locals `e` reads that are
 // bound outside it.
-Slots Mark(CompiledExpr& e, bool in_loop) {
+Slots Mark(CompiledExpr& e, bool in_loop, int& memos) {
   Slots free;
-  auto visit = [&free](const std::unique_ptr<CompiledExpr>& c, bool loop) {
+  auto visit = [&free, &memos](const std::unique_ptr<CompiledExpr>& c, bool loop) {
     if (c) {
-      Merge(free, Mark(*c, loop));
+      Merge(free, Mark(*c, loop, memos));
     }
   };
   if (e.kind == CompiledExpr::kLocal) {
     free.push_back(e.index);
   } else if (e.kind == CompiledExpr::kSelect) {
     visit(e.operands[0], in_loop);
-    Slots condition = Mark(*e.operands[1], true);
+    Slots condition = Mark(*e.operands[1], true, memos);
     std::erase(condition, e.index);
     Merge(free, condition);
   } else {
@@ -89,32 +89,34 @@ Slots Mark(CompiledExpr& e, bool in_loop) {
     }
   }
   FoldLiteralList(e);
-  e.memo = in_loop && free.empty() && e.kind != CompiledExpr::kConstant && WorthKeeping(e);
+  bool invariant = in_loop && free.empty() && e.kind != CompiledExpr::kConstant && WorthKeeping(e);
+  e.memo = invariant ? memos++ : -1;
   return free;
 }
 
-void MarkStmts(std::vector<CompiledStmt>& stmts, bool in_loop) {
+void MarkStmts(std::vector<CompiledStmt>& stmts, bool in_loop, int& memos) {
   for (CompiledStmt& s : stmts) {
     bool body_in_loop = in_loop || s.kind == CompiledStmt::kFor;
     for (const std::unique_ptr<CompiledExpr>* e : {&s.expr, &s.at, &s.message}) {
       if (*e) {
-        Mark(**e, in_loop);
+        Mark(**e, in_loop, memos);
       }
     }
     if (s.filter) {
-      Mark(*s.filter, body_in_loop);
+      Mark(*s.filter, body_in_loop, memos);
     }
-    MarkStmts(s.body, body_in_loop);
+    MarkStmts(s.body, body_in_loop, memos);
   }
 }
 
 }  // namespace
 
 void MarkLoopInvariants(CompiledRule& rule) {
+  rule.memos = 0;
   for (CompiledOverride& o : rule.overrides) {
-    Mark(*o.condition, false);
+    Mark(*o.condition, false, rule.memos);
   }
-  MarkStmts(rule.check, false);
+  MarkStmts(rule.check, false, rule.memos);
 }
 
 }  // namespace s75

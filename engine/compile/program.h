@@ -61,12 +61,13 @@ struct CompiledExpr {
     kCall,       // builtin(operands...): a function or an operator
   };
   Kind kind = kConstant;
-  // Evaluated inside a loop but reads no local: computed once per document.
-  bool memo = false;
+  // Evaluated inside a loop but reads no local: computed once per document,
+  // kept in this slot of the rule's memo (CompiledRule::memos); else -1.
+  int memo = -1;
   int index = -1;
   const Builtin* builtin = nullptr;  // kCall
   // kConstant; shared by a clone (an inlined definition's constants), held
-  // apart because most nodes have none (a Value is 128 bytes).
+  // apart because most nodes have none (a Value is 112 bytes).
   std::shared_ptr<const Value> constant;
   std::string text;  // kText, kTemplate: the literal as written
   std::vector<std::unique_ptr<CompiledExpr>> operands;
@@ -104,6 +105,7 @@ struct CompiledRule : RuleInfo {
   std::vector<CompiledOverride> overrides;
   std::vector<CompiledStmt> check;
   int locals = 0;  // slots the check needs
+  int memos = 0;   // loop-invariant values it keeps (CompiledExpr::memo)
 };
 
 }  // namespace s75

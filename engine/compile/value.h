@@ -7,6 +7,7 @@
 // uses a value the loader already reported as wrong.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,13 +20,26 @@
 namespace s75 {
 
 struct Value {
-  enum Kind { kAbsent, kInvalid, kBool, kNumber, kText, kDate, kYear, kDuration, kList, kNode };
+  enum Kind : std::uint8_t {
+    kAbsent,
+    kInvalid,
+    kBool,
+    kNumber,
+    kText,
+    kDate,
+    kYear,
+    kDuration,
+    kList,
+    kNode
+  };
+  // Laid out small first: values are made and copied at every step of a
+  // rule, and this order packs them into 112 bytes rather than 128.
   Kind kind = kAbsent;
   bool boolean = false;
   bool money = false;  // a number that is an amount of money (for messages)
-  Decimal number;
-  Date date;
   FinancialYear year;
+  Date date;
+  Decimal number;
   long long months = 0;
   long long days = 0;
   // Text: a view of the document's or the rules' own text, which outlive

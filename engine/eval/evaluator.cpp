@@ -24,7 +24,8 @@ class RuleRun final : public Interpreter {
         options_(options),
         memo_(memo),
         out_(out),
-        locals_(static_cast<size_t>(rule.locals)) {}
+        locals_(static_cast<size_t>(rule.locals)),
+        invariants_(static_cast<size_t>(rule.memos)) {}
 
   ~RuleRun() = default;
   RuleRun(const RuleRun&) = delete;
@@ -178,13 +179,15 @@ class RuleRun final : public Interpreter {
   }
 
   Value Eval(const CompiledExpr& e) {
-    if (!e.memo) {
+    if (e.memo < 0) {
       return Compute(e);
     }
-    if (const Value* kept = memo_.Find(e)) {
-      return *kept;
+    // The vector is sized once, so the reference holds while Compute runs.
+    std::optional<Value>& kept = invariants_[static_cast<size_t>(e.memo)];
+    if (!kept) {
+      kept = Compute(e);
     }
-    return memo_.Keep(e, Compute(e));
+    return *kept;
   }
 
   Value Compute(const CompiledExpr& e) {
@@ -326,6 +329,7 @@ class RuleRun final : public Interpreter {
   EvalMemo& memo_;
   std::vector<Finding>& out_;
   std::vector<Value> locals_;
+  std::vector<std::optional<Value>> invariants_;  // by CompiledExpr::memo
   Severity severity_ = Severity::kError;
   const Node* default_at_ = nullptr;
   std::vector<SectionMark> marks_;  // this run's findings in absent sections

@@ -19,18 +19,13 @@ struct EvalOptions {
   Date as_of;
 };
 
-// The values of loop-invariant expressions (CompiledExpr::memo), and of the
-// document's lists, computed so far for one document. Give the same memo to every rule run over
-// that document, and a fresh one for the next document.
+// The values of the document's lists, built so far for one document: rules
+// read the same lists (partners, contributions) again and again. Give the
+// same memo to every rule run over that document, and a fresh one for the
+// next document. (A rule's loop-invariant values are kept by its own run:
+// no two rules share a compiled expression.)
 class EvalMemo {
  public:
-  const Value* Find(const CompiledExpr& e) const {
-    auto it = values_.find(&e);
-    return it == values_.end() ? nullptr : &it->second;
-  }
-  const Value& Keep(const CompiledExpr& e, Value v) {
-    return values_.insert_or_assign(&e, std::move(v)).first->second;
-  }
   // The values of a list in the document, by its node.
   const Value* FindList(const Node* list) const {
     auto it = lists_.find(list);
@@ -41,7 +36,6 @@ class EvalMemo {
   }
 
  private:
-  std::unordered_map<const CompiledExpr*, Value> values_;
   std::unordered_map<const Node*, Value> lists_;
 };
 

@@ -33,13 +33,15 @@ std::string Dump(const Json& j, int indent) {
   std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
   std::string pad = "\n" + std::string(static_cast<size_t>(indent), ' ');
   std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    if (c == '\n') {
-      out += pad;
-    } else {
-      out += c;
+  out.reserve(text.size() + text.size() / 8);
+  for (size_t from = 0; from < text.size();) {
+    size_t eol = text.find('\n', from);
+    if (eol == std::string::npos) {
+      out.append(text, from);
+      break;
     }
+    out.append(text, from, eol - from).append(pad);
+    from = eol + 1;
   }
   return out;
 }
