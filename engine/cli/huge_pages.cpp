@@ -30,34 +30,40 @@ bool ParseRange(std::string_view line, std::uintptr_t& start, std::uintptr_t& en
   return std::from_chars(first.ptr + 1, last, end, 16).ec == std::errc();
 }
 
-// The mapping of /proc/self/maps that holds `at`, read through a buffer on
-// the stack: any allocation before the advice would touch the mapping's
-// first pages with small ones, which then stay small.
-bool FindMapping(std::uintptr_t at, std::uintptr_t& start, std::uintptr_t& end) {
-  int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+}  // namespace
+
+// Read through a buffer on the stack: any allocation before the advice would
+// touch the mapping's first pages with small ones, which then stay small.
+bool FindMapping(const char* maps, std::uintptr_t at, std::uintptr_t& start, std::uintptr_t& end) {
+  int fd = open(maps, O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     return false;
   }
   std::array<char, 4096> buffer{};
   size_t held = 0;
   bool found = false;
+  bool skipping = false;  // through the rest of a line longer than the buffer
   for (ssize_t n = 0; !found && (n = read(fd, buffer.data() + held, buffer.size() - held)) > 0;) {
     held += static_cast<size_t>(n);
     std::string_view text(buffer.data(), held);
     size_t eol = 0;
     while (!found && (eol = text.find('\n')) != std::string_view::npos) {
-      found = ParseRange(text.substr(0, eol), start, end) && start <= at && at < end;
+      found = !skipping && ParseRange(text.substr(0, eol), start, end) && start <= at && at < end;
+      skipping = false;
       text.remove_prefix(eol + 1);
     }
-    // Keep the unfinished line; one longer than the buffer is skipped whole.
-    held = text.size() < buffer.size() ? text.size() : 0;
+    // Keep the unfinished line, unless it fills the buffer: then its range,
+    // at its start, is read now and the rest of it skipped.
+    if (!found && !skipping && text.size() == buffer.size()) {
+      found = ParseRange(text, start, end) && start <= at && at < end;
+      skipping = true;
+    }
+    held = skipping ? 0 : text.size();
     std::memmove(buffer.data(), text.data(), held);
   }
   close(fd);
   return found;
 }
-
-}  // namespace
 
 void AdviseHugePages() {
 #ifdef MADV_HUGEPAGE
@@ -66,7 +72,7 @@ void AdviseHugePages() {
   std::uintptr_t start = 0;
   std::uintptr_t end = 0;
   auto at = reinterpret_cast<std::uintptr_t>(probe);
-  if (FindMapping(at, start, end)) {
+  if (FindMapping("/proc/self/maps", at, start, end)) {
     char* mapping = static_cast<char*>(probe) - (at - start);  // no integer-to-pointer cast
     madvise(mapping, end - start, MADV_HUGEPAGE);
 #ifdef MADV_COLLAPSE

@@ -2,6 +2,8 @@
 // page fault for every 4 KiB it allocates.
 #pragma once
 
+#include <cstdint>
+
 namespace s75 {
 
 // Advises the kernel (madvise MADV_HUGEPAGE) to back the anonymous mapping
@@ -11,5 +13,9 @@ namespace s75 {
 // kernel has transparent huge pages off, or /proc is not mounted, nothing
 // changes. Call it first thing in main.
 void AdviseHugePages();
+
+// The range [start, end) of the line of `maps` (a /proc/PID/maps file) that
+// holds address `at`; false when none does or the file cannot be read.
+bool FindMapping(const char* maps, std::uintptr_t at, std::uintptr_t& start, std::uintptr_t& end);
 
 }  // namespace s75

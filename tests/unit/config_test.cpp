@@ -226,3 +226,23 @@ TEST(HugePagesTest, TheHeapMappingIsAdvised) {
   }
   EXPECT_NE(flags.find(" hg"), std::string::npos) << "the heap's mapping: " << flags;
 }
+
+// The maps are read through a 4 KiB buffer: a line longer than that is
+// skipped whole, so what follows its first 4 KiB is not read as a new line.
+TEST(HugePagesTest, FindsTheMappingPastAnOverlongLine) {
+  std::string path = ::testing::TempDir() + "s75_maps_test";
+  {
+    std::ofstream maps(path);
+    maps << "0-100 r--p 00000000 00:00 0 " << std::string(4096, 'a') << "1000-3000 fake\n"
+         << "5000-6000 rw-p 00000000 00:00 0\n";
+  }
+  std::uintptr_t start = 0;
+  std::uintptr_t end = 0;
+  EXPECT_FALSE(s75::FindMapping(path.c_str(), 0x2000, start, end));
+  ASSERT_TRUE(s75::FindMapping(path.c_str(), 0x5800, start, end));
+  EXPECT_EQ(start, 0x5000U);
+  EXPECT_EQ(end, 0x6000U);
+  EXPECT_TRUE(s75::FindMapping(path.c_str(), 0x50, start, end));
+  EXPECT_FALSE(s75::FindMapping((path + ".missing").c_str(), 0x5800, start, end));
+  std::remove(path.c_str());
+}
