@@ -20,8 +20,7 @@ std::string OverflowedNumber(const std::string& what) {
   return close == std::string::npos ? "" : what.substr(open + 9, close - open - 9);
 }
 
-}  // namespace
-
+// The 1-based line and byte column of `offset` in `text`.
 std::pair<int, int> LineAndColumn(std::string_view text, size_t offset) {
   offset = std::min(offset, text.size());
   std::string_view before = text.substr(0, offset);
@@ -30,6 +29,8 @@ std::pair<int, int> LineAndColumn(std::string_view text, size_t offset) {
   int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
   return {line, static_cast<int>(offset - line_start) + 1};
 }
+
+}  // namespace
 
 std::optional<nlohmann::ordered_json> ParseJson(std::string_view text, JsonProblem& problem) {
   try {

@@ -21,7 +21,4 @@ struct JsonProblem {
 // out_of_range for 1e400, not parse_error: both are caught here, once).
 std::optional<nlohmann::ordered_json> ParseJson(std::string_view text, JsonProblem& problem);
 
-// The 1-based line and byte column of `offset` in `text`.
-std::pair<int, int> LineAndColumn(std::string_view text, size_t offset);
-
 }  // namespace s75

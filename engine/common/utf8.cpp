@@ -12,6 +12,10 @@ std::string Utf8Error::Describe() const {
   return std::string("not valid UTF-8 (byte 0x") + kHex[byte >> 4] + kHex[byte & 15] + ")";
 }
 
+namespace {
+
+// Where the run of ASCII bytes that starts at `from` ends: checked eight
+// bytes at a time, because agreements are almost all ASCII.
 size_t AsciiRunEnd(std::string_view text, size_t from) {
   constexpr uint64_t kHighBits = 0x8080808080808080ULL;
   size_t i = from;
@@ -26,6 +30,8 @@ size_t AsciiRunEnd(std::string_view text, size_t from) {
   }
   return i;
 }
+
+}  // namespace
 
 std::pair<int, int> CharPosition(std::string_view text, size_t offset) {
   std::string_view before = text.substr(0, offset);

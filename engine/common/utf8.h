@@ -28,8 +28,4 @@ std::optional<Utf8Error> FindInvalidUtf8(std::string_view text);
 // Both scans find the first bad byte fast and place it only then.
 std::pair<int, int> CharPosition(std::string_view text, size_t offset);
 
-// Where the run of ASCII bytes that starts at `from` ends: checked eight
-// bytes at a time, because agreements are almost all ASCII.
-size_t AsciiRunEnd(std::string_view text, size_t from);
-
 }  // namespace s75

@@ -80,11 +80,11 @@ bool IsSavedReport(const std::string& path) {
 
 std::string ReadSavedReport(const std::string& path, const std::string& text, SavedReport& out) {
   std::string why = path + " is not a report saved with `s75check check --format json`: ";
-  JsonProblem problem;
-  std::optional<Json> parsed = ParseJson(text, problem);
+  JsonProblem unreadable;
+  std::optional<Json> parsed = ParseJson(text, unreadable);
   if (!parsed) {
-    return why + "it is not valid JSON (line " + std::to_string(problem.line) + ", column " +
-           std::to_string(problem.column) + ": " + problem.what +
+    return why + "it is not valid JSON (line " + std::to_string(unreadable.line) + ", column " +
+           std::to_string(unreadable.column) + ": " + unreadable.what +
            "); save one with `s75check check --format json --facts -o FILE DIR`";
   }
   const Json& j = *parsed;
