@@ -107,9 +107,9 @@ struct Verdicts {
 class Interpreter {
  public:
   // The value of `e`.
-  virtual Value Evaluate(const Op& e) = 0;
+  virtual Value Evaluate(const CompiledExpr& e) = 0;
   // How the condition of `selection` (a kSelect) holds over its list.
-  virtual Verdicts Judge(const Op& selection) = 0;
+  virtual Verdicts Judge(const CompiledExpr& selection) = 0;
 
  protected:
   ~Interpreter() = default;
@@ -119,16 +119,16 @@ class Interpreter {
 // when it needs them (`and` may never look at its right side).
 class Call {
  public:
-  Call(const Op& site, Interpreter& interpreter) : site_(site), in_(interpreter) {}
+  Call(const CompiledExpr& site, Interpreter& interpreter) : site_(site), in_(interpreter) {}
 
-  size_t size() const { return site_.count; }
-  Value Arg(size_t i) { return in_.Evaluate(site_.operand(i)); }
-  Verdicts Judge(size_t i) { return in_.Judge(site_.operand(i)); }
+  size_t size() const { return site_.operands.size(); }
+  Value Arg(size_t i) { return in_.Evaluate(*site_.operands[i]); }
+  Verdicts Judge(size_t i) { return in_.Judge(*site_.operands[i]); }
   // The compiled pattern of a pattern function.
   const re2::RE2& pattern() const { return *site_.pattern; }
 
  private:
-  const Op& site_;
+  const CompiledExpr& site_;
   Interpreter& in_;
 };
 

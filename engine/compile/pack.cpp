@@ -140,7 +140,6 @@ std::unique_ptr<const CompiledPack> CompilePack(RuleFiles parsed,
   if (diags.HasErrors()) {
     return nullptr;
   }
-  pack->code_.Build(pack->rules_);
   pack->parsed_ = std::move(files);
   return pack;
 }

@@ -35,8 +35,7 @@ class CompiledPack {
                                                          const std::vector<RuleSource>& sources,
                                                          Diagnostics& diags);
   std::vector<CompiledRule> rules_;
-  FileNames files_;   // the names the rules' code refers to
-  ProgramCode code_;  // the rules' code as the evaluator runs it (CompiledRule::code)
+  FileNames files_;  // the names the rules' code refers to
   // The parsed files, kept but not exposed: freed at start-up, their many
   // small blocks scatter the loader's allocations over the heap, and a sweep
   // of 2,000 agreements took about 3% more CPU time.

@@ -8,7 +8,6 @@
 #include <memory>
 #include <optional>
 #include <set>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -101,80 +100,12 @@ struct CompiledOverride {
   std::unique_ptr<CompiledExpr> condition;
 };
 
-// An expression as the evaluator runs it: the fields of a CompiledExpr that
-// evaluation reads, in 48 bytes, with the operands of each node next to each
-// other in one array for the whole pack (ProgramCode). Evaluating a rule then
-// reads a few kilobytes in order, where the tree of 184-byte nodes spread
-// over the heap kept a sweep waiting on memory for most of its evaluation.
-struct Op {
-  CompiledExpr::Kind kind = CompiledExpr::kConstant;
-  // kList: its conditions follow its items among the operands (one per
-  // item, a constant true where the item has none), and `count` is twice
-  // the number of items.
-  bool conditional = false;
-  std::uint32_t count = 0;  // operands
-  int memo = -1;            // as CompiledExpr::memo
-  int index = -1;           // as CompiledExpr::index
-  const Op* operands = nullptr;
-  const Builtin* builtin = nullptr;   // kCall
-  const Value* constant = nullptr;    // kConstant; kText: the literal as a value
-  const re2::RE2* pattern = nullptr;  // kCall of a pattern function
-
-  const Op& operand(size_t i) const { return operands[i]; }
-};
-
-// A statement as the evaluator runs it (CompiledStmt's fields, with Ops).
-struct StmtCode {
-  CompiledStmt::Kind kind = CompiledStmt::kReport;
-  std::optional<Severity> severity;  // kReport
-  int slot = -1;
-  const Op* expr = nullptr;
-  const Op* filter = nullptr;
-  const Op* at = nullptr;
-  const Op* message = nullptr;
-  std::span<const StmtCode> body;
-};
-
-struct OverrideCode {
-  Severity severity = Severity::kError;
-  const Op* condition = nullptr;
-};
-
-// A rule's check as the evaluator runs it.
-struct RuleCode {
-  std::span<const OverrideCode> overrides;
-  std::span<const StmtCode> check;
-};
-
 // A rule: its metadata as written, and its check compiled.
 struct CompiledRule : RuleInfo {
   std::vector<CompiledOverride> overrides;
   std::vector<CompiledStmt> check;
   int locals = 0;  // slots the check needs
   int memos = 0;   // loop-invariant values it keeps (CompiledExpr::memo)
-  RuleCode code;   // the above as the evaluator runs it, in its pack's ProgramCode
-};
-
-// The code of every rule of a pack, each array filled once and never grown,
-// so the pointers between them hold for the pack's life.
-class ProgramCode {
- public:
-  // Lays out the code of `rules`, in their order, and sets each one's `code`.
-  // The rules' compiled expressions must outlive this (text values view them).
-  void Build(std::vector<CompiledRule>& rules);
-
- private:
-  const Op* Ops(std::span<const std::unique_ptr<CompiledExpr>> exprs);
-  void Fill(Op& op, const CompiledExpr& e);
-  std::span<const StmtCode> Stmts(const std::vector<CompiledStmt>& stmts);
-  void Fill(StmtCode& code, const CompiledStmt& s);
-  const Op* One(const std::unique_ptr<CompiledExpr>& e);
-
-  std::vector<Op> ops_;
-  std::vector<StmtCode> stmts_;
-  std::vector<OverrideCode> overrides_;
-  std::vector<Value> values_;      // kText literals, and `always_`
-  const Value* always_ = nullptr;  // true: the condition of an unconditional list item
 };
 
 }  // namespace s75

@@ -1,7 +1,6 @@
 #include "eval/evaluator.h"
 
 #include <optional>
-#include <span>
 
 #include "compile/builtins.h"
 #include "eval/sections.h"
@@ -34,23 +33,23 @@ class RuleRun final : public Interpreter {
 
   void Run() {
     severity_ = *rule_.severity;
-    for (const OverrideCode& o : rule_.code.overrides) {
+    for (const CompiledOverride& o : rule_.overrides) {
       if (Eval(*o.condition).IsTrue()) {
         severity_ = o.severity;
         break;
       }
     }
-    Exec(rule_.code.check);
+    Exec(rule_.check);
     if (!marks_.empty()) {
       MergeAbsentSections(out_, marks_);
     }
   }
 
-  Value Evaluate(const Op& e) override { return Eval(e); }
+  Value Evaluate(const CompiledExpr& e) override { return Eval(e); }
 
-  Verdicts Judge(const Op& selection) override {
+  Verdicts Judge(const CompiledExpr& selection) override {
     Verdicts v;
-    Value source = Eval(selection.operand(0));
+    Value source = Eval(*selection.operands[0]);
     if (source.kind == Value::kInvalid) {
       v.invalid = true;
       return v;
@@ -60,7 +59,7 @@ class RuleRun final : public Interpreter {
     }
     for (const Value& item : *source.list) {
       locals_[static_cast<size_t>(selection.index)] = item;
-      switch (TruthOf(Eval(selection.operand(1)))) {
+      switch (TruthOf(Eval(*selection.operands[1]))) {
         case Truth::kTrue:
           ++v.yes;
           break;
@@ -76,13 +75,13 @@ class RuleRun final : public Interpreter {
   }
 
  private:
-  void Exec(std::span<const StmtCode> stmts) {
-    for (const StmtCode& s : stmts) {
+  void Exec(const std::vector<CompiledStmt>& stmts) {
+    for (const CompiledStmt& s : stmts) {
       Exec(s);
     }
   }
 
-  void Exec(const StmtCode& s) {
+  void Exec(const CompiledStmt& s) {
     switch (s.kind) {
       case CompiledStmt::kLet:
         locals_[static_cast<size_t>(s.slot)] = Eval(*s.expr);
@@ -99,7 +98,7 @@ class RuleRun final : public Interpreter {
     }
   }
 
-  void ExecFor(const StmtCode& s) {
+  void ExecFor(const CompiledStmt& s) {
     Value source = Eval(*s.expr);
     if (source.kind != Value::kList) {
       return;
@@ -118,7 +117,7 @@ class RuleRun final : public Interpreter {
     }
   }
 
-  void Report(const StmtCode& s) {
+  void Report(const CompiledStmt& s) {
     const Node* at = default_at_ != nullptr ? default_at_ : doc_.root;
     if (s.at) {
       Value where = Eval(*s.at);
@@ -144,10 +143,10 @@ class RuleRun final : public Interpreter {
 
   // The outermost mapping of the format that is absent along the path `at`,
   // when there is one: what the absent-section reading groups findings by.
-  std::optional<AbsentSection> SectionOf(const Op& at) {
-    std::vector<const Op*> chain;
-    const Op* e = &at;
-    for (; e->kind == CompiledExpr::kField; e = &e->operand(0)) {
+  std::optional<AbsentSection> SectionOf(const CompiledExpr& at) {
+    std::vector<const CompiledExpr*> chain;
+    const CompiledExpr* e = &at;
+    for (; e->kind == CompiledExpr::kField; e = e->operands[0].get()) {
       chain.push_back(e);
     }
     if (e->kind == CompiledExpr::kRootField && Eval(*e).kind == Value::kAbsent) {
@@ -157,7 +156,7 @@ class RuleRun final : public Interpreter {
       if (Eval(**it).kind != Value::kAbsent) {
         continue;
       }
-      Value base = Eval((*it)->operand(0));
+      Value base = Eval(*(*it)->operands[0]);
       if (base.kind != Value::kNode) {
         return std::nullopt;
       }
@@ -179,7 +178,7 @@ class RuleRun final : public Interpreter {
     return std::nullopt;
   }
 
-  Value Eval(const Op& e) {
+  Value Eval(const CompiledExpr& e) {
     if (e.memo < 0) {
       return Compute(e);
     }
@@ -191,11 +190,12 @@ class RuleRun final : public Interpreter {
     return *kept;
   }
 
-  Value Compute(const Op& e) {
+  Value Compute(const CompiledExpr& e) {
     switch (e.kind) {
       case CompiledExpr::kConstant:
-      case CompiledExpr::kText:
         return *e.constant;
+      case CompiledExpr::kText:
+        return Value::TextView(e.text);
       case CompiledExpr::kTemplate:
         return Template(e);
       case CompiledExpr::kAsOf: {
@@ -208,9 +208,9 @@ class RuleRun final : public Interpreter {
       case CompiledExpr::kRootField:
         return NodeValue(SlotOf(doc_.root, e.index), RootField(e.index), doc_.root);
       case CompiledExpr::kField:
-        return Field(Eval(e.operand(0)), e);
+        return Field(Eval(*e.operands[0]), e);
       case CompiledExpr::kIndex:
-        return Index(Eval(e.operand(0)), Eval(e.operand(1)));
+        return Index(Eval(*e.operands[0]), Eval(*e.operands[1]));
       case CompiledExpr::kList:
         return ListLiteral(e);
       case CompiledExpr::kSelect:
@@ -235,7 +235,7 @@ class RuleRun final : public Interpreter {
     return memo_.KeepList(node, ValueOfNode(node, spec, parent));
   }
 
-  Value Field(const Value& base, const Op& e) {
+  Value Field(const Value& base, const CompiledExpr& e) {
     if (base.kind == Value::kAbsent || base.kind == Value::kInvalid) {
       return base;
     }
@@ -281,31 +281,29 @@ class RuleRun final : public Interpreter {
     return Value::Absent(base.node);
   }
 
-  Value Template(const Op& e) {
+  Value Template(const CompiledExpr& e) {
     std::string out;
-    for (size_t i = 0; i < e.count; ++i) {
-      const Op& part = e.operand(i);
-      out += part.kind == CompiledExpr::kText ? part.constant->text : Eval(part).ToText();
+    for (const auto& part : e.operands) {
+      out += part->kind == CompiledExpr::kText ? part->text : Eval(*part).ToText();
     }
     return Value::Text(std::move(out));
   }
 
-  Value ListLiteral(const Op& e) {
-    size_t size = e.conditional ? e.count / 2 : e.count;
+  Value ListLiteral(const CompiledExpr& e) {
     std::vector<Value> items;
-    for (size_t i = 0; i < size; ++i) {
-      if (e.conditional && !Eval(e.operand(size + i)).IsTrue()) {
+    for (size_t i = 0; i < e.operands.size(); ++i) {
+      if (e.conditions[i] && !Eval(*e.conditions[i]).IsTrue()) {
         continue;
       }
-      items.push_back(Eval(e.operand(i)));
+      items.push_back(Eval(*e.operands[i]));
     }
     return Value::List(std::move(items));
   }
 
   // The elements of a comprehension's list that satisfy its condition;
   // invalid when the condition cannot be decided for one.
-  Value Select(const Op& e) {
-    Value source = Eval(e.operand(0));
+  Value Select(const CompiledExpr& e) {
+    Value source = Eval(*e.operands[0]);
     if (source.kind == Value::kInvalid) {
       return source;
     }
@@ -313,7 +311,7 @@ class RuleRun final : public Interpreter {
     if (source.kind == Value::kList) {
       for (const Value& item : *source.list) {
         locals_[static_cast<size_t>(e.index)] = item;
-        Truth t = TruthOf(Eval(e.operand(1)));
+        Truth t = TruthOf(Eval(*e.operands[1]));
         if (t == Truth::kUnknown) {
           return Value::Invalid();
         }
