@@ -28,10 +28,7 @@ RuleDoc FromRule(const CompiledRule& r) {
   d.slug = r.slug;
   d.title = r.title;
   d.severity = std::string(SeverityName(*r.severity));
-  d.severity_text = d.severity;
-  for (const CompiledOverride& o : r.overrides) {
-    d.severity_text += "; " + std::string(SeverityName(o.severity)) + " if " + o.text;
-  }
+  d.severity_text = SeverityText(r);
   d.references = r.references;
   d.description = r.description;
   for (const RuleQuote& q : r.quotes) {
@@ -63,6 +60,14 @@ RuleDoc FromBuiltin(const BuiltinRule& r, const std::string& source) {
 }
 
 }  // namespace
+
+std::string SeverityText(const CompiledRule& r) {
+  std::string text(SeverityName(*r.severity));
+  for (const CompiledOverride& o : r.overrides) {
+    text += "; " + std::string(SeverityName(o.severity)) + " if " + o.text;
+  }
+  return text;
+}
 
 std::vector<RuleDoc> RuleCatalogue(const CompiledPack& pack) {
   std::vector<RuleDoc> out;

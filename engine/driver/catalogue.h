@@ -13,6 +13,10 @@ namespace s75 {
 // DOC, WAIVER, then any other family alphabetically; by id within a family.
 std::vector<RuleDoc> RuleCatalogue(const CompiledPack& pack);
 
+// A rule's severity with its conditions: "warning; error if non_statutory",
+// or the severity alone.
+std::string SeverityText(const CompiledRule& r);
+
 // The rule with `id`, or null.
 const RuleDoc* FindRuleDoc(const std::vector<RuleDoc>& catalogue, const std::string& id);
 
