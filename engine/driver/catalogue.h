@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "compile/pack.h"
+#include "report/check_report.h"
 #include "report/rule_docs.h"
 
 namespace s75 {
@@ -13,9 +14,10 @@ namespace s75 {
 // DOC, WAIVER, then any other family alphabetically; by id within a family.
 std::vector<RuleDoc> RuleCatalogue(const CompiledPack& pack);
 
-// A rule's severity with its conditions: "warning; error if non_statutory",
-// or the severity alone.
-std::string SeverityText(const CompiledRule& r);
+// Every rule a check with `pack` can report (the pack's, DOC and WAIVER), by
+// id, as a report lists them: what RuleCatalogue gives, less the quotes and
+// examples.
+std::vector<RuleRef> AllRules(const CompiledPack& pack);
 
 // The rule with `id`, or null.
 const RuleDoc* FindRuleDoc(const std::vector<RuleDoc>& catalogue, const std::string& id);

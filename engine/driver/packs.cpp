@@ -5,7 +5,6 @@
 #include <optional>
 
 #include "common/read_file.h"
-#include "driver/catalogue.h"
 #include "driver/waivers.h"
 #include "load/doc_rules.h"
 #include "parse/snapshot.h"
@@ -118,32 +117,6 @@ std::unique_ptr<const CompiledPack> CompileRules(const PackOptions& options, std
 std::vector<BuiltinRule> BuiltinRules() {
   std::vector<BuiltinRule> rules = DocRules();
   rules.insert(rules.end(), WaiverRules().begin(), WaiverRules().end());
-  return rules;
-}
-
-std::vector<RuleRef> AllRules(const CompiledPack& pack) {
-  // Read from the rules themselves rather than through RuleCatalogue: every
-  // check builds this list, and the catalogue also copies each rule's quotes
-  // and examples (0.9 M of a one-file check's 30 M instructions; now 0.3 M).
-  std::vector<RuleRef> rules;
-  for (const CompiledRule& r : pack.rules()) {
-    rules.push_back({r.id, r.slug, std::string(RuleFamily(r.id)), r.title, r.description,
-                     r.remediation, *r.severity, SeverityText(r), r.references});
-  }
-  for (const BuiltinRule& r : BuiltinRules()) {
-    std::string severity(SeverityName(r.severity));
-    rules.push_back({std::string(r.id),
-                     std::string(r.slug),
-                     std::string(RuleFamily(r.id)),
-                     std::string(r.title),
-                     std::string(r.description),
-                     std::string(r.remediation),
-                     r.severity,
-                     severity,
-                     {std::string(r.reference)}});
-  }
-  std::sort(rules.begin(), rules.end(),
-            [](const RuleRef& a, const RuleRef& b) { return a.id < b.id; });
   return rules;
 }
 

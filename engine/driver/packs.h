@@ -45,10 +45,8 @@ std::unique_ptr<const CompiledPack> CompileRules(const PackOptions& options, std
 // The rules built into the engine: DOC (the loader's), then WAIVER.
 std::vector<BuiltinRule> BuiltinRules();
 
-// Every rule a check with `pack` can report (the pack's, DOC and WAIVER), by id.
-std::vector<RuleRef> AllRules(const CompiledPack& pack);
-
-// The ids of AllRules(pack), for --select and --ignore.
+// The ids of every rule a check with `pack` can report (AllRules,
+// catalogue.h), for --select and --ignore.
 std::vector<std::string> KnownRuleIds(const CompiledPack& pack);
 
 // The tool's version.

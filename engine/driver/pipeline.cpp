@@ -4,6 +4,7 @@
 
 #include "common/bury.h"
 #include "common/rule_ids.h"
+#include "driver/catalogue.h"
 #include "driver/facts.h"
 #include "driver/sweep.h"
 #include "driver/waivers.h"

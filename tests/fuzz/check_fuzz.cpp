@@ -10,6 +10,7 @@
 
 #include "compare/saved_report.h"
 #include "driver/baseline.h"
+#include "driver/catalogue.h"
 #include "driver/pipeline.h"
 #include "fuzz_support.h"
 #include "report/facts_json.h"

@@ -6,6 +6,7 @@
 #include <regex>
 #include <sstream>
 
+#include "driver/catalogue.h"
 #include "driver/pipeline.h"
 #include "report/facts_json.h"
 #include "report/html_reporter.h"
