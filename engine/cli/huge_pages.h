@@ -11,7 +11,8 @@ namespace s75 {
 // of heap; on a virtual machine where a fault costs about 10 us, its 1,200
 // faults were half its time (docs/performance.md). Only advice: where the
 // kernel has transparent huge pages off, or /proc is not mounted, nothing
-// changes. Call it first thing in main.
+// changes. Call it before anything allocates: s75check calls it from a
+// constructor that runs before the other static initialisers.
 void AdviseHugePages();
 
 // The range [start, end) of the line of `maps` (a /proc/PID/maps file) that
