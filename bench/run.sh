@@ -18,13 +18,16 @@
 #    some cannot be allocated, which the generated defects cause: expected).
 # 5. Scorecard: BUILD_DIR/s75check scorecard --format json -j 1 DIR > /dev/null (one
 #    thread, as check -j 1 is; scorecard.md's benchmark asks for at most 1.2x check).
-# All commands are timed the same way, whole process wall time: hyperfine
-# (--warmup 1 --runs 3) if installed, else the mean of 3 runs after a warm-up.
-# Prints files/s for each, the ratio check_time / floor_time and the ratio
-# outturn_time / check_time (outturn.md asks for at most 1.2).
+# All commands are timed the same way, whole-process wall time, in rounds: each
+# round runs every command once, in turn, after a warm-up round, so that a machine
+# whose speed drifts (a shared virtual machine) slows floor and check alike rather
+# than whichever was timed in the slow minutes. Prints, per command, the median
+# and the least of the rounds, files/s, and the ratios check / floor, outturn /
+# check (outturn.md asks for at most 1.2) and scorecard / check, each from the
+# medians and from the least times.
 #
 # Environment: S75CHECK=path overrides the s75check binary; SEED=S the generator seed;
-# NO_HYPERFINE=1 uses the date-based timing even if hyperfine is installed.
+# ROUNDS=R the number of timed rounds (default 5).
 set -euo pipefail
 
 die() { echo "run.sh: $*" >&2; exit 1; }
@@ -33,9 +36,8 @@ N="${1:-2000}"
 BUILD_DIR="${2:-build}"
 SEED="${SEED:-75}"
 FORMATS="${FORMATS:-1 2}"
-RUNS=3
-HYPERFINE=""
-if [[ -z "${NO_HYPERFINE:-}" ]] && command -v hyperfine >/dev/null; then HYPERFINE=hyperfine; fi
+ROUNDS="${ROUNDS:-5}"
+[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive integer, got '$ROUNDS'"
 
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || die "N must be a positive integer, got '$N' (usage: bench/run.sh [N] [BUILD_DIR])"
 
@@ -97,77 +99,56 @@ CHECK2_CMD="$(printf '%q check --format json -q -j 2 %q' "$S75CHECK" "$DATA") > 
 OUTTURN_CMD="$(printf '%q outturn --scenarios --format json -j 1 %q' "$S75CHECK" "$DATA") > /dev/null"
 SCORECARD_CMD="$(printf '%q scorecard --format json -j 1 %q' "$S75CHECK" "$DATA") > /dev/null"
 
-# Mean wall seconds of a command: hyperfine if present, else date +%s.%N.
-# Writes the mean to stdout. Exit status of the command is ignored (checked before).
-time_command() {
-  local name="$1" cmd="$2"
-  if [[ -n "$HYPERFINE" ]]; then
-    hyperfine --warmup 1 --runs "$RUNS" -i --style basic \
-      --export-json "$TMP/$name.json" -n "$name" "$cmd" >&2
-    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$TMP/$name.json"
-  else
-    bash -c "$cmd" || true   # warm-up
-    local total=0 start end
-    for ((i = 0; i < RUNS; i++)); do
-      start="$(date +%s.%N)"
-      bash -c "$cmd" || true
-      end="$(date +%s.%N)"
-      total="$(awk -v t="$total" -v a="$start" -v b="$end" 'BEGIN {printf "%.6f", t + b - a}')"
-      echo "  $name run $((i + 1)): $(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", b - a}') s" >&2
-    done
-    awk -v t="$total" -v n="$RUNS" 'BEGIN {printf "%.6f\n", t / n}'
+# Each command's exit status is checked once before timing; the timed runs ignore it.
+check_status() {  # NAME ALLOWED_STATUSES ARGS...: one run, stderr kept
+  local name="$1" allowed="$2" status=0
+  shift 2
+  "$S75CHECK" "$@" >/dev/null 2>"$TMP/$name.err" || status=$?
+  # check may warn on stderr (about a generated defect); the others must not.
+  if [[ " $allowed " != *" $status "* ]] || [[ "$name" != check && -s "$TMP/$name.err" ]]; then
+    echo "run.sh: '$S75CHECK $*' exited with status $status; its stderr:" >&2
+    head -n 20 "$TMP/$name.err" >&2
+    exit 1
   fi
+  echo "  $name: exit status $status (expected: $allowed)"
 }
 
-if [[ -n "$HYPERFINE" ]]; then
-  echo; echo "timing with hyperfine (--warmup 1 --runs $RUNS), whole-process wall time"
-else
-  echo; echo "timing with date +%s.%N (no hyperfine): mean of $RUNS runs after a warm-up, whole-process wall time"
-fi
-echo; echo "== floor"
-FLOOR_S="$(time_command floor "$FLOOR_CMD")"
-
 if [[ ! -x "$S75CHECK" ]]; then
-  echo >&2
-  echo "run.sh: s75check not found at $S75CHECK (build it, pass BUILD_DIR, or set S75CHECK=path);" >&2
-  echo "run.sh: floor measured ($FLOOR_S s for $N files), check not timed" >&2
+  echo "run.sh: s75check not found at $S75CHECK (build it, pass BUILD_DIR, or set S75CHECK=path)" >&2
   exit 1
 fi
+echo; echo "== exit statuses (check: 1 = findings; outturn: 2 = some funds cannot be allocated)"
+check_status check "0 1" check --format json -q -j 1 "$DATA"
+check_status outturn "0 2" outturn --scenarios --format json -j 1 "$DATA"
+check_status scorecard "0" scorecard --format json -j 1 "$DATA"
 
-# One checked run first: exit 0 (no findings) or 1 (findings) are fine, anything else is not.
-status=0
-"$S75CHECK" check --format json -q -j 1 "$DATA" >/dev/null 2>"$TMP/check.err" || status=$?
-if [[ "$status" -ne 0 && "$status" -ne 1 ]]; then
-  echo "run.sh: '$S75CHECK check' exited with status $status; its stderr:" >&2
-  head -n 20 "$TMP/check.err" >&2
-  exit 1
-fi
-echo; echo "== check (exit status $status; 1 = findings, expected)"
-CHECK_S="$(time_command check "$CHECK_CMD")"
-echo; echo "== check -j 2"
-CHECK2_S="$(time_command check-j2 "$CHECK2_CMD")"
+# Wall seconds of each command, round after round: one warm-up round, then
+# ROUNDS timed ones, every command once per round in the same order. Writes a
+# line per command: NAME MEDIAN LEAST TIMES...
+time_rounds() {
+  python3 - "$ROUNDS" "$@" <<'PY'
+import statistics, subprocess, sys, time
+rounds, pairs = int(sys.argv[1]), sys.argv[2:]
+names, commands = pairs[0::2], pairs[1::2]
+times = {name: [] for name in names}
+for r in range(rounds + 1):
+    for name, command in zip(names, commands):
+        start = time.perf_counter()
+        subprocess.run(["bash", "-c", command], check=False)
+        if r > 0:
+            times[name].append(time.perf_counter() - start)
+for name in names:
+    t = times[name]
+    print(name, f"{statistics.median(t):.6f}", f"{min(t):.6f}", " ".join(f"{x:.3f}" for x in t))
+PY
+}
 
-# The outturn: exit 0 (all allocated) or 2 (some cannot be allocated) are fine.
-status=0
-"$S75CHECK" outturn --scenarios --format json -j 1 "$DATA" >/dev/null 2>"$TMP/outturn.err" || status=$?
-if [[ "$status" -ne 0 && "$status" -ne 2 ]] || [[ -s "$TMP/outturn.err" ]]; then
-  echo "run.sh: '$S75CHECK outturn' exited with status $status; its stderr:" >&2
-  head -n 20 "$TMP/outturn.err" >&2
-  exit 1
-fi
-echo; echo "== outturn --scenarios (exit status $status; 2 = some cannot be allocated, expected)"
-OUTTURN_S="$(time_command outturn "$OUTTURN_CMD")"
-
-# The scorecard: exit 0, or 2 when a file cannot be read (the generated defects do not do that).
-status=0
-"$S75CHECK" scorecard --format json -j 1 "$DATA" >/dev/null 2>"$TMP/scorecard.err" || status=$?
-if [[ "$status" -ne 0 ]] || [[ -s "$TMP/scorecard.err" ]]; then
-  echo "run.sh: '$S75CHECK scorecard' exited with status $status; its stderr:" >&2
-  head -n 20 "$TMP/scorecard.err" >&2
-  exit 1
-fi
-echo; echo "== scorecard"
-SCORECARD_S="$(time_command scorecard "$SCORECARD_CMD")"
+echo; echo "== timing: $ROUNDS rounds after a warm-up round, each command once per round in turn, whole-process wall time"
+time_rounds floor "$FLOOR_CMD" check "$CHECK_CMD" check-j2 "$CHECK2_CMD" \
+  outturn "$OUTTURN_CMD" scorecard "$SCORECARD_CMD" > "$TMP/times"
+awk '{printf "  %-10s", $1; for (i = 4; i <= NF; i++) printf " %s", $i; print " s"}' "$TMP/times"
+median_of() { awk -v n="$1" '$1 == n {print $2}' "$TMP/times"; }
+least_of() { awk -v n="$1" '$1 == n {print $3}' "$TMP/times"; }
 
 # Peak memory (maximum resident set size) of one run each, with GNU time.
 peak_kb() {
@@ -183,8 +164,11 @@ PEAK2_KB="$(peak_kb "$CHECK2_CMD")"
 
 # --- 4. summary ---------------------------------------------------------------
 echo
-awk -v v="$VERSION" -v n="$N" -v f="$FLOOR_S" -v c="$CHECK_S" -v c2="$CHECK2_S" -v o="$OUTTURN_S" -v s="$SCORECARD_S" -v m1="$PEAK1_KB" -v m2="$PEAK2_KB" 'BEGIN {
-  printf "== summary, format %d (%d files, mean wall time per run)\n", v, n
+summary() {  # FIGURE (median or least)
+  awk -v v="$VERSION" -v n="$N" -v what="$1" -v f="$("$1"_of floor)" -v c="$("$1"_of check)" \
+    -v c2="$("$1"_of check-j2)" -v o="$("$1"_of outturn)" -v s="$("$1"_of scorecard)" \
+    -v m1="$PEAK1_KB" -v m2="$PEAK2_KB" 'BEGIN {
+  printf "== summary, format %d (%d files, %s wall time of %s rounds)\n", v, n, what == "median" ? "median" : "least", ENVIRON["ROUNDS"]
   printf "  floor        %8.3f s  %8.0f files/s  %7.3f ms/file\n", f, n / f, 1000 * f / n
   printf "  check -j 1   %8.3f s  %8.0f files/s  %7.3f ms/file  peak %.1f MB\n", c, n / c, 1000 * c / n, m1 / 1024
   printf "  check -j 2   %8.3f s  %8.0f files/s  %7.3f ms/file  peak %.1f MB\n", c2, n / c2, 1000 * c2 / n, m2 / 1024
@@ -195,6 +179,10 @@ awk -v v="$VERSION" -v n="$N" -v f="$FLOOR_S" -v c="$CHECK_S" -v c2="$CHECK2_S" 
   printf "  ratio scorecard / check -j 1: %.2f (at most 1.2)\n", s / c
   printf "  speed-up -j 2 over -j 1:  %.2f\n", c / c2
 }'
+}
+ROUNDS="$ROUNDS" summary median
+echo
+ROUNDS="$ROUNDS" summary least
 }
 
 for version in $FORMATS; do
