@@ -38,7 +38,7 @@ std::string EntryIdentity(const Node* item, size_t index) {
   std::string position = "#" + std::to_string(index);
   if (item->spec != nullptr && item->spec->FieldIndex("id") >= 0) {
     const Node* id = FieldOf(item, "id");
-    return id != nullptr ? id->text : !item->homes.empty() ? "main" : position;
+    return id != nullptr ? id->text : item->format1 != nullptr ? "main" : position;
   }
   for (std::string_view field : kIdentifyingFields) {
     const Node* value = FieldOf(item, field);

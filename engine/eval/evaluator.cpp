@@ -162,10 +162,10 @@ class RuleRun final : public Interpreter {
       }
       const Node* map = base.node;
       auto index = static_cast<size_t>((*it)->index);
-      if (!map->format1_fields.empty() && map->format1_fields[index] != nullptr) {
-        return Section(map->homes[index], map->format1_fields[index]);
+      if (map->format1 != nullptr && map->format1->fields[index] != nullptr) {
+        return Section(map->HomeOf(index), map->format1->fields[index]);
       }
-      return Section(map->homes.empty() ? map : map->homes[index], &map->spec->fields[index]);
+      return Section(map->HomeOf(index), &map->spec->fields[index]);
     }
     return std::nullopt;
   }
@@ -241,8 +241,7 @@ class RuleRun final : public Interpreter {
     }
     if (base.kind == Value::kNode) {
       const FieldSpec& spec = base.node->spec->fields[static_cast<size_t>(e.index)];
-      const Node* home =
-          base.node->homes.empty() ? base.node : base.node->homes[static_cast<size_t>(e.index)];
+      const Node* home = base.node->HomeOf(static_cast<size_t>(e.index));
       return NodeValue(SlotOf(base.node, e.index), spec, home);
     }
     // A field of each element of a list; lists are flattened, absent values

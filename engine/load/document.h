@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,14 +29,31 @@ struct CutComment {
 // A scalar's value once validated against its field type.
 using TypedValue = std::variant<std::monostate, Decimal, Date, FinancialYear, bool>;
 
+struct Node;
+
+// For a mapping the loader built for the model (a format 1 file's fund), per
+// field: the node where findings about the field point when it is absent (the
+// format 1 section it would be written in), and the format 1 field it stands
+// for (`pooled_fund_manager` for `manager`) or, when the format 1 section it
+// belongs in is absent, that section: what the absent-section reading names
+// (eval/sections.h).
+struct Format1Homes {
+  std::vector<const Node*> homes;
+  std::vector<const FieldSpec*> fields;
+};
+
+// Laid out so that the flags share a word: a document holds a node for every
+// key and value, and every pass over it (validation, the rules, the report,
+// freeing it) reads them, so their size is the sweep's memory traffic.
 struct Node {
   NodeKind kind = NodeKind::kNull;
-  int line = 0;                                  // 1-based
-  int column = 0;                                // 1-based
-  bool plain = true;                             // a scalar written without quotes
-  bool tagged = false;                           // an explicit YAML tag such as !!binary
-  std::string text;                              // scalar text
-  std::vector<Node*> items;                      // kSeq
+  int line = 0;              // 1-based
+  int column = 0;            // 1-based
+  bool plain = true;         // a scalar written without quotes
+  bool tagged = false;       // an explicit YAML tag such as !!binary
+  bool invalid = false;      // set by validation: a type error, so the rules ignore the value
+  std::string text;          // scalar text
+  std::vector<Node*> items;  // kSeq
   std::vector<std::pair<Node*, Node*>> entries;  // kMap: key, value
   const Node* parent = nullptr;                  // where the node first appears
   int index = -1;                                // entry or item index within the parent
@@ -43,19 +61,16 @@ struct Node {
 
   // Set by validation.
   const FieldSpec* spec = nullptr;
-  bool invalid = false;            // a type error: the rules ignore the value
-  TypedValue typed;                // the typed scalar value
-  std::vector<const Node*> slots;  // kMap under an object spec: first value of each field
-  // A mapping the loader built for the model (a format 1 file's fund): for
-  // each field, the node where findings about the field point when it is
-  // absent (the format 1 section it would be written in). Empty otherwise.
-  std::vector<const Node*> homes;
-  // For each field, the format 1 field it stands for (`pooled_fund_manager`
-  // for `manager`), or, when the format 1 section it belongs in is absent,
-  // that section: what the absent-section reading names (eval/sections.h).
-  std::vector<const FieldSpec*> format1_fields;
+  TypedValue typed;                       // the typed scalar value
+  std::vector<const Node*> slots;         // kMap under an object spec: first value of each field
+  const Format1Homes* format1 = nullptr;  // a format 1 file's fund (Document owns it)
 
   bool IsNull() const { return kind == NodeKind::kNull; }
+  // Where findings about field `index` point when it is absent: the format 1
+  // section it would be written in, for a format 1 file's fund; else here.
+  const Node* HomeOf(size_t field) const {
+    return format1 != nullptr ? format1->homes[field] : this;
+  }
 };
 
 // The nodes of one document, in blocks that are filled and never grown, so
@@ -85,6 +100,7 @@ struct Document {
   NodeArena arena;
   Node* root = nullptr;
   std::vector<CutComment> cuts;  // of plain scalars, reported for text fields only
+  std::vector<std::unique_ptr<Format1Homes>> format1_homes;  // what nodes' `format1` point to
 
   Node* NewNode() { return arena.New(); }
 };

@@ -65,8 +65,10 @@ void BuildFormat1Fund(Document& doc) {
   const FieldSpec& fund_spec = *funds_spec.element;
   Node* fund = NewModelNode(doc, NodeKind::kMap, fund_spec, *doc.root);
   fund->slots.assign(fund_spec.fields.size(), nullptr);
-  fund->homes.assign(fund_spec.fields.size(), doc.root);
-  fund->format1_fields.assign(fund_spec.fields.size(), nullptr);
+  Format1Homes& homes = *doc.format1_homes.emplace_back(std::make_unique<Format1Homes>());
+  fund->format1 = &homes;
+  homes.homes.assign(fund_spec.fields.size(), doc.root);
+  homes.fields.assign(fund_spec.fields.size(), nullptr);
   fund->slots[Index(fund_spec, "arrangement")] =
       Format1Arrangement(FieldOf(FieldOf(doc.root, "agreement"), "arrangements"));
   for (const Format1Source& source : kFormat1Fund) {
@@ -74,11 +76,11 @@ void BuildFormat1Fund(Document& doc) {
     const Node* section = FieldOf(doc.root, source.section);
     const FieldSpec& section_spec = root.fields[Index(root, source.section)];
     if (section != nullptr && section->kind == NodeKind::kMap && !section->invalid) {
-      fund->homes[i] = section;
+      homes.homes[i] = section;
       fund->slots[i] = FieldOf(section, source.key);
-      fund->format1_fields[i] = &section_spec.fields[Index(section_spec, source.key)];
+      homes.fields[i] = &section_spec.fields[Index(section_spec, source.key)];
     } else if (section == nullptr) {
-      fund->format1_fields[i] = &section_spec;
+      homes.fields[i] = &section_spec;
     }
   }
   Node* list = NewModelNode(doc, NodeKind::kSeq, funds_spec, *doc.root);

@@ -21,10 +21,7 @@ std::string TextOf(const Node* n) {
 // section it belongs in; else the mapping itself.
 const Node* Home(const Node* map, std::string_view field) {
   int index = map->spec != nullptr ? map->spec->FieldIndex(field) : -1;
-  if (index >= 0 && !map->homes.empty()) {
-    return map->homes[static_cast<size_t>(index)];
-  }
-  return map;
+  return index >= 0 ? map->HomeOf(static_cast<size_t>(index)) : map;
 }
 
 // The fault of a value the loader rejected.

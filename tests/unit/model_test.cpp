@@ -58,7 +58,7 @@ TEST(ModelTest, AFormat1FileIsOneFundMadeOfItsOwnNodes) {
   EXPECT_EQ(FieldOf(fund, "arrangement")->text, "pooled_fund");
   // A missing field points at the format 1 section it would be written in.
   size_t manager = static_cast<size_t>(fund->spec->FieldIndex("manager"));
-  EXPECT_EQ(NodePath(fund->homes[manager]), "management");
+  EXPECT_EQ(NodePath(fund->HomeOf(manager)), "management");
   EXPECT_TRUE(Messages(r, "DOC.03").empty());
 }
 
