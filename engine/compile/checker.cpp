@@ -525,9 +525,7 @@ std::string TypeCheck::Literal(size_t i) {
 }
 
 void TypeCheck::SetPattern(const std::string& regex) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  auto re = std::make_shared<const re2::RE2>(regex, options);
+  auto re = CompilePattern(regex);
   if (!re->ok()) {
     Error("bad regular expression: " + re->error());
   }

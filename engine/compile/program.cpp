@@ -1,5 +1,7 @@
 #include "compile/program.h"
 
+#include <re2/re2.h>
+
 namespace s75 {
 
 const std::string* FileNames::Intern(const std::string& name) {
@@ -7,6 +9,12 @@ const std::string* FileNames::Intern(const std::string& name) {
     last_ = &*names_.insert(name).first;
   }
   return last_;
+}
+
+std::shared_ptr<const re2::RE2> CompilePattern(const std::string& regex) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  return std::make_shared<const re2::RE2>(regex, options);
 }
 
 std::unique_ptr<CompiledExpr> CompiledExpr::Clone() const {

@@ -46,6 +46,10 @@ class FileNames {
   const std::string* last_ = nullptr;
 };
 
+// A pattern function's regular expression, compiled: `ok()` is false, with
+// `error()` saying why, when it is not a valid RE2 expression.
+std::shared_ptr<const re2::RE2> CompilePattern(const std::string& regex);
+
 struct CompiledExpr {
   enum Kind : std::uint8_t {
     kConstant,   // constant: a number, date, boolean or duration literal

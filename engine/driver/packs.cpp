@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "common/read_file.h"
+#include "compile/program_snapshot.h"
 #include "driver/waivers.h"
 #include "load/doc_rules.h"
 #include "parse/snapshot.h"
@@ -61,6 +62,11 @@ std::string ToolInformationUri() { return S75CHECK_HOMEPAGE_URL; }
 
 std::unique_ptr<const CompiledPack> CompileBuiltinPacks(std::vector<RuleSource> extra,
                                                         Diagnostics& diags) {
+  if (extra.empty()) {
+    if (std::unique_ptr<const CompiledPack> pack = LoadProgram(BuiltinProgram())) {
+      return pack;
+    }
+  }
   if (std::optional<RuleFiles> parsed = LoadSnapshot(BuiltinSnapshot())) {
     return CompilePack(std::move(*parsed), extra, diags);
   }

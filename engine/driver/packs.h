@@ -28,8 +28,12 @@ std::vector<RuleSource> BuiltinRuleSources();
 // The built-in packs as parsed at build time (parse/snapshot.h).
 std::string_view BuiltinSnapshot();
 
-// The built-in packs (from the snapshot) and `extra` rule files, compiled
-// together.
+// The built-in packs as compiled at build time (compile/program_snapshot.h).
+std::string_view BuiltinProgram();
+
+// The built-in packs and `extra` rule files, compiled together: with no
+// `extra`, the program compiled at build time; else the parse tree's snapshot
+// compiled with them.
 std::unique_ptr<const CompiledPack> CompileBuiltinPacks(std::vector<RuleSource> extra,
                                                         Diagnostics& diags);
 

@@ -3,11 +3,12 @@
 // file; parsing the packs would cost more than the check).
 //
 // A snapshot holds the parser's output exactly, and compiling it gives the
-// same pack as parsing the sources (tests/unit/driver_test.cpp). It holds the
-// AST rather than the compiled program: a local pack may import the built-in
-// files' definitions, which the program has inlined away; the program points
-// into the agreement format, the built-ins and compiled patterns, which bytes
-// cannot hold; and compiling the packs takes about a millisecond at start-up.
+// same pack as parsing the sources (tests/unit/driver_test.cpp). A run with
+// only the built-in packs starts from the compiled program's snapshot instead
+// (compile/program_snapshot.h); this one serves runs with --rules or
+// --extra-rules, as a local pack may import the built-in files' definitions,
+// which the program has inlined away. The bytes are read and written by
+// parse/snapshot_io.h.
 #pragma once
 
 #include <memory>

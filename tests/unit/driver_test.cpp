@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "compile/mentions.h"
+#include "compile/program_snapshot.h"
 #include "driver/catalogue.h"
 #include "driver/facts.h"
 #include "driver/pipeline.h"
@@ -255,6 +256,35 @@ TEST(SnapshotTest, DamagedBytesAreRefusedNotTrusted) {
     EXPECT_FALSE(LoadSnapshot(std::string_view(bytes).substr(0, cut))) << "cut at " << cut;
   }
   EXPECT_FALSE(LoadSnapshot(bytes + "x"));
+}
+
+// The program saved at build time is the parse tree's snapshot compiled, and
+// loading it gives back every field saved: the examples' reports with it are
+// compared with the sources' in CompilesToThePackTheSourcesGive above, for
+// CompileBuiltinPacks({}) loads it. (With --extra-rules the packs are
+// compiled from the parse tree, as a local pack may import the definitions the
+// program has inlined away: tests/cli/catalogue_test.sh runs one that does.)
+TEST(ProgramSnapshotTest, BuiltinProgramIsTheBuiltinSnapshotCompiled) {
+  Diagnostics diags;
+  auto compiled = CompilePack(*LoadSnapshot(BuiltinSnapshot()), {}, diags);
+  ASSERT_TRUE(compiled);
+  EXPECT_EQ(SaveProgram(*compiled), std::string(BuiltinProgram()));
+  auto loaded = LoadProgram(BuiltinProgram());
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(SaveProgram(*loaded), std::string(BuiltinProgram()));
+  EXPECT_EQ(loaded->rules().size(), compiled->rules().size());
+}
+
+TEST(ProgramSnapshotTest, DamagedBytesAreRefusedNotTrusted) {
+  std::string bytes(BuiltinProgram());
+  EXPECT_FALSE(LoadProgram(""));
+  EXPECT_FALSE(LoadProgram("S75C"));
+  EXPECT_FALSE(LoadProgram(BuiltinSnapshot()));
+  EXPECT_FALSE(LoadProgram("XXXX" + bytes.substr(4)));
+  for (std::size_t cut = 1; cut < bytes.size(); cut += bytes.size() / 97) {
+    EXPECT_FALSE(LoadProgram(std::string_view(bytes).substr(0, cut))) << "cut at " << cut;
+  }
+  EXPECT_FALSE(LoadProgram(bytes + "x"));
 }
 
 AgreementFacts FactsOf(const std::string& yaml) {

@@ -1,0 +1,174 @@
+#include "compile/program_snapshot.h"
+
+#include <re2/re2.h>
+
+#include <limits>
+#include <span>
+
+#include "compile/builtins.h"
+#include "parse/snapshot_io.h"
+
+namespace s75 {
+
+namespace snapshot {
+
+// --- The program's fields (what the evaluator and the reports read) ---------
+
+void Fields(auto& v, Is<CompiledExpr> auto& e) {
+  v(e.kind, e.memo, e.index, e.builtin, e.constant, e.text, e.operands, e.conditions, e.pattern,
+    e.range);
+}
+void Fields(auto& v, Is<CompiledStmt> auto& s) {
+  v(s.kind, s.slot, s.expr, s.filter, s.body, s.severity, s.at, s.message);
+}
+void Fields(auto& v, Is<CompiledOverride> auto& o) { v(o.severity, o.text, o.condition); }
+void Fields(auto& v, Is<CompiledRule> auto& r) {
+  v(r.range, r.id, r.slug, r.title, r.severity, r.references, r.remediation, r.description,
+    r.quotes, r.verification, r.tests, r.overrides, r.check, r.locals, r.memos);
+}
+
+template <>
+inline constexpr CompiledExpr::Kind kLast<CompiledExpr::Kind> = CompiledExpr::kCall;
+template <>
+inline constexpr CompiledStmt::Kind kLast<CompiledStmt::Kind> = CompiledStmt::kReport;
+template <>
+inline constexpr Value::Kind kLast<Value::Kind> = Value::kNode;
+
+// A built-in by its place: a function's index from 0, an operator's from -1 down.
+void Save(Writer& w, const Builtin* const& b) {
+  std::span<const Builtin> functions = Functions();
+  if (b == nullptr) {
+    w.Put(false);
+    return;
+  }
+  w.Put(true);
+  std::int64_t at = std::numeric_limits<std::int64_t>::max();  // none: refused on loading
+  if (b >= functions.data() && b < functions.data() + functions.size()) {
+    at = b - functions.data();
+  }
+  for (int op = 0; op <= static_cast<int>(kLast<Operator>); ++op) {
+    if (&OperatorBuiltin(static_cast<Operator>(op)) == b) {
+      at = -1 - op;
+    }
+  }
+  w.Signed(at);
+}
+void Load(Reader& r, const Builtin*& b) {
+  b = nullptr;
+  bool present = false;
+  r.Get(present);
+  if (!present) {
+    return;
+  }
+  std::int64_t at = r.ReadSigned();
+  std::span<const Builtin> functions = Functions();
+  if (at >= 0 && static_cast<std::uint64_t>(at) < functions.size()) {
+    b = &functions[static_cast<size_t>(at)];
+  } else if (at < 0 && -1 - at <= static_cast<int>(kLast<Operator>)) {
+    b = &OperatorBuiltin(static_cast<Operator>(-1 - at));
+  } else {
+    r.Fail();
+  }
+}
+
+// A constant: its fields, its text owned by the loaded value.
+void Save(Writer& w, const Value& c) {
+  w(c.kind, c.boolean, c.money, c.year.start, c.date, c.number, c.months, c.days,
+    std::string_view(c.text), c.list != nullptr);
+  if (c.list != nullptr) {
+    w(*c.list);
+  }
+}
+void Load(Reader& r, Value& c) {
+  std::string text;
+  bool list = false;
+  r(c.kind, c.boolean, c.money, c.year.start, c.date, c.number, c.months, c.days, text, list);
+  if (c.kind == Value::kText) {
+    Value owned = Value::Text(std::move(text));
+    c.owned_text = owned.owned_text;
+    c.text = owned.text;
+  }
+  if (list) {
+    std::vector<Value> items;
+    r(items);
+    c.list = std::make_shared<const std::vector<Value>>(std::move(items));
+  }
+}
+void Save(Writer& w, const std::shared_ptr<const Value>& c) {
+  w.Put(c != nullptr);
+  if (c != nullptr) {
+    Save(w, *c);
+  }
+}
+void Load(Reader& r, std::shared_ptr<const Value>& c) {
+  bool present = false;
+  r.Get(present);
+  if (present) {
+    Value v;
+    Load(r, v);
+    c = std::make_shared<const Value>(std::move(v));
+  }
+}
+
+// A pattern by its text, compiled again as the checker compiles it.
+void Save(Writer& w, const std::shared_ptr<const re2::RE2>& p) {
+  w.Put(p != nullptr);
+  if (p != nullptr) {
+    w.Put(p->pattern());
+  }
+}
+void Load(Reader& r, std::shared_ptr<const re2::RE2>& p) {
+  bool present = false;
+  r.Get(present);
+  if (present) {
+    std::string text;
+    r.Get(text);
+    p = CompilePattern(text);
+    if (!p->ok()) {
+      r.Fail();
+    }
+  }
+}
+
+// Where code was written: its file by the table's index.
+void Save(Writer& w, const CodeRange& c) {
+  w.Unsigned(w.FileIndex(c.file != nullptr ? *c.file : std::string()));
+  w(c.line, c.column);
+}
+void Load(Reader& r, CodeRange& c) {
+  c.file = r.FileAt(r.ReadUnsigned());
+  r(c.line, c.column);
+}
+
+}  // namespace snapshot
+
+namespace {
+
+// "S75C" and a format version; bump the version when the program changes shape.
+constexpr std::string_view kMagic = "S75C\x01";
+
+}  // namespace
+
+std::string SaveProgram(const CompiledPack& pack) {
+  snapshot::Writer w;
+  w(pack.rules());
+  return w.Finish(kMagic);
+}
+
+std::unique_ptr<const CompiledPack> LoadProgram(std::string_view bytes) {
+  snapshot::Reader r(bytes);
+  if (!r.Magic(kMagic)) {
+    return nullptr;
+  }
+  r.FileTable();
+  auto pack = std::unique_ptr<CompiledPack>(new CompiledPack());
+  r(pack->rules_);
+  if (!r.ok() || !r.AtEnd()) {
+    return nullptr;
+  }
+  // The code's file pointers point into the reader's table: keep it.
+  pack->loaded_files_ = r.TakeFiles();
+  return pack;
+}
+
+}  // namespace s75
