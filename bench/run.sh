@@ -165,10 +165,10 @@ PEAK2_KB="$(peak_kb "$CHECK2_CMD")"
 # --- 4. summary ---------------------------------------------------------------
 echo
 summary() {  # FIGURE (median or least)
-  awk -v v="$VERSION" -v n="$N" -v what="$1" -v f="$("$1"_of floor)" -v c="$("$1"_of check)" \
+  awk -v v="$VERSION" -v n="$N" -v what="$1" -v rounds="$ROUNDS" -v f="$("$1"_of floor)" -v c="$("$1"_of check)" \
     -v c2="$("$1"_of check-j2)" -v o="$("$1"_of outturn)" -v s="$("$1"_of scorecard)" \
     -v m1="$PEAK1_KB" -v m2="$PEAK2_KB" 'BEGIN {
-  printf "== summary, format %d (%d files, %s wall time of %s rounds)\n", v, n, what == "median" ? "median" : "least", ENVIRON["ROUNDS"]
+  printf "== summary, format %d (%d files, %s wall time of %s rounds)\n", v, n, what, rounds
   printf "  floor        %8.3f s  %8.0f files/s  %7.3f ms/file\n", f, n / f, 1000 * f / n
   printf "  check -j 1   %8.3f s  %8.0f files/s  %7.3f ms/file  peak %.1f MB\n", c, n / c, 1000 * c / n, m1 / 1024
   printf "  check -j 2   %8.3f s  %8.0f files/s  %7.3f ms/file  peak %.1f MB\n", c2, n / c2, 1000 * c2 / n, m2 / 1024
@@ -180,9 +180,9 @@ summary() {  # FIGURE (median or least)
   printf "  speed-up -j 2 over -j 1:  %.2f\n", c / c2
 }'
 }
-ROUNDS="$ROUNDS" summary median
+summary median
 echo
-ROUNDS="$ROUNDS" summary least
+summary least
 }
 
 for version in $FORMATS; do

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "common/read_file.h"
@@ -60,6 +61,14 @@ std::string CppSource(const std::string& parsed, const std::string& program) {
   return out.str();
 }
 
+// Writes `diags` to stderr; false when any is an error.
+bool Report(const s75::Diagnostics& diags) {
+  for (const s75::Diagnostic& d : diags.items()) {
+    std::cerr << d.range.ToString() << ": " << d.message << "\n";
+  }
+  return !diags.HasErrors();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -79,19 +88,19 @@ int main(int argc, char** argv) {
       parsed.push_back(std::move(file));
     }
   }
-  for (const s75::Diagnostic& d : diags.items()) {
-    std::cerr << d.range.ToString() << ": " << d.message << "\n";
-  }
-  if (diags.HasErrors()) {
+  if (!Report(diags)) {
     return 1;
   }
   std::string parsed_bytes = s75::SaveSnapshot(parsed);
   // Compiled from the snapshot's bytes, as s75check compiles them with --extra-rules.
-  auto pack = s75::CompilePack(*s75::LoadSnapshot(parsed_bytes), {}, diags);
-  for (const s75::Diagnostic& d : diags.items()) {
-    std::cerr << d.range.ToString() << ": " << d.message << "\n";
+  std::optional<s75::RuleFiles> reloaded = s75::LoadSnapshot(parsed_bytes);
+  if (!reloaded) {
+    std::cerr << "s75_snapshot: the snapshot just written does not load back\n";
+    return 1;
   }
-  if (pack == nullptr) {
+  s75::Diagnostics compile_diags;
+  auto pack = s75::CompilePack(std::move(*reloaded), {}, compile_diags);
+  if (!Report(compile_diags) || pack == nullptr) {
     return 1;
   }
   std::string output = argv[1];
