@@ -1,6 +1,10 @@
 #include "report/json_reporter.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "report/facts_json.h"
 
@@ -10,22 +14,99 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json FindingJson(const Finding& f) {
-  Json j;
-  j["rule"] = f.rule;
-  j["slug"] = f.slug;
-  j["severity"] = SeverityName(f.severity);
-  j["message"] = f.message;
-  j["location"] = {{"line", f.range.line}, {"column", f.range.column}, {"path", f.path}};
-  j["references"] = f.references;
-  j["waived"] = f.waived();
-  if (f.waiver) {
-    j["waiver"] = {
-        {"reason", f.waiver->reason},
-        {"approved_by", f.waiver->approved_by},
-        {"expires", f.waiver->expires.empty() ? Json(nullptr) : Json(f.waiver->expires)}};
+// Writes JSON a member or item at a time in exactly the layout nlohmann's
+// dump(2) gives, so that a sweep's report need not build a tree per finding.
+class Writer {
+ public:
+  // `indent`: the indentation of the line the first bracket is written on.
+  Writer(std::string& out, int indent) : out_(out), indent_(indent) {}
+
+  Writer& Open(char bracket) {
+    out_ += bracket;
+    open_.push_back({bracket == '{' ? '}' : ']', true});
+    return *this;
   }
-  return j;
+  Writer& Close() {
+    if (!open_.back().empty) {
+      NewLine(0);
+    }
+    out_ += open_.back().close;
+    open_.pop_back();
+    return *this;
+  }
+  // The next member of the innermost object, up to its value.
+  Writer& Key(std::string_view key) {
+    Item();
+    String(key);
+    out_ += ": ";
+    return *this;
+  }
+  // The start of the next item of the innermost array.
+  Writer& Item() {
+    out_ += open_.back().empty ? "" : ",";
+    open_.back().empty = false;
+    NewLine(2);
+    return *this;
+  }
+  Writer& String(std::string_view text) {
+    bool plain = std::all_of(text.begin(), text.end(),
+                             [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+    if (plain) {
+      out_.append(1, '"').append(text).append(1, '"');
+    } else {  // escapes and UTF-8 checks as nlohmann writes them
+      out_ += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    return *this;
+  }
+  Writer& OptionalString(std::string_view text) {
+    return text.empty() ? Raw("null") : String(text);
+  }
+  Writer& Int(long number) { return Raw(std::to_string(number)); }
+  Writer& Bool(bool value) { return Raw(value ? "true" : "false"); }
+  Writer& Raw(std::string_view text) {
+    out_ += text;
+    return *this;
+  }
+  // The indentation dump(2) gives the lines of a value written here.
+  int Indent() const { return indent_ + 2 * static_cast<int>(open_.size()); }
+
+ private:
+  struct Level {
+    char close;
+    bool empty;
+  };
+  void NewLine(int more) {
+    out_ += '\n';
+    out_.append(static_cast<size_t>(indent_ + more) + 2 * open_.size() - 2, ' ');
+  }
+  std::string& out_;
+  int indent_;
+  std::vector<Level> open_;
+};
+
+void WriteFinding(Writer& w, const Finding& f) {
+  w.Open('{');
+  w.Key("rule").String(f.rule);
+  w.Key("slug").String(f.slug);
+  w.Key("severity").String(SeverityName(f.severity));
+  w.Key("message").String(f.message);
+  w.Key("location").Open('{');
+  w.Key("line").Int(f.range.line);
+  w.Key("column").Int(f.range.column);
+  w.Key("path").String(f.path).Close();
+  w.Key("references").Open('[');
+  for (const std::string& reference : f.references) {
+    w.Item().String(reference);
+  }
+  w.Close();
+  w.Key("waived").Bool(f.waived());
+  if (f.waiver) {
+    w.Key("waiver").Open('{');
+    w.Key("reason").String(f.waiver->reason);
+    w.Key("approved_by").String(f.waiver->approved_by);
+    w.Key("expires").OptionalString(f.waiver->expires).Close();
+  }
+  w.Close();
 }
 
 // `j` as dump(2) writes it, every line after the first indented `indent` more.
@@ -60,18 +141,22 @@ void JsonReporter::Begin(const CheckReport& run, std::ostream& out) {
 }
 
 void JsonReporter::File(const FileResult& file, std::ostream& out) {
-  Json f;
-  f["path"] = file.path;
-  f["agreement_id"] = file.agreement_id.empty() ? Json(nullptr) : Json(file.agreement_id);
-  f["checked"] = file.checked;
-  f["findings"] = Json::array();
+  std::string text = first_file_ ? "\n    " : ",\n    ";
+  Writer w(text, 4);
+  w.Open('{');
+  w.Key("path").String(file.path);
+  w.Key("agreement_id").OptionalString(file.agreement_id);
+  w.Key("checked").Bool(file.checked);
+  w.Key("findings").Open('[');
   for (const Finding& finding : file.findings) {
-    f["findings"].push_back(FindingJson(finding));
+    WriteFinding(w.Item(), finding);
   }
+  w.Close();
   if (facts_ && file.facts) {
-    f["facts"] = FactsJson(*file.facts);
+    w.Key("facts").Raw(Dump(FactsJson(*file.facts), w.Indent()));
   }
-  out << (first_file_ ? "\n    " : ",\n    ") << Dump(f, 4);
+  w.Close();
+  out << text;
   first_file_ = false;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
 
@@ -10,6 +11,7 @@
 #include "driver/pipeline.h"
 #include "report/facts_json.h"
 #include "report/html_reporter.h"
+#include "report/json_reporter.h"
 #include "report/markdown_reporter.h"
 #include "report/money.h"
 #include "report/pools.h"
@@ -167,6 +169,94 @@ TEST(ReportViewsTest, PoolCountsInEachGroupButOnceInTheTotal) {
   EXPECT_EQ(p.without_pool[0], "b.yaml");
   EXPECT_EQ(Humanise("older_people"), "Older people");
   EXPECT_EQ(Humanise("contributions-and-year-end"), "Contributions and year end");
+}
+
+// The JSON report is written a finding at a time, not built as a tree: it must
+// come out exactly as nlohmann's dump(2) of the tree would, whatever the text
+// (quotes, backslashes, control characters, UTF-8 and bytes that are not).
+TEST(JsonReporterTest, WritesWhatDumpingTheWholeTreeWould) {
+  // Each on its own, since one byte that needs care sends a whole string to
+  // the careful path.
+  const std::string quotes = R"(say "no" or /)";
+  const std::string backslash = R"(C:\agreements)";
+  const std::string controls = "tab\t nl\n cr\r bell\x07 esc\x1b";
+  const std::string del = "del\x7f";
+  const std::string utf8 = "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80";
+  const std::string broken = "bad\xff and cut \xc3";
+  const std::string hostile = quotes + backslash + controls + del + utf8 + broken;
+  CheckReport report;
+  report.tool_version = "test";
+  report.as_of = *Date::Parse("2026-11-22");
+  FileResult bare;
+  bare.path = "unread" + hostile + ".yaml";
+  FileResult full;
+  full.path = "a.yaml";
+  full.agreement_id = "id-" + hostile;
+  full.checked = true;
+  Finding plain;
+  plain.rule = "T1.01";
+  plain.slug = "s";
+  plain.severity = Severity::kWarning;
+  plain.message = "m";
+  plain.range.line = 3;
+  plain.range.column = 7;
+  Finding waived = plain;
+  waived.message = quotes;
+  waived.path = "partners[0]." + controls;
+  waived.references = {"MTAE para 37", backslash, del, utf8, broken, hostile};
+  waived.waiver = WaiverInfo();
+  waived.waiver->reason = controls;
+  waived.waiver->approved_by = "Board";
+  Finding dated = waived;
+  dated.waiver->expires = "2027-03-31";
+  full.findings = {plain, waived, dated};
+  report.files = {bare, full};
+
+  using Json = nlohmann::ordered_json;
+  Json files = Json::array();
+  for (const FileResult& file : report.files) {
+    Json f;
+    f["path"] = file.path;
+    f["agreement_id"] = file.agreement_id.empty() ? Json(nullptr) : Json(file.agreement_id);
+    f["checked"] = file.checked;
+    f["findings"] = Json::array();
+    for (const Finding& x : file.findings) {
+      Json j;
+      j["rule"] = x.rule;
+      j["slug"] = x.slug;
+      j["severity"] = SeverityName(x.severity);
+      j["message"] = x.message;
+      j["location"] = {{"line", x.range.line}, {"column", x.range.column}, {"path", x.path}};
+      j["references"] = x.references;
+      j["waived"] = x.waived();
+      if (x.waiver) {
+        j["waiver"] = {
+            {"reason", x.waiver->reason},
+            {"approved_by", x.waiver->approved_by},
+            {"expires", x.waiver->expires.empty() ? Json(nullptr) : Json(x.waiver->expires)}};
+      }
+      f["findings"].push_back(j);
+    }
+    files.push_back(f);
+  }
+  Summary total = report.Summarize();
+  Json whole = {{"tool", {{"name", "s75check"}, {"version", "test"}}},
+                {"as_of", "2026-11-22"},
+                {"files", files},
+                {"summary",
+                 {{"files", total.files},
+                  {"unreadable", total.unreadable},
+                  {"error", total.error},
+                  {"warning", total.warning},
+                  {"info", total.info},
+                  {"waived", total.waived}}}};
+  std::ostringstream out;
+  JsonReporter().Write(report, out);
+  EXPECT_EQ(out.str(), whole.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
+  EXPECT_NE(out.str().find(R"("say \"no\" or /")"), std::string::npos);
+  EXPECT_NE(out.str().find(R"("C:\\agreements")"), std::string::npos);
+  EXPECT_NE(out.str().find(R"(bell\u0007 esc\u001b")"), std::string::npos);
+  EXPECT_NE(out.str().find("caf\xc3\xa9"), std::string::npos);
 }
 
 // tests/fixtures/hostile/hostile.yaml, checked as a file with a hostile name.
