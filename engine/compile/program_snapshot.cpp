@@ -14,9 +14,10 @@ namespace snapshot {
 
 // --- The program's fields (what the evaluator and the reports read) ---------
 
+// An expression's type and position are the compiler's, for its messages: a
+// loaded program is never compiled further, so neither is kept.
 void Fields(auto& v, Is<CompiledExpr> auto& e) {
-  v(e.kind, e.memo, e.index, e.builtin, e.constant, e.text, e.operands, e.conditions, e.pattern,
-    e.range);
+  v(e.kind, e.memo, e.index, e.builtin, e.constant, e.text, e.operands, e.conditions, e.pattern);
 }
 void Fields(auto& v, Is<CompiledStmt> auto& s) {
   v(s.kind, s.slot, s.expr, s.filter, s.body, s.severity, s.at, s.message);
@@ -130,22 +131,12 @@ void Load(Reader& r, std::shared_ptr<const re2::RE2>& p) {
   }
 }
 
-// Where code was written: its file by the table's index.
-void Save(Writer& w, const CodeRange& c) {
-  w.Unsigned(w.FileIndex(c.file != nullptr ? *c.file : std::string()));
-  w(c.line, c.column);
-}
-void Load(Reader& r, CodeRange& c) {
-  c.file = r.FileAt(r.ReadUnsigned());
-  r(c.line, c.column);
-}
-
 }  // namespace snapshot
 
 namespace {
 
 // "S75C" and a format version; bump the version when the program changes shape.
-constexpr std::string_view kMagic = "S75C\x01";
+constexpr std::string_view kMagic = "S75C\x02";
 
 }  // namespace
 
@@ -166,8 +157,6 @@ std::unique_ptr<const CompiledPack> LoadProgram(std::string_view bytes) {
   if (!r.ok() || !r.AtEnd()) {
     return nullptr;
   }
-  // The code's file pointers point into the reader's table: keep it.
-  pack->loaded_files_ = r.TakeFiles();
   return pack;
 }
 

@@ -199,7 +199,11 @@ class Reader {
   void Get(long long& v) { v = Signed(); }
   void Get(std::string& s) {
     std::size_t n = Count();
-    s = std::string(bytes_.substr(pos_, n));
+    if (n == 0) {
+      s.clear();  // most expressions have no text
+    } else {
+      s.assign(bytes_.data() + pos_, n);
+    }
     pos_ += n;
   }
   void Get(Decimal& d) {
@@ -254,17 +258,6 @@ class Reader {
       Fields(*this, item);
     }
   }
-  // The name at `index` of the file table (for a type that refers to it), or
-  // null, marking the snapshot bad, when there is none. The names live as
-  // long as the reader, or as what TakeFiles gives them to.
-  const std::string* FileAt(std::uint64_t index) {
-    if (index >= files_.size()) {
-      ok_ = false;
-      return nullptr;
-    }
-    return &files_[static_cast<std::size_t>(index)];
-  }
-  std::vector<std::string> TakeFiles() { return std::move(files_); }
   // For a Load function: a number the Writer put with Unsigned or Signed.
   std::uint64_t ReadUnsigned() { return Unsigned(); }
   std::int64_t ReadSigned() { return Signed(); }
@@ -272,6 +265,10 @@ class Reader {
 
  private:
   std::uint64_t Unsigned() {
+    // Most numbers (kinds, small indexes, lengths, lines) fit in one byte.
+    if (pos_ < bytes_.size() && (static_cast<unsigned char>(bytes_[pos_]) & 0x80) == 0) {
+      return static_cast<unsigned char>(bytes_[pos_++]);
+    }
     std::uint64_t v = 0;
     for (int shift = 0; shift < 64 && ok_; shift += 7) {
       if (pos_ >= bytes_.size()) {
