@@ -1,5 +1,7 @@
 #include "compile/mentions.h"
 
+#include <algorithm>
+
 #include "common/ascii.h"
 
 namespace s75 {
@@ -65,13 +67,22 @@ bool Mentions(std::string_view text, std::string_view term) {
   if (term.empty()) {
     return false;
   }
-  const char first = AsciiLower(term.front());
-  for (size_t pos = 0; pos < text.size(); ++pos) {
-    if (AsciiLower(text[pos]) != first || (pos > 0 && IsWordChar(text[pos - 1]))) {
-      continue;
-    }
-    if (MatchAt(text, pos, term) > 0 && !Negated(text, pos)) {
+  // Candidates are where the term's first letter is, in either case: found
+  // with memchr (find), since rules ask this of long texts many times over.
+  const char lower = AsciiLower(term.front());
+  const char upper = AsciiUpper(term.front());
+  size_t next_lower = text.find(lower);
+  size_t next_upper = upper == lower ? std::string_view::npos : text.find(upper);
+  for (size_t pos = std::min(next_lower, next_upper); pos != std::string_view::npos;
+       pos = std::min(next_lower, next_upper)) {
+    if ((pos == 0 || !IsWordChar(text[pos - 1])) && MatchAt(text, pos, term) > 0 &&
+        !Negated(text, pos)) {
       return true;
+    }
+    if (pos == next_lower) {
+      next_lower = text.find(lower, pos + 1);
+    } else {
+      next_upper = text.find(upper, pos + 1);
     }
   }
   return false;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <sstream>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -33,6 +34,21 @@ struct Stop {
 // Where yaml-cpp's `mark` falls in `text`: its end when past it.
 size_t Offset(std::string_view text, const YAML::Mark& mark) {
   return std::min(static_cast<size_t>(std::max(mark.pos, 0)), text.size());
+}
+
+// The plain scalars YAML reads as null: empty, `~` and `null` in its three
+// spellings. By length first: it is asked of every scalar.
+bool IsNullWord(std::string_view value) {
+  switch (value.size()) {
+    case 0:
+      return true;
+    case 1:
+      return value[0] == '~';
+    case 4:
+      return value == "null" || value == "Null" || value == "NULL";
+    default:
+      return false;
+  }
 }
 
 // Builds Nodes from parser events. Aliases point at the anchored node;
@@ -62,9 +78,9 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
-    bool plain = tag == "?";
-    bool null_word =
-        value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
+    std::string_view tag_view = tag;
+    bool plain = tag_view == "?";
+    bool null_word = IsNullWord(value);
     if (value.size() > limits_.max_string_bytes) {
       throw Stop{{kDocUnreadable, mark.line + 1, mark.column + 1,
                   "a value of " + std::to_string(value.size()) + " bytes is longer than " +
@@ -84,7 +100,7 @@ class TreeBuilder : public YAML::EventHandler {
       }
     }
     n->plain = plain;
-    n->tagged = tag != "?" && tag != "!";
+    n->tagged = !plain && tag_view != "!";
     n->text = value;
     Finish(n, anchor, 1);
   }

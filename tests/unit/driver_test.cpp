@@ -3,8 +3,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <regex>
 #include <sstream>
 
+#include "common/ascii.h"
 #include "compile/mentions.h"
 #include "compile/program_snapshot.h"
 #include "driver/catalogue.h"
@@ -48,6 +51,68 @@ TEST(MentionsTest, WordsCaseAndSpacing) {
   EXPECT_FALSE(Mentions("Surgeryx booking", "surgery"));
   EXPECT_FALSE(Mentions("microsurgery", "surgery"));
   EXPECT_FALSE(Mentions("anything", "   "));
+}
+
+bool IsWordByte(char c) {
+  return IsAsciiAlnum(c) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// mentions() as its documentation states it, written another way: at every
+// start of a word, the term's words (any run of white space between them,
+// ASCII case ignored) matched by a regular expression, ending a word, and not
+// after a "non-" or "non " that starts a word.
+bool MentionsAsDocumented(const std::string& text, std::string_view term) {
+  std::string pattern;
+  for (char c : TrimAsciiSpace(term)) {
+    pattern += IsAsciiSpace(c) ? std::string("[ \t\n\v\f\r]+")
+                               : std::string(IsAsciiAlnum(c) ? "" : "\\") + c;
+  }
+  if (pattern.empty()) {
+    return false;
+  }
+  // Adjacent runs of white space in the term collapse to one.
+  for (size_t at; (at = pattern.find("+[ \t\n\v\f\r]+")) != std::string::npos;) {
+    pattern.erase(at + 1, std::string("[ \t\n\v\f\r]+").size());
+  }
+  std::regex re(pattern, std::regex::icase);
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    std::smatch m;
+    auto from = text.begin() + static_cast<std::ptrdiff_t>(pos);
+    if ((pos > 0 && IsWordByte(text[pos - 1])) ||
+        !std::regex_search(from, text.end(), m, re, std::regex_constants::match_continuous)) {
+      continue;
+    }
+    size_t end = pos + static_cast<size_t>(m.length(0));
+    bool negated = pos >= 4 && (text[pos - 1] == '-' || text[pos - 1] == ' ') &&
+                   AsciiLower(text[pos - 4]) == 'n' && AsciiLower(text[pos - 3]) == 'o' &&
+                   AsciiLower(text[pos - 2]) == 'n' && (pos == 4 || !IsWordByte(text[pos - 5]));
+    if ((end == text.size() || !IsWordByte(text[end])) && !negated) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Mentions finds its candidates with memchr; over many short texts of the
+// letters and separators that matter (a fixed seed, so every run asks the
+// same), it must agree with the documented reading.
+TEST(MentionsTest, AgreesWithTheDocumentedReading) {
+  const std::vector<std::string> pieces = {
+      "s",   "S", "u", "r",  "g",  "e", "y", "ry",       "surgery", "SURGERY", "non",
+      "Non", "-", " ", "  ", "\n", "x", "_", "\xc3\xa9", "day",     "case",    "Day\tCase"};
+  const std::vector<std::string> terms = {"surgery", "Surgery", "day case",   "y",
+                                          "e",       "non",     " day  case "};
+  std::mt19937 random(75);
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    for (auto n = random() % 8; n > 0; --n) {
+      text += pieces[random() % pieces.size()];
+    }
+    for (const std::string& term : terms) {
+      ASSERT_EQ(Mentions(text, term), MentionsAsDocumented(text, term))
+          << "text '" << text << "' term '" << term << "'";
+    }
+  }
 }
 
 TEST(MentionsTest, NegatedTermsDoNotCount) {
