@@ -24,7 +24,8 @@
 # than whichever was timed in the slow minutes. Prints, per command, the median
 # and the least of the rounds, files/s, and the ratios check / floor, outturn /
 # check (outturn.md asks for at most 1.2) and scorecard / check, each from the
-# medians and from the least times.
+# medians and from the least times, and check / floor round by round with their
+# median.
 #
 # Environment: S75CHECK=path overrides the s75check binary; SEED=S the generator seed;
 # ROUNDS=R the number of timed rounds (default 5).
@@ -183,6 +184,16 @@ summary() {  # FIGURE (median or least)
 summary median
 echo
 summary least
+# Round by round, the floor and the check ran seconds apart, so a machine whose
+# speed drifts from round to round moves both: the median of these ratios is the
+# steadiest of the three figures.
+python3 - "$TMP/times" <<'PY'
+import statistics, sys
+rows = {line.split()[0]: [float(x) for x in line.split()[3:]] for line in open(sys.argv[1])}
+ratios = [c / f for f, c in zip(rows["floor"], rows["check"])]
+print("  ratio check -j 1 / floor, round by round:", " ".join(f"{r:.2f}" for r in ratios),
+      f"(median {statistics.median(ratios):.2f})")
+PY
 }
 
 for version in $FORMATS; do
