@@ -1,10 +1,7 @@
 #include "report/json_reporter.h"
 
-#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <string_view>
-#include <vector>
 
 #include "report/facts_json.h"
 
@@ -14,77 +11,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Writes JSON a member or item at a time in exactly the layout nlohmann's
-// dump(2) gives, so that a sweep's report need not build a tree per finding.
-class Writer {
- public:
-  // `indent`: the indentation of the line the first bracket is written on.
-  Writer(std::string& out, int indent) : out_(out), indent_(indent) {}
-
-  Writer& Open(char bracket) {
-    out_ += bracket;
-    open_.push_back({bracket == '{' ? '}' : ']', true});
-    return *this;
-  }
-  Writer& Close() {
-    if (!open_.back().empty) {
-      NewLine(0);
-    }
-    out_ += open_.back().close;
-    open_.pop_back();
-    return *this;
-  }
-  // The next member of the innermost object, up to its value.
-  Writer& Key(std::string_view key) {
-    Item();
-    String(key);
-    out_ += ": ";
-    return *this;
-  }
-  // The start of the next item of the innermost array.
-  Writer& Item() {
-    out_ += open_.back().empty ? "" : ",";
-    open_.back().empty = false;
-    NewLine(2);
-    return *this;
-  }
-  Writer& String(std::string_view text) {
-    bool plain = std::all_of(text.begin(), text.end(),
-                             [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
-    if (plain) {
-      out_.append(1, '"').append(text).append(1, '"');
-    } else {  // escapes and UTF-8 checks as nlohmann writes them
-      out_ += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
-    }
-    return *this;
-  }
-  Writer& OptionalString(std::string_view text) {
-    return text.empty() ? Raw("null") : String(text);
-  }
-  Writer& Int(long number) { return Raw(std::to_string(number)); }
-  Writer& Bool(bool value) { return Raw(value ? "true" : "false"); }
-  Writer& Raw(std::string_view text) {
-    out_ += text;
-    return *this;
-  }
-  // The indentation dump(2) gives the lines of a value written here.
-  int Indent() const { return indent_ + 2 * static_cast<int>(open_.size()); }
-
- private:
-  struct Level {
-    char close;
-    bool empty;
-  };
-  void NewLine(int more) {
-    out_ += '\n';
-    out_.append(static_cast<size_t>(indent_ + more) + 2 * open_.size() - 2, ' ');
-  }
-  std::string& out_;
-  int indent_;
-  std::vector<Level> open_;
-};
-
-void WriteFinding(Writer& w, const Finding& f) {
+void WriteFinding(JsonWriter& w, const Finding& f) {
   w.Open('{');
   w.Key("rule").String(f.rule);
   w.Key("slug").String(f.slug);
@@ -129,21 +56,18 @@ std::string Dump(const Json& j, int indent) {
 
 }  // namespace
 
-// Written a file at a time, in exactly the layout nlohmann's dump(2) gives the
-// whole object, so the output is the same as building it all and dumping it.
 void JsonReporter::Begin(const CheckReport& run, std::ostream& out) {
-  Json head;
-  head["tool"] = {{"name", "s75check"}, {"version", run.tool_version}};
-  head["as_of"] = run.as_of.ToString();
-  std::string text = Dump(head, 0);
-  out << text.substr(0, text.size() - 2) << ",\n  \"files\": [";
-  first_file_ = true;
+  writer_.Open('{');
+  writer_.Key("tool").Open('{');
+  writer_.Key("name").String("s75check");
+  writer_.Key("version").String(run.tool_version).Close();
+  writer_.Key("as_of").String(run.as_of.ToString());
+  writer_.Key("files").Open('[');
+  out << writer_.Take();
 }
 
 void JsonReporter::File(const FileResult& file, std::ostream& out) {
-  std::string text = first_file_ ? "\n    " : ",\n    ";
-  Writer w(text, 4);
-  w.Open('{');
+  JsonWriter& w = writer_.Item().Open('{');
   w.Key("path").String(file.path);
   w.Key("agreement_id").OptionalString(file.agreement_id);
   w.Key("checked").Bool(file.checked);
@@ -155,19 +79,22 @@ void JsonReporter::File(const FileResult& file, std::ostream& out) {
   if (facts_ && file.facts) {
     w.Key("facts").Raw(Dump(FactsJson(*file.facts), w.Indent()));
   }
-  w.Close();
-  out << text;
-  first_file_ = false;
+  out << w.Close().Take();
 }
 
 void JsonReporter::End(const CheckReport& run, const Summary& total, std::ostream& out) {
-  Json s = {{"files", total.files}, {"unreadable", total.unreadable},
-            {"error", total.error}, {"warning", total.warning},
-            {"info", total.info},   {"waived", total.waived}};
+  JsonWriter& w = writer_.Close();  // the files
+  w.Key("summary").Open('{');
+  w.Key("files").Int(total.files);
+  w.Key("unreadable").Int(total.unreadable);
+  w.Key("error").Int(total.error);
+  w.Key("warning").Int(total.warning);
+  w.Key("info").Int(total.info);
+  w.Key("waived").Int(total.waived);
   if (run.baseline_used) {
-    s["baselined"] = total.baselined;
+    w.Key("baselined").Int(total.baselined);
   }
-  out << (first_file_ ? "]" : "\n  ]") << ",\n  \"summary\": " << Dump(s, 2) << "\n}\n";
+  out << w.Close().Close().Raw("\n").Take();
 }
 
 }  // namespace s75

@@ -2,6 +2,7 @@
 // with --facts, their facts), summary.
 #pragma once
 
+#include "report/json_writer.h"
 #include "report/reporter.h"
 
 namespace s75 {
@@ -17,7 +18,7 @@ class JsonReporter : public Reporter {
 
  private:
   bool facts_;
-  bool first_file_ = true;
+  JsonWriter writer_;  // the document so far: what is open, and where
 };
 
 }  // namespace s75
