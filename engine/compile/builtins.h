@@ -107,9 +107,9 @@ struct Verdicts {
 class Interpreter {
  public:
   // The value of `e`.
-  virtual Value Evaluate(const CompiledExpr& e) = 0;
+  virtual Value Evaluate(const Op& e) = 0;
   // How the condition of `selection` (a kSelect) holds over its list.
-  virtual Verdicts Judge(const CompiledExpr& selection) = 0;
+  virtual Verdicts Judge(const Op& selection) = 0;
 
  protected:
   ~Interpreter() = default;
@@ -119,16 +119,18 @@ class Interpreter {
 // when it needs them (`and` may never look at its right side).
 class Call {
  public:
-  Call(const CompiledExpr& site, Interpreter& interpreter) : site_(site), in_(interpreter) {}
+  Call(const Op& site, const ProgramCode& code, Interpreter& interpreter)
+      : site_(site), code_(code), in_(interpreter) {}
 
-  size_t size() const { return site_.operands.size(); }
-  Value Arg(size_t i) { return in_.Evaluate(*site_.operands[i]); }
-  Verdicts Judge(size_t i) { return in_.Judge(*site_.operands[i]); }
+  size_t size() const { return site_.count; }
+  Value Arg(size_t i) { return in_.Evaluate(site_.operand(i)); }
+  Verdicts Judge(size_t i) { return in_.Judge(site_.operand(i)); }
   // The compiled pattern of a pattern function.
-  const re2::RE2& pattern() const { return *site_.pattern; }
+  const re2::RE2& pattern() const { return *code_.patterns[site_.value]; }
 
  private:
-  const CompiledExpr& site_;
+  const Op& site_;
+  const ProgramCode& code_;
   Interpreter& in_;
 };
 

@@ -467,8 +467,8 @@ class Checker {
   int depth_ = 0;
 };
 
-CompiledRule CompileRule(const RuleDecl& rule, const DefScope& scope, const CompiledDefs& compiled,
-                         std::set<std::string>& bad_defs, FileNames& names, Diagnostics& diags) {
+CheckedRule CompileRule(const RuleDecl& rule, const DefScope& scope, const CompiledDefs& compiled,
+                        std::set<std::string>& bad_defs, FileNames& names, Diagnostics& diags) {
   if (rule.title.empty()) {
     diags.Error(rule.range, "rule " + rule.id + " has no `title`");
   }
@@ -478,7 +478,7 @@ CompiledRule CompileRule(const RuleDecl& rule, const DefScope& scope, const Comp
   if (!rule.has_check) {
     diags.Error(rule.range, "rule " + rule.id + " has no `check` block");
   }
-  CompiledRule out;
+  CheckedRule out;
   static_cast<RuleInfo&>(out) = rule;
   Checker checker(scope, compiled, bad_defs, names, diags);
   for (const SeverityOverride& o : rule.overrides) {
@@ -551,7 +551,7 @@ void TypeCheck::AddOperand(std::unique_ptr<CompiledExpr> operand) {
 }
 
 DefScope CompileRuleFile(const RuleFile& file, const DefScope& imported, CompiledDefs& compiled,
-                         FileNames& names, Diagnostics& diags, std::vector<CompiledRule>& rules) {
+                         FileNames& names, Diagnostics& diags, std::vector<CheckedRule>& rules) {
   DefScope scope = imported;
   DefScope own;
   std::set<std::string> bad_defs;

@@ -31,6 +31,6 @@ using CompiledDefs = std::map<const DefDecl*, CompiledDef>;
 // files from `names`. Returns the file's own defs for importers.
 // `compiled` holds the pack's parameterless defs, this file's added to it.
 DefScope CompileRuleFile(const RuleFile& file, const DefScope& imported, CompiledDefs& compiled,
-                         FileNames& names, Diagnostics& diags, std::vector<CompiledRule>& rules);
+                         FileNames& names, Diagnostics& diags, std::vector<CheckedRule>& rules);
 
 }  // namespace s75

@@ -43,23 +43,13 @@ void FoldLiteralList(CompiledExpr& e) {
       return;
     }
   }
-  struct Folded {
-    std::vector<std::string> texts;  // never resized once the views are taken
-    Value list;
-  };
-  auto folded = std::make_shared<Folded>();
-  folded->texts.reserve(e.operands.size());
   std::vector<Value> items;
   for (const auto& item : e.operands) {
-    if (item->kind == CompiledExpr::kText) {
-      items.push_back(Value::TextView(folded->texts.emplace_back(item->text)));
-    } else {
-      items.push_back(*item->constant);
-    }
+    // The items own their texts: the program outlives this tree.
+    items.push_back(item->kind == CompiledExpr::kText ? Value::Text(item->text) : *item->constant);
   }
-  folded->list = Value::List(std::move(items));
   e.kind = CompiledExpr::kConstant;
-  e.constant = std::shared_ptr<const Value>(folded, &folded->list);
+  e.constant = std::make_shared<const Value>(Value::List(std::move(items)));
   e.operands.clear();
   e.conditions.clear();
 }
@@ -111,7 +101,7 @@ void MarkStmts(std::vector<CompiledStmt>& stmts, bool in_loop, int& memos) {
 
 }  // namespace
 
-void MarkLoopInvariants(CompiledRule& rule) {
+void MarkLoopInvariants(CheckedRule& rule) {
   rule.memos = 0;
   for (CompiledOverride& o : rule.overrides) {
     Mark(*o.condition, false, rule.memos);

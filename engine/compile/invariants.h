@@ -13,6 +13,6 @@
 
 namespace s75 {
 
-void MarkLoopInvariants(CompiledRule& rule);
+void MarkLoopInvariants(CheckedRule& rule);
 
 }  // namespace s75

@@ -26,11 +26,11 @@ class PackCompiler {
   }
 
   // Every file's compiled rules, in the order of the files.
-  std::vector<std::vector<CompiledRule>> CompileAll() {
+  std::vector<std::vector<CheckedRule>> CompileAll() {
     for (const auto& f : files_) {
       Visit(*f);
     }
-    std::vector<std::vector<CompiledRule>> out;
+    std::vector<std::vector<CheckedRule>> out;
     for (const auto& f : files_) {
       out.push_back(std::move(rules_[f.get()]));
     }
@@ -76,7 +76,7 @@ class PackCompiler {
   std::map<const RuleFile*, State> state_;
   std::map<const RuleFile*, DefScope> exports_;
   CompiledDefs compiled_defs_;  // every file's parameterless defs, for its importers
-  std::map<const RuleFile*, std::vector<CompiledRule>> rules_;
+  std::map<const RuleFile*, std::vector<CheckedRule>> rules_;
 };
 
 // Parses `sources` after `parsed`, refusing two files of one import name.
@@ -122,24 +122,26 @@ std::unique_ptr<const CompiledPack> CompilePack(RuleFiles parsed,
   }
   auto pack = std::unique_ptr<CompiledPack>(new CompiledPack());
   std::map<std::string, SourceRange> ids;
-  for (std::vector<CompiledRule>& file_rules :
+  std::vector<CheckedRule> rules;
+  for (std::vector<CheckedRule>& file_rules :
        PackCompiler(files, pack->files_, diags).CompileAll()) {
-    for (CompiledRule& r : file_rules) {
+    for (CheckedRule& r : file_rules) {
       auto [it, fresh] = ids.emplace(r.id, r.range);
       if (!fresh) {
         diags.Error(r.range,
                     "duplicate rule id " + r.id + ": already defined at " + it->second.ToString());
         continue;
       }
-      pack->rules_.push_back(std::move(r));
+      rules.push_back(std::move(r));
     }
   }
-  std::sort(pack->rules_.begin(), pack->rules_.end(),
-            [](const CompiledRule& a, const CompiledRule& b) { return a.id < b.id; });
+  std::sort(rules.begin(), rules.end(),
+            [](const CheckedRule& a, const CheckedRule& b) { return a.id < b.id; });
   diags.Sort();
   if (diags.HasErrors()) {
     return nullptr;
   }
+  pack->rules_ = LayOut(std::move(rules), pack->code_);
   pack->parsed_ = std::move(files);
   return pack;
 }

@@ -30,6 +30,8 @@ class CompiledPack {
   const std::vector<CompiledRule>& rules() const { return rules_; }
   // The rule with this id, or null.
   const CompiledRule* Find(const std::string& id) const;
+  // The code of every rule (CompiledRule::code).
+  const ProgramCode& code() const { return code_; }
 
  private:
   friend std::unique_ptr<const CompiledPack> CompilePack(RuleFiles parsed,
@@ -37,6 +39,7 @@ class CompiledPack {
                                                          Diagnostics& diags);
   friend std::unique_ptr<const CompiledPack> LoadProgram(std::string_view bytes);
   std::vector<CompiledRule> rules_;
+  ProgramCode code_;
   FileNames files_;  // the names the rules' code refers to (none, once loaded)
   // The parsed files, kept but not exposed: freed at start-up, their many
   // small blocks scatter the loader's allocations over the heap, and a sweep

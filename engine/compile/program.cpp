@@ -2,6 +2,10 @@
 
 #include <re2/re2.h>
 
+#include <map>
+
+#include "compile/builtins.h"
+
 namespace s75 {
 
 const std::string* FileNames::Intern(const std::string& name) {
@@ -35,6 +39,199 @@ std::unique_ptr<CompiledExpr> CompiledExpr::Clone() const {
   c->type = type;
   c->range = range;
   return c;
+}
+
+}  // namespace s75
+
+namespace s75 {
+
+namespace {
+
+// Lays out trees in a ProgramCode: each expression's operands next to each
+// other, after it; each statement list's statements next to each other.
+class Layout {
+ public:
+  explicit Layout(ProgramCode& code) : code_(code) {}
+
+  // Places `e`, and gives its place (kNoCode for none).
+  std::uint32_t One(const std::unique_ptr<CompiledExpr>& e) {
+    if (!e) {
+      return kNoCode;
+    }
+    std::uint32_t at = Reserve(code_.ops, 1);
+    Fill(at, *e);
+    return at;
+  }
+
+  // Places `stmts`, and gives the place of the first.
+  std::uint32_t Stmts(const std::vector<CompiledStmt>& stmts) {
+    std::uint32_t first = Reserve(code_.stmts, stmts.size());
+    for (size_t i = 0; i < stmts.size(); ++i) {
+      CodeStmt c = Fill(stmts[i]);  // may grow code_.stmts: assigned after
+      code_.stmts[first + i] = c;
+    }
+    return first;
+  }
+
+ private:
+  template <typename T>
+  static std::uint32_t Reserve(std::vector<T>& items, size_t n) {
+    size_t first = items.size();
+    items.resize(first + n);
+    return static_cast<std::uint32_t>(first);
+  }
+
+  void Fill(std::uint32_t at, const CompiledExpr& e) {
+    Op op;
+    op.kind = e.kind;
+    op.memo = e.memo;
+    op.index = e.index;
+    op.builtin = e.builtin;
+    if (e.kind == CompiledExpr::kConstant) {
+      op.value = Constant(e.constant);
+    } else if (e.kind == CompiledExpr::kText) {
+      op.value = Reserve(code_.values, 1);
+      code_.values[op.value] = Value::Text(e.text);
+    } else if (e.pattern) {
+      op.value = Reserve(code_.patterns, 1);
+      code_.patterns[op.value] = e.pattern;
+    }
+    size_t items = e.operands.size();
+    op.conditional = !e.conditions.empty();
+    op.count = static_cast<std::uint32_t>(items + e.conditions.size());
+    std::uint32_t first = Reserve(code_.ops, op.count);
+    op.first = first - at;
+    code_.ops[at] = op;
+    for (size_t i = 0; i < items; ++i) {
+      Fill(first + static_cast<std::uint32_t>(i), *e.operands[i]);
+    }
+    for (size_t i = 0; i < e.conditions.size(); ++i) {
+      auto place = static_cast<std::uint32_t>(first + items + i);
+      if (e.conditions[i]) {
+        Fill(place, *e.conditions[i]);
+      } else {
+        code_.ops[place] = Always();
+      }
+    }
+  }
+
+  CodeStmt Fill(const CompiledStmt& s) {
+    CodeStmt c;
+    c.kind = s.kind;
+    c.severity = s.severity;
+    c.slot = s.slot;
+    c.expr = One(s.expr);
+    c.filter = One(s.filter);
+    c.at = One(s.at);
+    c.message = One(s.message);
+    c.body = Stmts(s.body);
+    c.body_size = static_cast<std::uint32_t>(s.body.size());
+    return c;
+  }
+
+  // A constant's place, the same for the clones that share it.
+  std::uint32_t Constant(const std::shared_ptr<const Value>& v) {
+    auto [it, fresh] = constants_.emplace(v.get(), 0);
+    if (fresh) {
+      it->second = Reserve(code_.values, 1);
+      code_.values[it->second] = *v;
+    }
+    return it->second;
+  }
+
+  // The constant true: the condition of a list item that has none.
+  Op Always() {
+    if (!always_) {
+      always_ = std::make_shared<const Value>(Value::Bool(true));
+    }
+    Op op;
+    op.value = Constant(always_);
+    return op;
+  }
+
+  ProgramCode& code_;
+  std::map<const Value*, std::uint32_t> constants_;
+  std::shared_ptr<const Value> always_;
+};
+
+bool Fits(std::uint32_t first, std::uint32_t size, size_t all) {
+  return first <= all && size <= all - first;
+}
+
+bool OpConsistent(const ProgramCode& code, size_t at) {
+  const Op& op = code.ops[at];
+  // Operands come after their Op: no cycle, and no reading past the array.
+  if (op.count > 0 && (op.first == 0 || !Fits(static_cast<std::uint32_t>(at) + op.first, op.count,
+                                              code.ops.size()))) {
+    return false;
+  }
+  switch (op.kind) {
+    case Op::kConstant:
+      return op.value < code.values.size();
+    case Op::kText:
+      return op.value < code.values.size() && code.values[op.value].kind == Value::kText;
+    case Op::kField:
+      return op.count == 1;
+    case Op::kIndex:
+    case Op::kSelect:
+      return op.count == 2;
+    case Op::kList:
+      return !op.conditional || op.count % 2 == 0;
+    case Op::kCall:
+      // (The checker may add operands past a function's own: partner()'s.)
+      return op.builtin != nullptr && op.count >= op.builtin->min_args &&
+             (op.builtin->literal_arg < 0 || op.value < code.patterns.size());
+    default:
+      return true;
+  }
+}
+
+bool StmtConsistent(const ProgramCode& code, size_t at) {
+  const CodeStmt& s = code.stmts[at];
+  auto op = [&code](std::uint32_t place) { return place == kNoCode || place < code.ops.size(); };
+  bool needs_expr = s.kind != CodeStmt::kReport;
+  return op(s.expr) && op(s.filter) && op(s.at) && op(s.message) &&
+         (s.expr != kNoCode || !needs_expr) && (s.message != kNoCode || needs_expr) &&
+         (s.body_size == 0 || (s.body > at && Fits(s.body, s.body_size, code.stmts.size())));
+}
+
+}  // namespace
+
+bool ProgramCode::Consistent() const {
+  for (size_t i = 0; i < ops.size(); ++i) {
+    if (!OpConsistent(*this, i)) {
+      return false;
+    }
+  }
+  for (size_t i = 0; i < stmts.size(); ++i) {
+    if (!StmtConsistent(*this, i)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::vector<CompiledRule> LayOut(std::vector<CheckedRule> rules, ProgramCode& code) {
+  Layout layout(code);
+  std::vector<CompiledRule> out;
+  out.reserve(rules.size());
+  for (CheckedRule& r : rules) {
+    CompiledRule& c = out.emplace_back();
+    static_cast<RuleInfo&>(c) = std::move(static_cast<RuleInfo&>(r));
+    for (const CompiledOverride& o : r.overrides) {
+      c.overrides.push_back({o.severity, o.text, layout.One(o.condition)});
+    }
+    c.check = layout.Stmts(r.check);
+    c.check_size = static_cast<std::uint32_t>(r.check.size());
+    c.locals = r.locals;
+    c.memos = r.memos;
+  }
+  code.ops.shrink_to_fit();
+  code.stmts.shrink_to_fit();
+  for (CompiledRule& c : out) {
+    c.code = &code;
+  }
+  return out;
 }
 
 }  // namespace s75

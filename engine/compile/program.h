@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -104,12 +105,101 @@ struct CompiledOverride {
   std::unique_ptr<CompiledExpr> condition;
 };
 
-// A rule: its metadata as written, and its check compiled.
-struct CompiledRule : RuleInfo {
+// A rule as the checker leaves it: its metadata as written, and its check
+// as a tree (the compiler's form, which the loop-invariant pass marks).
+struct CheckedRule : RuleInfo {
   std::vector<CompiledOverride> overrides;
   std::vector<CompiledStmt> check;
   int locals = 0;  // slots the check needs
   int memos = 0;   // loop-invariant values it keeps (CompiledExpr::memo)
 };
+
+// --- The program the evaluator runs ---------------------------------------------
+//
+// The tree above is laid out flat, once, when a pack is compiled: every
+// expression becomes a 32-byte Op in one array for the whole pack, the
+// operands of each next to each other, and the statements likewise. A sweep
+// reads the same few thousand Ops for every agreement; as 184-byte nodes
+// spread over the heap, each behind its own operand vector, they missed the
+// cache at nearly every step, and rule evaluation took about a fifth of a
+// sweep for a twentieth of its instructions (docs/performance.md). The
+// arrays hold indices, not pointers, so the snapshot saves and loads them as
+// they are.
+
+inline constexpr std::uint32_t kNoCode = 0xFFFFFFFF;
+
+struct Op {
+  using Kind = CompiledExpr::Kind;
+  using enum CompiledExpr::Kind;
+  Kind kind = kConstant;
+  // kList: its items' conditions follow its items among the operands (one
+  // per item, a constant true where the item has none), so `count` is twice
+  // the number of items.
+  bool conditional = false;
+  std::uint32_t count = 0;  // operands
+  int memo = -1;            // as CompiledExpr::memo
+  int index = -1;           // as CompiledExpr::index
+  // The first operand, as an offset from this Op in the program's array.
+  std::uint32_t first = 0;
+  // kConstant and kText: the value's place in ProgramCode::values; kCall of
+  // a pattern function: the pattern's in ProgramCode::patterns; else kNoCode.
+  std::uint32_t value = kNoCode;
+  const Builtin* builtin = nullptr;  // kCall
+
+  const Op& operand(size_t i) const { return this[first + i]; }
+};
+static_assert(sizeof(void*) != 8 || sizeof(Op) == 32, "an Op is half a cache line");
+
+// A statement (CompiledStmt's fields, with Ops and statements by their place).
+struct CodeStmt {
+  using Kind = CompiledStmt::Kind;
+  using enum CompiledStmt::Kind;
+  Kind kind = kReport;
+  std::optional<Severity> severity;  // kReport
+  int slot = -1;                     // kLet / kFor
+  std::uint32_t expr = kNoCode;      // Ops, each kNoCode when absent
+  std::uint32_t filter = kNoCode;
+  std::uint32_t at = kNoCode;
+  std::uint32_t message = kNoCode;
+  std::uint32_t body = 0;  // kWhen / kFor: the first statement of the body
+  std::uint32_t body_size = 0;
+};
+
+// The code of every rule of a pack. Filled once, when the pack is compiled
+// or loaded, and never changed after.
+struct ProgramCode {
+  std::vector<Op> ops;
+  std::vector<CodeStmt> stmts;
+  std::vector<Value> values;  // constants and text literals
+  std::vector<std::shared_ptr<const re2::RE2>> patterns;
+
+  const Op& op(std::uint32_t at) const { return ops[at]; }
+  std::span<const CodeStmt> Stmts(std::uint32_t first, std::uint32_t size) const {
+    return std::span(stmts).subspan(first, size);
+  }
+  // Whether every place the code names is in its arrays (a loaded program's).
+  bool Consistent() const;
+};
+
+struct RuleOverride {
+  Severity severity = Severity::kError;
+  std::string text;                   // the condition as written, for documentation
+  std::uint32_t condition = kNoCode;  // an Op
+};
+
+// A rule: its metadata as written, and its check compiled into its pack's
+// program.
+struct CompiledRule : RuleInfo {
+  std::vector<RuleOverride> overrides;
+  std::uint32_t check = 0;  // the check's first statement, and how many there are
+  std::uint32_t check_size = 0;
+  int locals = 0;                     // slots the check needs
+  int memos = 0;                      // loop-invariant values it keeps (Op::memo)
+  const ProgramCode* code = nullptr;  // the pack's: set by the pack, not saved
+};
+
+// Lays the rules' trees out as `code` (which must be empty) and gives each
+// rule's compiled form, in the same order.
+std::vector<CompiledRule> LayOut(std::vector<CheckedRule> rules, ProgramCode& code);
 
 }  // namespace s75

@@ -14,18 +14,19 @@ namespace snapshot {
 
 // --- The program's fields (what the evaluator and the reports read) ---------
 
-// An expression's type and position are the compiler's, for its messages: a
-// loaded program is never compiled further, so neither is kept.
-void Fields(auto& v, Is<CompiledExpr> auto& e) {
-  v(e.kind, e.memo, e.index, e.builtin, e.constant, e.text, e.operands, e.conditions, e.pattern);
+// The program is saved as it is laid out (compile/program.h): arrays of
+// plain fields that refer to each other by place.
+void Fields(auto& v, Is<Op> auto& o) {
+  v(o.kind, o.conditional, o.count, o.memo, o.index, o.first, o.value, o.builtin);
 }
-void Fields(auto& v, Is<CompiledStmt> auto& s) {
-  v(s.kind, s.slot, s.expr, s.filter, s.body, s.severity, s.at, s.message);
+void Fields(auto& v, Is<CodeStmt> auto& s) {
+  v(s.kind, s.severity, s.slot, s.expr, s.filter, s.at, s.message, s.body, s.body_size);
 }
-void Fields(auto& v, Is<CompiledOverride> auto& o) { v(o.severity, o.text, o.condition); }
+void Fields(auto& v, Is<ProgramCode> auto& c) { v(c.ops, c.stmts, c.values, c.patterns); }
+void Fields(auto& v, Is<RuleOverride> auto& o) { v(o.severity, o.text, o.condition); }
 void Fields(auto& v, Is<CompiledRule> auto& r) {
   v(r.range, r.id, r.slug, r.title, r.severity, r.references, r.remediation, r.description,
-    r.quotes, r.verification, r.tests, r.overrides, r.check, r.locals, r.memos);
+    r.quotes, r.verification, r.tests, r.overrides, r.check, r.check_size, r.locals, r.memos);
 }
 
 template <>
@@ -95,22 +96,6 @@ void Load(Reader& r, Value& c) {
     c.list = std::make_shared<const std::vector<Value>>(std::move(items));
   }
 }
-void Save(Writer& w, const std::shared_ptr<const Value>& c) {
-  w.Put(c != nullptr);
-  if (c != nullptr) {
-    Save(w, *c);
-  }
-}
-void Load(Reader& r, std::shared_ptr<const Value>& c) {
-  bool present = false;
-  r.Get(present);
-  if (present) {
-    Value v;
-    Load(r, v);
-    c = std::make_shared<const Value>(std::move(v));
-  }
-}
-
 // A pattern by its text, compiled again as the checker compiles it.
 void Save(Writer& w, const std::shared_ptr<const re2::RE2>& p) {
   w.Put(p != nullptr);
@@ -136,13 +121,23 @@ void Load(Reader& r, std::shared_ptr<const re2::RE2>& p) {
 namespace {
 
 // "S75C" and a format version; bump the version when the program changes shape.
-constexpr std::string_view kMagic = "S75C\x02";
+constexpr std::string_view kMagic = "S75C\x03";
+
+// Whether every place `rule` names is in `code`.
+bool RuleFits(const CompiledRule& rule, const ProgramCode& code) {
+  for (const RuleOverride& o : rule.overrides) {
+    if (o.condition >= code.ops.size()) {
+      return false;
+    }
+  }
+  return rule.check <= code.stmts.size() && rule.check_size <= code.stmts.size() - rule.check;
+}
 
 }  // namespace
 
 std::string SaveProgram(const CompiledPack& pack) {
   snapshot::Writer w;
-  w(pack.rules());
+  w(pack.code(), pack.rules());
   return w.Finish(kMagic);
 }
 
@@ -153,9 +148,15 @@ std::unique_ptr<const CompiledPack> LoadProgram(std::string_view bytes) {
   }
   r.FileTable();
   auto pack = std::unique_ptr<CompiledPack>(new CompiledPack());
-  r(pack->rules_);
-  if (!r.ok() || !r.AtEnd()) {
+  r(pack->code_, pack->rules_);
+  if (!r.ok() || !r.AtEnd() || !pack->code_.Consistent()) {
     return nullptr;
+  }
+  for (CompiledRule& rule : pack->rules_) {
+    if (!RuleFits(rule, pack->code_)) {
+      return nullptr;
+    }
+    rule.code = &pack->code_;
   }
   return pack;
 }

@@ -26,7 +26,7 @@ RuleDocExample Example(const CompiledRule& rule, bool pass) {
 // or the severity alone.
 std::string SeverityText(const CompiledRule& r) {
   std::string text(SeverityName(*r.severity));
-  for (const CompiledOverride& o : r.overrides) {
+  for (const RuleOverride& o : r.overrides) {
     text += "; " + std::string(SeverityName(o.severity)) + " if " + o.text;
   }
   return text;

@@ -1,6 +1,7 @@
 #include "eval/evaluator.h"
 
 #include <optional>
+#include <span>
 
 #include "compile/builtins.h"
 #include "eval/sections.h"
@@ -24,6 +25,7 @@ class RuleRun final : public Interpreter {
         options_(options),
         memo_(memo),
         out_(out),
+        code_(*rule.code),
         locals_(static_cast<size_t>(rule.locals)),
         invariants_(static_cast<size_t>(rule.memos)) {}
 
@@ -33,23 +35,23 @@ class RuleRun final : public Interpreter {
 
   void Run() {
     severity_ = *rule_.severity;
-    for (const CompiledOverride& o : rule_.overrides) {
-      if (Eval(*o.condition).IsTrue()) {
+    for (const RuleOverride& o : rule_.overrides) {
+      if (Eval(code_.op(o.condition)).IsTrue()) {
         severity_ = o.severity;
         break;
       }
     }
-    Exec(rule_.check);
+    Exec(code_.Stmts(rule_.check, rule_.check_size));
     if (!marks_.empty()) {
       MergeAbsentSections(out_, marks_);
     }
   }
 
-  Value Evaluate(const CompiledExpr& e) override { return Eval(e); }
+  Value Evaluate(const Op& e) override { return Eval(e); }
 
-  Verdicts Judge(const CompiledExpr& selection) override {
+  Verdicts Judge(const Op& selection) override {
     Verdicts v;
-    Value source = Eval(*selection.operands[0]);
+    Value source = Eval(selection.operand(0));
     if (source.kind == Value::kInvalid) {
       v.invalid = true;
       return v;
@@ -59,7 +61,7 @@ class RuleRun final : public Interpreter {
     }
     for (const Value& item : *source.list) {
       locals_[static_cast<size_t>(selection.index)] = item;
-      switch (TruthOf(Eval(*selection.operands[1]))) {
+      switch (TruthOf(Eval(selection.operand(1)))) {
         case Truth::kTrue:
           ++v.yes;
           break;
@@ -75,57 +77,57 @@ class RuleRun final : public Interpreter {
   }
 
  private:
-  void Exec(const std::vector<CompiledStmt>& stmts) {
-    for (const CompiledStmt& s : stmts) {
+  void Exec(std::span<const CodeStmt> stmts) {
+    for (const CodeStmt& s : stmts) {
       Exec(s);
     }
   }
 
-  void Exec(const CompiledStmt& s) {
+  void Exec(const CodeStmt& s) {
     switch (s.kind) {
-      case CompiledStmt::kLet:
-        locals_[static_cast<size_t>(s.slot)] = Eval(*s.expr);
+      case CodeStmt::kLet:
+        locals_[static_cast<size_t>(s.slot)] = Eval(code_.op(s.expr));
         return;
-      case CompiledStmt::kWhen:
-        if (Eval(*s.expr).IsTrue()) {
-          Exec(s.body);
+      case CodeStmt::kWhen:
+        if (Eval(code_.op(s.expr)).IsTrue()) {
+          Exec(code_.Stmts(s.body, s.body_size));
         }
         return;
-      case CompiledStmt::kFor:
+      case CodeStmt::kFor:
         return ExecFor(s);
-      case CompiledStmt::kReport:
+      case CodeStmt::kReport:
         return Report(s);
     }
   }
 
-  void ExecFor(const CompiledStmt& s) {
-    Value source = Eval(*s.expr);
+  void ExecFor(const CodeStmt& s) {
+    Value source = Eval(code_.op(s.expr));
     if (source.kind != Value::kList) {
       return;
     }
     for (const Value& item : *source.list) {
       locals_[static_cast<size_t>(s.slot)] = item;
-      if (s.filter && !Eval(*s.filter).IsTrue()) {
+      if (s.filter != kNoCode && !Eval(code_.op(s.filter)).IsTrue()) {
         continue;
       }
       const Node* saved = default_at_;
       if (item.node != nullptr) {
         default_at_ = item.node;
       }
-      Exec(s.body);
+      Exec(code_.Stmts(s.body, s.body_size));
       default_at_ = saved;
     }
   }
 
-  void Report(const CompiledStmt& s) {
+  void Report(const CodeStmt& s) {
     const Node* at = default_at_ != nullptr ? default_at_ : doc_.root;
-    if (s.at) {
-      Value where = Eval(*s.at);
+    if (s.at != kNoCode) {
+      Value where = Eval(code_.op(s.at));
       if (where.node != nullptr) {
         at = where.node;
       }
       if (where.kind == Value::kAbsent) {
-        if (std::optional<AbsentSection> section = SectionOf(*s.at)) {
+        if (std::optional<AbsentSection> section = SectionOf(code_.op(s.at))) {
           marks_.push_back({out_.size(), *section});
         }
       }
@@ -134,7 +136,7 @@ class RuleRun final : public Interpreter {
     f.rule = rule_.id;
     f.slug = rule_.slug;
     f.severity = s.severity.value_or(severity_);
-    f.message = Eval(*s.message).text;
+    f.message = Eval(code_.op(s.message)).text;
     f.range = SourceRange{doc_.file, at != nullptr ? at->line : 1, at != nullptr ? at->column : 1};
     f.path = at != nullptr ? NodePath(at) : "";
     f.references = rule_.references;
@@ -143,20 +145,20 @@ class RuleRun final : public Interpreter {
 
   // The outermost mapping of the format that is absent along the path `at`,
   // when there is one: what the absent-section reading groups findings by.
-  std::optional<AbsentSection> SectionOf(const CompiledExpr& at) {
-    std::vector<const CompiledExpr*> chain;
-    const CompiledExpr* e = &at;
-    for (; e->kind == CompiledExpr::kField; e = e->operands[0].get()) {
+  std::optional<AbsentSection> SectionOf(const Op& at) {
+    std::vector<const Op*> chain;
+    const Op* e = &at;
+    for (; e->kind == Op::kField; e = &e->operand(0)) {
       chain.push_back(e);
     }
-    if (e->kind == CompiledExpr::kRootField && Eval(*e).kind == Value::kAbsent) {
+    if (e->kind == Op::kRootField && Eval(*e).kind == Value::kAbsent) {
       return Section(doc_.root, &RootField(e->index));
     }
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
       if (Eval(**it).kind != Value::kAbsent) {
         continue;
       }
-      Value base = Eval(*(*it)->operands[0]);
+      Value base = Eval((*it)->operand(0));
       if (base.kind != Value::kNode) {
         return std::nullopt;
       }
@@ -178,7 +180,7 @@ class RuleRun final : public Interpreter {
     return std::nullopt;
   }
 
-  Value Eval(const CompiledExpr& e) {
+  Value Eval(const Op& e) {
     if (e.memo < 0) {
       return Compute(e);
     }
@@ -190,33 +192,33 @@ class RuleRun final : public Interpreter {
     return *kept;
   }
 
-  Value Compute(const CompiledExpr& e) {
+  Value Compute(const Op& e) {
     switch (e.kind) {
-      case CompiledExpr::kConstant:
-        return *e.constant;
-      case CompiledExpr::kText:
-        return Value::TextView(e.text);
-      case CompiledExpr::kTemplate:
+      case Op::kConstant:
+        return code_.values[e.value];
+      case Op::kText:
+        return Value::TextView(code_.values[e.value].text);
+      case Op::kTemplate:
         return Template(e);
-      case CompiledExpr::kAsOf: {
+      case Op::kAsOf: {
         Value v = Value::Of(Value::kDate);
         v.date = options_.as_of;
         return v;
       }
-      case CompiledExpr::kLocal:
+      case Op::kLocal:
         return locals_[static_cast<size_t>(e.index)];
-      case CompiledExpr::kRootField:
+      case Op::kRootField:
         return NodeValue(SlotOf(doc_.root, e.index), RootField(e.index), doc_.root);
-      case CompiledExpr::kField:
-        return Field(Eval(*e.operands[0]), e);
-      case CompiledExpr::kIndex:
-        return Index(Eval(*e.operands[0]), Eval(*e.operands[1]));
-      case CompiledExpr::kList:
+      case Op::kField:
+        return Field(Eval(e.operand(0)), e);
+      case Op::kIndex:
+        return Index(Eval(e.operand(0)), Eval(e.operand(1)));
+      case Op::kList:
         return ListLiteral(e);
-      case CompiledExpr::kSelect:
+      case Op::kSelect:
         return Select(e);
-      case CompiledExpr::kCall: {
-        Call call(e, *this);
+      case Op::kCall: {
+        Call call(e, code_, *this);
         return e.builtin->run(call);
       }
     }
@@ -235,7 +237,7 @@ class RuleRun final : public Interpreter {
     return memo_.KeepList(node, ValueOfNode(node, spec, parent));
   }
 
-  Value Field(const Value& base, const CompiledExpr& e) {
+  Value Field(const Value& base, const Op& e) {
     if (base.kind == Value::kAbsent || base.kind == Value::kInvalid) {
       return base;
     }
@@ -280,29 +282,36 @@ class RuleRun final : public Interpreter {
     return Value::Absent(base.node);
   }
 
-  Value Template(const CompiledExpr& e) {
+  Value Template(const Op& e) {
     std::string out;
-    for (const auto& part : e.operands) {
-      out += part->kind == CompiledExpr::kText ? part->text : Eval(*part).ToText();
+    for (size_t i = 0; i < e.count; ++i) {
+      const Op& part = e.operand(i);
+      if (part.kind == Op::kText) {
+        out += code_.values[part.value].text;
+      } else {
+        out += Eval(part).ToText();
+      }
     }
     return Value::Text(std::move(out));
   }
 
-  Value ListLiteral(const CompiledExpr& e) {
+  // A list literal; its items' conditions, if any, follow its items.
+  Value ListLiteral(const Op& e) {
+    size_t size = e.conditional ? e.count / 2 : e.count;
     std::vector<Value> items;
-    for (size_t i = 0; i < e.operands.size(); ++i) {
-      if (e.conditions[i] && !Eval(*e.conditions[i]).IsTrue()) {
+    for (size_t i = 0; i < size; ++i) {
+      if (e.conditional && !Eval(e.operand(size + i)).IsTrue()) {
         continue;
       }
-      items.push_back(Eval(*e.operands[i]));
+      items.push_back(Eval(e.operand(i)));
     }
     return Value::List(std::move(items));
   }
 
   // The elements of a comprehension's list that satisfy its condition;
   // invalid when the condition cannot be decided for one.
-  Value Select(const CompiledExpr& e) {
-    Value source = Eval(*e.operands[0]);
+  Value Select(const Op& e) {
+    Value source = Eval(e.operand(0));
     if (source.kind == Value::kInvalid) {
       return source;
     }
@@ -310,7 +319,7 @@ class RuleRun final : public Interpreter {
     if (source.kind == Value::kList) {
       for (const Value& item : *source.list) {
         locals_[static_cast<size_t>(e.index)] = item;
-        Truth t = TruthOf(Eval(*e.operands[1]));
+        Truth t = TruthOf(Eval(e.operand(1)));
         if (t == Truth::kUnknown) {
           return Value::Invalid();
         }
@@ -327,8 +336,9 @@ class RuleRun final : public Interpreter {
   const EvalOptions& options_;
   EvalMemo& memo_;
   std::vector<Finding>& out_;
+  const ProgramCode& code_;
   std::vector<Value> locals_;
-  std::vector<std::optional<Value>> invariants_;  // by CompiledExpr::memo
+  std::vector<std::optional<Value>> invariants_;  // by Op::memo
   Severity severity_ = Severity::kError;
   const Node* default_at_ = nullptr;
   std::vector<SectionMark> marks_;  // this run's findings in absent sections

@@ -107,6 +107,7 @@ class Writer {
 
   void Put(bool b) { Unsigned(b ? 1 : 0); }
   void Put(int v) { Signed(v); }
+  void Put(std::uint32_t v) { Unsigned(v); }
   void Put(long long v) { Signed(v); }
   void Put(std::string_view s) {
     Unsigned(s.size());
@@ -196,6 +197,13 @@ class Reader {
 
   void Get(bool& b) { b = Unsigned() != 0; }
   void Get(int& v) { v = static_cast<int>(Signed()); }
+  void Get(std::uint32_t& v) {
+    std::uint64_t u = Unsigned();
+    if (u > 0xFFFFFFFFU) {
+      ok_ = false;
+    }
+    v = static_cast<std::uint32_t>(u);
+  }
   void Get(long long& v) { v = Signed(); }
   void Get(std::string& s) {
     std::size_t n = Count();

@@ -106,6 +106,10 @@ const Case kCases[] = {
     {"lower(agreement.title)", "joint equipment store"},
     {"join(partners.id)", "icb, mcc"},
     {"join(partners.id, ' and ')", "icb and mcc"},
+    // A list whose items are kept only where their `if` holds, beside items
+    // that have none (laid out as items, then one condition per item).
+    {"join(['a' if count(partners) > 5, 'b', 'c' if count(partners) == 2])", "b, c"},
+    {"join(['x', funds[0].host_support if present(funds[0].host_support)])", "x"},
     {"partner('mcc').name", "Manchester City Council"},
     {"partner('nosuch').name", "(not given)"},
     {"keys(funds[0].overspend.shares)", "icb, mcc"},

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <regex>
 #include <sstream>
@@ -350,6 +351,46 @@ TEST(ProgramSnapshotTest, DamagedBytesAreRefusedNotTrusted) {
     EXPECT_FALSE(LoadProgram(std::string_view(bytes).substr(0, cut))) << "cut at " << cut;
   }
   EXPECT_FALSE(LoadProgram(bytes + "x"));
+}
+
+// What a loaded program's arrays must hold before the evaluator may trust
+// them: each place in range, operands after their Op (so no cycle).
+TEST(ProgramSnapshotTest, InconsistentCodeIsRefused) {
+  Diagnostics diags;
+  auto compiled = CompilePack(*LoadSnapshot(BuiltinSnapshot()), {}, diags);
+  ASSERT_TRUE(compiled);
+  const ProgramCode& good = compiled->code();
+  EXPECT_TRUE(good.Consistent());
+  auto first_of = [&good](Op::Kind kind) {
+    for (size_t i = 0; i < good.ops.size(); ++i) {
+      if (good.ops[i].kind == kind && (kind != Op::kField || good.ops[i].count == 1)) {
+        return i;
+      }
+    }
+    ADD_FAILURE() << "no op of kind " << kind;
+    return size_t{0};
+  };
+  size_t field = first_of(Op::kField);
+  size_t text = first_of(Op::kText);
+  auto damaged = [&good](const std::function<void(ProgramCode&)>& damage) {
+    ProgramCode code = good;
+    damage(code);
+    return code.Consistent();
+  };
+  EXPECT_FALSE(damaged([&](ProgramCode& c) { c.ops[field].first = 0; }));  // itself
+  EXPECT_FALSE(damaged([&](ProgramCode& c) { c.ops[field].first = 0xFFFFFFF0U; }));
+  EXPECT_FALSE(damaged([&](ProgramCode& c) { c.ops[field].count = 0; }));
+  EXPECT_FALSE(damaged([&](ProgramCode& c) { c.ops[text].value = kNoCode; }));
+  EXPECT_FALSE(damaged([&](ProgramCode& c) { c.ops[text].kind = Op::kCall; }));  // no built-in
+  EXPECT_FALSE(damaged([&](ProgramCode& c) { c.stmts[0].message = c.stmts[0].expr = kNoCode; }));
+  EXPECT_FALSE(damaged([&](ProgramCode& c) {
+    for (CodeStmt& s : c.stmts) {
+      if (s.body_size > 0) {
+        s.body = 0;  // a body before its statement: a cycle
+        return;
+      }
+    }
+  }));
 }
 
 AgreementFacts FactsOf(const std::string& yaml) {
