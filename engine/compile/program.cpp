@@ -90,8 +90,7 @@ class Layout {
     if (e.kind == CompiledExpr::kConstant) {
       op.value = Constant(e.constant);
     } else if (e.kind == CompiledExpr::kText) {
-      op.value = Reserve(code_.values, 1);
-      code_.values[op.value] = Value::Text(e.text);
+      op.value = Text(e.text);
     } else if (e.pattern) {
       op.value = Reserve(code_.patterns, 1);
       code_.patterns[op.value] = e.pattern;
@@ -139,6 +138,16 @@ class Layout {
     return it->second;
   }
 
+  // A text literal's place, one for each text however often it is written.
+  std::uint32_t Text(const std::string& text) {
+    auto [it, fresh] = texts_.emplace(text, 0);
+    if (fresh) {
+      it->second = Reserve(code_.values, 1);
+      code_.values[it->second] = Value::Text(text);
+    }
+    return it->second;
+  }
+
   // The constant true: the condition of a list item that has none.
   Op Always() {
     if (!always_) {
@@ -151,6 +160,7 @@ class Layout {
 
   ProgramCode& code_;
   std::map<const Value*, std::uint32_t> constants_;
+  std::map<std::string, std::uint32_t, std::less<>> texts_;
   std::shared_ptr<const Value> always_;
 };
 
