@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <map>
 
 #include "compile/builtins.h"
@@ -96,15 +97,18 @@ class Layout {
       code_.patterns[op.value] = e.pattern;
     }
     size_t items = e.operands.size();
-    op.conditional = !e.conditions.empty();
-    op.count = static_cast<std::uint32_t>(items + e.conditions.size());
+    // A list's conditions are laid out only when some item has one.
+    op.conditional = std::any_of(e.conditions.begin(), e.conditions.end(),
+                                 [](const auto& c) { return c != nullptr; });
+    size_t conditions = op.conditional ? e.conditions.size() : 0;
+    op.count = static_cast<std::uint32_t>(items + conditions);
     std::uint32_t first = Reserve(code_.ops, op.count);
     op.first = first - at;
     code_.ops[at] = op;
     for (size_t i = 0; i < items; ++i) {
       Fill(first + static_cast<std::uint32_t>(i), *e.operands[i]);
     }
-    for (size_t i = 0; i < e.conditions.size(); ++i) {
+    for (size_t i = 0; i < conditions; ++i) {
       auto place = static_cast<std::uint32_t>(first + items + i);
       if (e.conditions[i]) {
         Fill(place, *e.conditions[i]);
@@ -190,7 +194,8 @@ bool OpConsistent(const ProgramCode& code, size_t at) {
     case Op::kCall:
       // (The checker may add operands past a function's own: partner()'s.)
       return op.builtin != nullptr && op.count >= op.builtin->min_args &&
-             (op.builtin->literal_arg < 0 || op.value < code.patterns.size());
+             (op.builtin->literal_arg < 0 ||
+              (op.value < code.patterns.size() && code.patterns[op.value] != nullptr));
     default:
       return true;
   }

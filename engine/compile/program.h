@@ -67,7 +67,7 @@ struct CompiledExpr {
   };
   Kind kind = kConstant;
   // Evaluated inside a loop but reads no local: computed once per document,
-  // kept in this slot of the rule's memo (CompiledRule::memos); else -1.
+  // kept in this slot of the rule's memo (CheckedRule::memos); else -1.
   int memo = -1;
   int index = -1;
   const Builtin* builtin = nullptr;  // kCall

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "common/ascii.h"
+#include "compile/builtins.h"
 #include "compile/mentions.h"
 #include "compile/program_snapshot.h"
 #include "driver/catalogue.h"
@@ -383,6 +384,15 @@ TEST(ProgramSnapshotTest, InconsistentCodeIsRefused) {
   EXPECT_FALSE(damaged([&](ProgramCode& c) { c.ops[text].value = kNoCode; }));
   EXPECT_FALSE(damaged([&](ProgramCode& c) { c.ops[text].kind = Op::kCall; }));  // no built-in
   EXPECT_FALSE(damaged([&](ProgramCode& c) { c.stmts[0].message = c.stmts[0].expr = kNoCode; }));
+  EXPECT_FALSE(damaged([&](ProgramCode& c) {  // a pattern function without its pattern
+    for (const Op& op : c.ops) {
+      if (op.kind == Op::kCall && op.builtin->literal_arg >= 0) {
+        c.patterns[op.value] = nullptr;
+        return;
+      }
+    }
+    ADD_FAILURE() << "no pattern function in the built-in program";
+  }));
   EXPECT_FALSE(damaged([&](ProgramCode& c) {
     for (CodeStmt& s : c.stmts) {
       if (s.body_size > 0) {
