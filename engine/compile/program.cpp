@@ -42,10 +42,6 @@ std::unique_ptr<CompiledExpr> CompiledExpr::Clone() const {
   return c;
 }
 
-}  // namespace s75
-
-namespace s75 {
-
 namespace {
 
 // Lays out trees in a ProgramCode: each expression's operands next to each
@@ -136,8 +132,7 @@ class Layout {
   std::uint32_t Constant(const std::shared_ptr<const Value>& v) {
     auto [it, fresh] = constants_.emplace(v.get(), 0);
     if (fresh) {
-      it->second = Reserve(code_.values, 1);
-      code_.values[it->second] = *v;
+      it->second = AddValue(*v);
     }
     return it->second;
   }
@@ -146,26 +141,30 @@ class Layout {
   std::uint32_t Text(const std::string& text) {
     auto [it, fresh] = texts_.emplace(text, 0);
     if (fresh) {
-      it->second = Reserve(code_.values, 1);
-      code_.values[it->second] = Value::Text(text);
+      it->second = AddValue(Value::Text(text));
     }
     return it->second;
   }
 
   // The constant true: the condition of a list item that has none.
   Op Always() {
-    if (!always_) {
-      always_ = std::make_shared<const Value>(Value::Bool(true));
+    if (always_ == kNoCode) {
+      always_ = AddValue(Value::Bool(true));
     }
     Op op;
-    op.value = Constant(always_);
+    op.value = always_;
     return op;
+  }
+
+  std::uint32_t AddValue(Value v) {
+    code_.values.push_back(std::move(v));
+    return static_cast<std::uint32_t>(code_.values.size() - 1);
   }
 
   ProgramCode& code_;
   std::map<const Value*, std::uint32_t> constants_;
   std::map<std::string, std::uint32_t, std::less<>> texts_;
-  std::shared_ptr<const Value> always_;
+  std::uint32_t always_ = kNoCode;
 };
 
 bool Fits(std::uint32_t first, std::uint32_t size, size_t all) {
