@@ -76,20 +76,30 @@ struct Node {
 // The nodes of one document, in blocks that are filled and never grown, so
 // that a node never moves. Blocks double from 64 nodes: an agreement of a few
 // hundred nodes takes a handful of allocations, where a std::deque of a node
-// this size allocates for every second one.
+// this size allocates for every second one. A document's blocks, emptied,
+// go back to its thread when it is freed, and the thread's next document
+// takes them: memory the last document warmed, where new blocks would be
+// ones the allocator has not handed out lately, cold in the cache
+// (docs/performance.md).
 class NodeArena {
  public:
+  NodeArena() = default;
+  ~NodeArena();
+  NodeArena(const NodeArena&) = delete;
+  NodeArena& operator=(const NodeArena&) = delete;
+  NodeArena(NodeArena&&) = delete;
+  NodeArena& operator=(NodeArena&&) = delete;
+
   Node* New() {
     if (blocks_.empty() || blocks_.back().size() == blocks_.back().capacity()) {
-      size_t size = blocks_.empty() ? kFirstBlock : 2 * blocks_.back().capacity();
-      blocks_.emplace_back().reserve(std::min(size, kLargestBlock));
+      AddBlock();
     }
     return &blocks_.back().emplace_back();
   }
 
  private:
-  static constexpr size_t kFirstBlock = 64;
-  static constexpr size_t kLargestBlock = 4096;
+  void AddBlock();
+
   std::vector<std::vector<Node>> blocks_;
 };
 

@@ -36,6 +36,9 @@ std::string AgreementId(const Document& doc) {
   return id != nullptr && !id->invalid && id->kind == NodeKind::kScalar ? id->text : "";
 }
 
+// The largest read buffer a thread keeps for the next file.
+constexpr size_t kKeptBufferBytes = size_t{1} << 20;
+
 }  // namespace
 
 std::string NotAFile(const std::string& path, const std::filesystem::file_status& status,
@@ -108,12 +111,21 @@ LoadResult LoadAgreementFile(const std::string& path, const LoadLimits& limits) 
     return Unreadable(path, 0, 0, kDocUnreadable,
                       std::string("cannot open the file: ") + std::strerror(errno));
   }
-  std::string text(size, '\0');
+  // The text is needed only while the file loads, so each thread reads every
+  // file into one buffer: memory the last file warmed, where a new string
+  // would be a block the allocator has not handed out lately (cold in the
+  // cache; docs/performance.md).
+  thread_local std::string text;
+  text.resize(size);
   in.read(text.data(), static_cast<std::streamsize>(size));
   if (in.gcount() != static_cast<std::streamsize>(size) || in.bad()) {
     return Unreadable(path, 0, 0, kDocUnreadable, "cannot read the whole file");
   }
-  return LoadAgreementText(text, path, limits);
+  LoadResult loaded = LoadAgreementText(text, path, limits);
+  if (text.capacity() > kKeptBufferBytes) {
+    std::string().swap(text);  // an unusually large file's buffer is not kept
+  }
+  return loaded;
 }
 
 }  // namespace s75

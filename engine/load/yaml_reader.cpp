@@ -8,7 +8,8 @@
 
 #include <algorithm>
 #include <array>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -284,10 +285,22 @@ ReadError SyntaxError(std::string_view text, const YAML::Mark& mark, const std::
               (advice.empty() ? "check the indentation and quoting on this line" : advice)};
 }
 
+// A read-only stream over text the caller keeps: yaml-cpp reads an
+// std::istream, and an std::istringstream would copy the whole file first.
+class TextStreamBuf final : public std::streambuf {
+ public:
+  explicit TextStreamBuf(std::string_view text) {
+    // std::streambuf's get area is non-const but is only read from here.
+    char* begin = const_cast<char*>(text.data());  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+    setg(begin, begin, begin + text.size());
+  }
+};
+
 }  // namespace
 
 std::optional<ReadError> ReadYaml(std::string_view text, const LoadLimits& limits, Document& doc) {
-  std::istringstream stream{std::string(text)};
+  TextStreamBuf buffer(text);
+  std::istream stream(&buffer);
   try {
     YAML::Parser parser(stream);
     TreeBuilder builder(text, limits, doc);

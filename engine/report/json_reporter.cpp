@@ -63,7 +63,7 @@ void JsonReporter::Begin(const CheckReport& run, std::ostream& out) {
   writer_.Key("version").String(run.tool_version).Close();
   writer_.Key("as_of").String(run.as_of.ToString());
   writer_.Key("files").Open('[');
-  out << writer_.Take();
+  writer_.WriteTo(out);
 }
 
 void JsonReporter::File(const FileResult& file, std::ostream& out) {
@@ -79,7 +79,7 @@ void JsonReporter::File(const FileResult& file, std::ostream& out) {
   if (facts_ && file.facts) {
     w.Key("facts").Raw(Dump(FactsJson(*file.facts), w.Indent()));
   }
-  out << w.Close().Take();
+  w.Close().WriteTo(out);
 }
 
 void JsonReporter::End(const CheckReport& run, const Summary& total, std::ostream& out) {
@@ -94,7 +94,7 @@ void JsonReporter::End(const CheckReport& run, const Summary& total, std::ostrea
   if (run.baseline_used) {
     w.Key("baselined").Int(total.baselined);
   }
-  out << w.Close().Close().Raw("\n").Take();
+  w.Close().Close().Raw("\n").WriteTo(out);
 }
 
 }  // namespace s75

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,11 +14,16 @@ namespace s75 {
 
 // Writes JSON a member or item at a time in exactly the layout nlohmann's
 // dump(2) gives the whole document, so that a sweep's report is written as it
-// goes and need not build a tree per finding. Take() hands over what is written.
+// goes and need not build a tree per finding. WriteTo() hands over what is written.
 class JsonWriter {
  public:
-  // The text written since the last Take(), and no more of it.
-  std::string Take() { return std::exchange(out_, std::string()); }
+  // Writes the text written since the last WriteTo() to `out`. The buffer is
+  // kept for the text that follows: a new one for each file would be memory
+  // the allocator has not handed out lately, cold in the cache.
+  void WriteTo(std::ostream& out) {
+    out << out_;
+    out_.clear();
+  }
 
   JsonWriter& Open(char bracket) {
     out_ += bracket;
