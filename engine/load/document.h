@@ -2,7 +2,6 @@
 // node, typed by validation against the agreement format.
 #pragma once
 
-#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
