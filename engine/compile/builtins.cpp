@@ -612,6 +612,27 @@ constexpr std::array kFunctions = {
 
 std::span<const Builtin> Functions() { return kFunctions; }
 
+int BuiltinId(const Builtin& b) {
+  std::span<const Builtin> operators = Operators();
+  if (IsOperator(b)) {
+    return static_cast<int>(kFunctions.size() + static_cast<size_t>(&b - operators.data()));
+  }
+  return static_cast<int>(&b - kFunctions.data());
+}
+
+const Builtin* FindBuiltinById(int id) {
+  if (id < 0) {
+    return nullptr;
+  }
+  auto at = static_cast<size_t>(id);
+  if (at < kFunctions.size()) {
+    return &kFunctions[at];
+  }
+  std::span<const Builtin> operators = Operators();
+  at -= kFunctions.size();
+  return at < operators.size() ? &operators[at] : nullptr;
+}
+
 const Builtin* FindFunction(std::string_view name) {
   for (const Builtin& f : kFunctions) {
     if (f.name == name) {

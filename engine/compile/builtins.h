@@ -57,6 +57,15 @@ bool IsOperator(const Builtin& b);
 // Every operator's built-in, in the order of the Operator enum.
 std::span<const Builtin> Operators();
 
+// A built-in's place among all of them, functions first, then operators: what
+// a compiled call (Op::builtin) holds.
+int BuiltinId(const Builtin& b);
+
+// The built-in at place `id`, or null when there is none (a loaded program's
+// check); BuiltinById is for a program that has passed it.
+const Builtin* FindBuiltinById(int id);
+inline const Builtin& BuiltinById(int id) { return *FindBuiltinById(id); }
+
 // A call being checked: its arguments, compiled and typed, and the way to
 // report what is wrong with them.
 class TypeCheck {

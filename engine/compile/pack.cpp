@@ -141,7 +141,10 @@ std::unique_ptr<const CompiledPack> CompilePack(RuleFiles parsed,
   if (diags.HasErrors()) {
     return nullptr;
   }
-  pack->rules_ = LayOut(std::move(rules), pack->code_);
+  pack->rules_ = LayOut(std::move(rules), pack->code_, diags);
+  if (diags.HasErrors()) {
+    return nullptr;
+  }
   pack->parsed_ = std::move(files);
   return pack;
 }

@@ -3,8 +3,12 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
+#include <string>
+#include <utility>
 
+#include "common/diagnostic.h"
 #include "compile/builtins.h"
 
 namespace s75 {
@@ -70,6 +74,10 @@ class Layout {
     return first;
   }
 
+  // Why the last rule laid out does not fit an Op's fields, or empty; cleared
+  // by the call.
+  std::string TakeTooLarge() { return std::exchange(too_large_, {}); }
+
  private:
   template <typename T>
   static std::uint32_t Reserve(std::vector<T>& items, size_t n) {
@@ -78,12 +86,26 @@ class Layout {
     return static_cast<std::uint32_t>(first);
   }
 
+  // `v` as the narrower `To`, noting `what` overflowed when it does not fit.
+  template <typename To, typename From>
+  To Narrow(From v, const char* what) {
+    if (!std::in_range<To>(v)) {
+      if (too_large_.empty()) {
+        too_large_ = std::string(what) + " " + std::to_string(v) + " is more than an Op holds (" +
+                     std::to_string(std::numeric_limits<To>::max()) + ")";
+      }
+      return To{};
+    }
+    return static_cast<To>(v);
+  }
+
   void Fill(std::uint32_t at, const CompiledExpr& e) {
     Op op;
     op.kind = e.kind;
-    op.memo = e.memo;
-    op.index = e.index;
-    op.builtin = e.builtin;
+    op.memo = Narrow<std::int16_t>(e.memo, "kept value");
+    op.index = e.kind == CompiledExpr::kCall
+                   ? Narrow<std::int16_t>(BuiltinId(*e.builtin), "built-in")
+                   : Narrow<std::int16_t>(e.index, "slot or field");
     if (e.kind == CompiledExpr::kConstant) {
       op.value = Constant(e.constant);
     } else if (e.kind == CompiledExpr::kText) {
@@ -97,7 +119,7 @@ class Layout {
     op.conditional = std::any_of(e.conditions.begin(), e.conditions.end(),
                                  [](const auto& c) { return c != nullptr; });
     size_t conditions = op.conditional ? e.conditions.size() : 0;
-    op.count = static_cast<std::uint32_t>(items + conditions);
+    op.count = Narrow<std::uint16_t>(items + conditions, "operand count");
     std::uint32_t first = Reserve(code_.ops, op.count);
     op.first = first - at;
     code_.ops[at] = op;
@@ -162,6 +184,7 @@ class Layout {
   }
 
   ProgramCode& code_;
+  std::string too_large_;
   std::map<const Value*, std::uint32_t> constants_;
   std::map<std::string, std::uint32_t, std::less<>> texts_;
   std::uint32_t always_ = kNoCode;
@@ -190,11 +213,13 @@ bool OpConsistent(const ProgramCode& code, size_t at) {
       return op.count == 2;
     case Op::kList:
       return !op.conditional || op.count % 2 == 0;
-    case Op::kCall:
+    case Op::kCall: {
       // (The checker may add operands past a function's own: partner()'s.)
-      return op.builtin != nullptr && op.count >= op.builtin->min_args &&
-             (op.builtin->literal_arg < 0 ||
+      const Builtin* b = FindBuiltinById(op.builtin());
+      return b != nullptr && op.count >= b->min_args &&
+             (b->literal_arg < 0 ||
               (op.value < code.patterns.size() && code.patterns[op.value] != nullptr));
+    }
     default:
       return true;
   }
@@ -225,7 +250,8 @@ bool ProgramCode::Consistent() const {
   return true;
 }
 
-std::vector<CompiledRule> LayOut(std::vector<CheckedRule> rules, ProgramCode& code) {
+std::vector<CompiledRule> LayOut(std::vector<CheckedRule> rules, ProgramCode& code,
+                                 Diagnostics& diags) {
   Layout layout(code);
   std::vector<CompiledRule> out;
   out.reserve(rules.size());
@@ -237,6 +263,10 @@ std::vector<CompiledRule> LayOut(std::vector<CheckedRule> rules, ProgramCode& co
     }
     c.check = layout.Stmts(r.check);
     c.check_size = static_cast<std::uint32_t>(r.check.size());
+    if (std::string why = layout.TakeTooLarge(); !why.empty()) {
+      diags.Error(c.range, "rule " + c.id + " is too large to compile: " + why +
+                               "; split it into smaller rules or definitions");
+    }
     c.locals = r.locals;
     c.memos = r.memos;
   }

@@ -24,6 +24,7 @@ class RE2;
 
 namespace s75 {
 
+class Diagnostics;
 struct Builtin;
 
 // Where an expression was written, for the compiler's messages. The file's
@@ -117,16 +118,19 @@ struct CheckedRule : RuleInfo {
 // --- The program the evaluator runs ---------------------------------------------
 //
 // The tree above is laid out flat, once, when a pack is compiled: every
-// expression becomes a 32-byte Op in one array for the whole pack, the
+// expression becomes a 16-byte Op in one array for the whole pack, the
 // operands of each next to each other, and the statements likewise. A sweep
 // reads the same few thousand Ops for every agreement; as 184-byte nodes
 // spread over the heap, each behind its own operand vector, they missed the
 // cache at nearly every step, and rule evaluation took about a fifth of a
-// sweep for a twentieth of its instructions (docs/performance.md). The
-// arrays hold indices, not pointers, so the snapshot saves and loads them as
-// they are.
+// sweep for a twentieth of its instructions (docs/performance.md). Four Ops
+// share a cache line (an agreement reads about 1,900 of them), so the fields
+// are as narrow as a pack can need; LayOut refuses, with a message, a rule
+// that would not fit them. The arrays hold indices, not pointers, so the
+// snapshot saves and loads them as they are.
 
 inline constexpr std::uint32_t kNoCode = 0xFFFFFFFF;
+inline constexpr std::uint16_t kNoBuiltin = 0xFFFF;
 
 struct Op {
   using Kind = CompiledExpr::Kind;
@@ -136,19 +140,22 @@ struct Op {
   // per item, a constant true where the item has none), so `count` is twice
   // the number of items.
   bool conditional = false;
-  std::uint32_t count = 0;  // operands
-  int memo = -1;            // as CompiledExpr::memo
-  int index = -1;           // as CompiledExpr::index
+  std::uint16_t count = 0;  // operands
+  std::int16_t memo = -1;   // as CompiledExpr::memo
+  // kLocal, kRootField, kField, kSelect: as CompiledExpr::index; kCall: the
+  // built-in's place (BuiltinById), as `index` is not otherwise used there.
+  std::int16_t index = -1;
   // The first operand, as an offset from this Op in the program's array.
   std::uint32_t first = 0;
   // kConstant and kText: the value's place in ProgramCode::values; kCall of
   // a pattern function: the pattern's in ProgramCode::patterns; else kNoCode.
   std::uint32_t value = kNoCode;
-  const Builtin* builtin = nullptr;  // kCall
 
   const Op& operand(size_t i) const { return this[first + i]; }
+  // kCall: its built-in's place among all built-ins.
+  std::uint16_t builtin() const { return static_cast<std::uint16_t>(index); }
 };
-static_assert(sizeof(void*) != 8 || sizeof(Op) == 32, "an Op is half a cache line");
+static_assert(sizeof(Op) == 16, "four Ops to a cache line");
 
 // A statement (CompiledStmt's fields, with Ops and statements by their place).
 struct CodeStmt {
@@ -199,7 +206,10 @@ struct CompiledRule : RuleInfo {
 };
 
 // Lays the rules' trees out as `code` (which must be empty) and gives each
-// rule's compiled form, in the same order.
-std::vector<CompiledRule> LayOut(std::vector<CheckedRule> rules, ProgramCode& code);
+// rule's compiled form, in the same order. A rule too large for an Op's
+// fields (more than 65,535 operands to one call or list, or 32,767 locals
+// or kept values) is an error in `diags`, at the rule.
+std::vector<CompiledRule> LayOut(std::vector<CheckedRule> rules, ProgramCode& code,
+                                 Diagnostics& diags);
 
 }  // namespace s75

@@ -2,9 +2,6 @@
 
 #include <re2/re2.h>
 
-#include <limits>
-#include <span>
-
 #include "compile/builtins.h"
 #include "parse/snapshot_io.h"
 
@@ -17,7 +14,7 @@ namespace snapshot {
 // The program is saved as it is laid out (compile/program.h): arrays of
 // plain fields that refer to each other by place.
 void Fields(auto& v, Is<Op> auto& o) {
-  v(o.kind, o.conditional, o.count, o.memo, o.index, o.first, o.value, o.builtin);
+  v(o.kind, o.conditional, o.count, o.memo, o.index, o.first, o.value);
 }
 void Fields(auto& v, Is<CodeStmt> auto& s) {
   v(s.kind, s.severity, s.slot, s.expr, s.filter, s.at, s.message, s.body, s.body_size);
@@ -35,43 +32,6 @@ template <>
 inline constexpr CompiledStmt::Kind kLast<CompiledStmt::Kind> = CompiledStmt::kReport;
 template <>
 inline constexpr Value::Kind kLast<Value::Kind> = Value::kNode;
-
-// A built-in by its place: a function's index from 0, an operator's from -1 down.
-void Save(Writer& w, const Builtin* const& b) {
-  std::span<const Builtin> functions = Functions();
-  if (b == nullptr) {
-    w.Put(false);
-    return;
-  }
-  w.Put(true);
-  std::int64_t at = std::numeric_limits<std::int64_t>::max();  // none: refused on loading
-  if (b >= functions.data() && b < functions.data() + functions.size()) {
-    at = b - functions.data();
-  }
-  for (int op = 0; op <= static_cast<int>(kLast<Operator>); ++op) {
-    if (&OperatorBuiltin(static_cast<Operator>(op)) == b) {
-      at = -1 - op;
-    }
-  }
-  w.Signed(at);
-}
-void Load(Reader& r, const Builtin*& b) {
-  b = nullptr;
-  bool present = false;
-  r.Get(present);
-  if (!present) {
-    return;
-  }
-  std::int64_t at = r.ReadSigned();
-  std::span<const Builtin> functions = Functions();
-  if (at >= 0 && static_cast<std::uint64_t>(at) < functions.size()) {
-    b = &functions[static_cast<size_t>(at)];
-  } else if (at < 0 && -1 - at <= static_cast<int>(kLast<Operator>)) {
-    b = &OperatorBuiltin(static_cast<Operator>(-1 - at));
-  } else {
-    r.Fail();
-  }
-}
 
 // A constant: its fields, its text owned by the loaded value.
 void Save(Writer& w, const Value& c) {
@@ -121,7 +81,7 @@ void Load(Reader& r, std::shared_ptr<const re2::RE2>& p) {
 namespace {
 
 // "S75C" and a format version; bump the version when the program changes shape.
-constexpr std::string_view kMagic = "S75C\x03";
+constexpr std::string_view kMagic = "S75C\x04";
 
 // Whether every place `rule` names is in `code`.
 bool RuleFits(const CompiledRule& rule, const ProgramCode& code) {

@@ -228,7 +228,7 @@ class RuleRun final : public Interpreter {
         return Select(e);
       case Op::kCall: {
         Call call(e, code_, *this);
-        return e.builtin->run(call);
+        return BuiltinById(e.builtin()).run(call);
       }
     }
     return Value::Invalid();

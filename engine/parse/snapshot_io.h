@@ -108,6 +108,8 @@ class Writer {
   void Put(bool b) { Unsigned(b ? 1 : 0); }
   void Put(int v) { Signed(v); }
   void Put(std::uint32_t v) { Unsigned(v); }
+  void Put(std::int16_t v) { Signed(v); }
+  void Put(std::uint16_t v) { Unsigned(v); }
   void Put(long long v) { Signed(v); }
   void Put(std::string_view s) {
     Unsigned(s.size());
@@ -204,6 +206,20 @@ class Reader {
     }
     v = static_cast<std::uint32_t>(u);
   }
+  void Get(std::int16_t& v) {
+    std::int64_t s = Signed();
+    if (s < INT16_MIN || s > INT16_MAX) {
+      ok_ = false;
+    }
+    v = static_cast<std::int16_t>(s);
+  }
+  void Get(std::uint16_t& v) {
+    std::uint64_t u = Unsigned();
+    if (u > 0xFFFFU) {
+      ok_ = false;
+    }
+    v = static_cast<std::uint16_t>(u);
+  }
   void Get(long long& v) { v = Signed(); }
   void Get(std::string& s) {
     std::size_t n = Count();
@@ -266,9 +282,6 @@ class Reader {
       Fields(*this, item);
     }
   }
-  // For a Load function: a number the Writer put with Unsigned or Signed.
-  std::uint64_t ReadUnsigned() { return Unsigned(); }
-  std::int64_t ReadSigned() { return Signed(); }
   void Fail() { ok_ = false; }
 
  private:

@@ -72,6 +72,27 @@ TEST(CompileTest, BadRegexIsACompileError) {
   EXPECT_EQ(CheckErrors("when matches(term.renewal, \"(\") report \"x\"").size(), 1U);
 }
 
+// An Op holds at most 65,535 operands: a longer list is refused at its rule,
+// with the limit, rather than laid out wrong. (Its items read the agreement,
+// so that the list is not folded into one constant.)
+TEST(CompileTest, ARuleTooLargeForTheProgramIsRefused) {
+  auto list = [](int n) {
+    std::string items = "term.renewal";
+    for (int i = 1; i < n; ++i) {
+      items += ", term.renewal";
+    }
+    return "when count([" + items + "]) > 0 report \"x\"";
+  };
+  auto e = CheckErrors(list(70000));
+  ASSERT_EQ(e.size(), 1U);
+  EXPECT_EQ(e[0].substr(0, 4), "1:1 ");  // at the rule
+  EXPECT_NE(e[0].find("rule X.01 is too large to compile: operand count 70000 is more than an "
+                      "Op holds (65535); split it"),
+            std::string::npos)
+      << e[0];
+  EXPECT_TRUE(CheckErrors(list(65535)).empty());
+}
+
 TEST(CompileTest, ImportsShareDefinitionsAndMissingOnesFail) {
   Diagnostics diags;
   auto pack = CompilePack({{"rules/common.rules", "def big = funds[0].pool_total > 100\n"},

@@ -383,10 +383,14 @@ TEST(ProgramSnapshotTest, InconsistentCodeIsRefused) {
   EXPECT_FALSE(damaged([&](ProgramCode& c) { c.ops[field].count = 0; }));
   EXPECT_FALSE(damaged([&](ProgramCode& c) { c.ops[text].value = kNoCode; }));
   EXPECT_FALSE(damaged([&](ProgramCode& c) { c.ops[text].kind = Op::kCall; }));  // no built-in
+  EXPECT_FALSE(damaged([&](ProgramCode& c) {  // a built-in past the last
+    c.ops[text].kind = Op::kCall;
+    c.ops[text].index = static_cast<std::int16_t>(Functions().size() + Operators().size());
+  }));
   EXPECT_FALSE(damaged([&](ProgramCode& c) { c.stmts[0].message = c.stmts[0].expr = kNoCode; }));
   EXPECT_FALSE(damaged([&](ProgramCode& c) {  // a pattern function without its pattern
     for (const Op& op : c.ops) {
-      if (op.kind == Op::kCall && op.builtin->literal_arg >= 0) {
+      if (op.kind == Op::kCall && BuiltinById(op.builtin()).literal_arg >= 0) {
         c.patterns[op.value] = nullptr;
         return;
       }
