@@ -5,8 +5,6 @@
 #include <filesystem>
 
 #include "common/atomic_file.h"
-#include "common/read_file.h"
-#include "load/doc_rules.h"
 #include "load/loader.h"
 #include "migrate/migrate.h"
 #include "report/text_reporter.h"
@@ -45,22 +43,6 @@ bool RefuseToReplace(const std::string& path, bool force, std::ostream& err) {
   return true;
 }
 
-// The agreement at `path` and its text, read once: the DOC findings of a
-// file that cannot be read as an agreement are in the result.
-LoadResult LoadWithText(const std::string& path, const LoadLimits& limits, std::string& text) {
-  LoadResult loaded = LoadAgreementFile(path, limits);
-  if (!loaded.checked) {
-    return loaded;
-  }
-  if (std::string why = ReadWholeFile(path, text); !why.empty()) {
-    LoadResult unread;
-    unread.document = std::make_unique<Document>();
-    unread.findings.push_back(DocFinding("DOC.07", path, 0, 0, "", "cannot read the file: " + why));
-    return unread;
-  }
-  return LoadAgreementText(text, path, limits);
-}
-
 void PrintNote(const std::string& path, const MigrationNote& note, std::string_view kind,
                std::ostream& err) {
   err << path;
@@ -92,7 +74,7 @@ int RunMigrateCommand(const MigrateCommand& cmd, std::ostream& out, std::ostream
     return 2;
   }
   std::string text;
-  LoadResult loaded = LoadWithText(cmd.path, cmd.limits, text);
+  LoadResult loaded = LoadAgreementFile(cmd.path, cmd.limits, &text);
   if (!loaded.checked) {
     FileResult file{cmd.path, loaded.agreement_id, false, loaded.findings, {}, 0};
     TextReporter(ReporterOptions{true, {}}).File(file, err);

@@ -93,7 +93,8 @@ LoadResult LoadAgreementText(std::string_view text, const std::string& file,
   return r;
 }
 
-LoadResult LoadAgreementFile(const std::string& path, const LoadLimits& limits) {
+LoadResult LoadAgreementFile(const std::string& path, const LoadLimits& limits,
+                             std::string* text_out) {
   std::error_code ec;
   std::filesystem::file_status status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::is_regular_file(status)) {
@@ -122,6 +123,9 @@ LoadResult LoadAgreementFile(const std::string& path, const LoadLimits& limits) 
     return Unreadable(path, 0, 0, kDocUnreadable, "cannot read the whole file");
   }
   LoadResult loaded = LoadAgreementText(text, path, limits);
+  if (text_out != nullptr) {
+    *text_out = text;
+  }
   if (text.capacity() > kKeptBufferBytes) {
     std::string().swap(text);  // an unusually large file's buffer is not kept
   }
