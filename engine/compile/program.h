@@ -130,7 +130,6 @@ struct CheckedRule : RuleInfo {
 // snapshot saves and loads them as they are.
 
 inline constexpr std::uint32_t kNoCode = 0xFFFFFFFF;
-inline constexpr std::uint16_t kNoBuiltin = 0xFFFF;
 
 struct Op {
   using Kind = CompiledExpr::Kind;
