@@ -22,12 +22,12 @@ struct LoadResult {
 };
 
 // Reads and validates the agreement at `path`. Never throws for bad input:
-// an unreadable file is a DOC.07 finding. With `text`, the file's text as it
+// an unreadable file is a DOC.07 finding. With `text_out`, the file's text as it
 // was read and loaded is also put there (when it could be read), for a
 // command that rewrites it: the file is read once, so text and document
 // cannot disagree.
 LoadResult LoadAgreementFile(const std::string& path, const LoadLimits& limits,
-                             std::string* text = nullptr);
+                             std::string* text_out = nullptr);
 
 // Why `path`, which is not a regular file that can be read, cannot be
 // checked: a dangling symbolic link, a loop of them, a FIFO or device, a

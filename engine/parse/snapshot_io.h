@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "parse/ast.h"
@@ -199,27 +200,9 @@ class Reader {
 
   void Get(bool& b) { b = Unsigned() != 0; }
   void Get(int& v) { v = static_cast<int>(Signed()); }
-  void Get(std::uint32_t& v) {
-    std::uint64_t u = Unsigned();
-    if (u > 0xFFFFFFFFU) {
-      ok_ = false;
-    }
-    v = static_cast<std::uint32_t>(u);
-  }
-  void Get(std::int16_t& v) {
-    std::int64_t s = Signed();
-    if (s < INT16_MIN || s > INT16_MAX) {
-      ok_ = false;
-    }
-    v = static_cast<std::int16_t>(s);
-  }
-  void Get(std::uint16_t& v) {
-    std::uint64_t u = Unsigned();
-    if (u > 0xFFFFU) {
-      ok_ = false;
-    }
-    v = static_cast<std::uint16_t>(u);
-  }
+  void Get(std::uint32_t& v) { Narrow(v, Unsigned()); }
+  void Get(std::int16_t& v) { Narrow(v, Signed()); }
+  void Get(std::uint16_t& v) { Narrow(v, Unsigned()); }
   void Get(long long& v) { v = Signed(); }
   void Get(std::string& s) {
     std::size_t n = Count();
@@ -285,6 +268,14 @@ class Reader {
   void Fail() { ok_ = false; }
 
  private:
+  // `wide` into the narrower `v`; a number that does not fit is a damaged snapshot.
+  template <typename T>
+  void Narrow(T& v, std::integral auto wide) {
+    if (!std::in_range<T>(wide)) {
+      ok_ = false;
+    }
+    v = static_cast<T>(wide);
+  }
   std::uint64_t Unsigned() {
     // Most numbers (kinds, small indexes, lengths, lines) fit in one byte.
     if (pos_ < bytes_.size() && (static_cast<unsigned char>(bytes_[pos_]) & 0x80) == 0) {
