@@ -22,10 +22,12 @@
 # round runs every command once, in turn, after a warm-up round, so that a machine
 # whose speed drifts (a shared virtual machine) slows floor and check alike rather
 # than whichever was timed in the slow minutes. Prints, per command, the median
-# and the least of the rounds, files/s, and the ratios check / floor, outturn /
-# check (outturn.md asks for at most 1.2) and scorecard / check, each from the
-# medians and from the least times, and check / floor round by round with their
-# median.
+# and the least of the rounds, files/s, and the ratios check / floor (at most 1.3
+# asked), outturn / check (outturn.md asks for at most 1.2), scorecard / check and
+# the speed-up of -j 2 (at least 1.5 asked), each from the medians and from the
+# least times, and check / floor round by round with their median. Each ratio is
+# printed with its limit; the script does not fail on one, as a busy shared host
+# can push a single run past it (docs/performance.md).
 #
 # Environment: S75CHECK=path overrides the s75check binary; SEED=S the generator seed;
 # ROUNDS=R the number of timed rounds (default 5).
@@ -175,10 +177,10 @@ summary() {  # FIGURE (median or least)
   printf "  check -j 2   %8.3f s  %8.0f files/s  %7.3f ms/file  peak %.1f MB\n", c2, n / c2, 1000 * c2 / n, m2 / 1024
   printf "  outturn -j 1 %8.3f s  %8.0f files/s  %7.3f ms/file  (--scenarios)\n", o, n / o, 1000 * o / n
   printf "  scorecard    %8.3f s  %8.0f files/s  %7.3f ms/file\n", s, n / s, 1000 * s / n
-  printf "  ratio check -j 1 / floor: %.2f\n", c / f
+  printf "  ratio check -j 1 / floor: %.2f (at most 1.3)\n", c / f
   printf "  ratio outturn / check -j 1: %.2f (at most 1.2)\n", o / c
   printf "  ratio scorecard / check -j 1: %.2f (at most 1.2)\n", s / c
-  printf "  speed-up -j 2 over -j 1:  %.2f\n", c / c2
+  printf "  speed-up -j 2 over -j 1:  %.2f (at least 1.5)\n", c / c2
 }'
 }
 summary median
@@ -192,7 +194,7 @@ import statistics, sys
 rows = {line.split()[0]: [float(x) for x in line.split()[3:]] for line in open(sys.argv[1])}
 ratios = [c / f for f, c in zip(rows["floor"], rows["check"])]
 print("  ratio check -j 1 / floor, round by round:", " ".join(f"{r:.2f}" for r in ratios),
-      f"(median {statistics.median(ratios):.2f})")
+      f"(median {statistics.median(ratios):.2f}; at most 1.3)")
 PY
 }
 
