@@ -199,7 +199,7 @@ class Reader {
   }
 
   void Get(bool& b) { b = Unsigned() != 0; }
-  void Get(int& v) { v = static_cast<int>(Signed()); }
+  void Get(int& v) { Narrow(v, Signed()); }
   void Get(std::uint32_t& v) { Narrow(v, Unsigned()); }
   void Get(std::int16_t& v) { Narrow(v, Signed()); }
   void Get(std::uint16_t& v) { Narrow(v, Unsigned()); }

@@ -1,6 +1,7 @@
 // The driver's own logic: rule selection, waivers, the catalogue order.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -20,6 +21,7 @@
 #include "driver/waivers.h"
 #include "parse/parser.h"
 #include "parse/snapshot.h"
+#include "parse/snapshot_io.h"
 #include "report/agreement_filter.h"
 #include "report/register.h"
 #include "report/reporter.h"
@@ -352,6 +354,30 @@ TEST(ProgramSnapshotTest, DamagedBytesAreRefusedNotTrusted) {
     EXPECT_FALSE(LoadProgram(std::string_view(bytes).substr(0, cut))) << "cut at " << cut;
   }
   EXPECT_FALSE(LoadProgram(bytes + "x"));
+}
+
+// A number saved wider than the field it is read into is a damaged snapshot,
+// for every narrow type the reader has, not a value cut down to fit.
+TEST(SnapshotTest, NumbersTooWideForTheirFieldAreRefused) {
+  auto reads_back = [](auto wide, auto narrow) {
+    snapshot::Writer w;
+    w(wide);
+    std::string bytes = w.Finish("M");
+    snapshot::Reader r(bytes);
+    r.Magic("M");
+    r.FileTable();
+    r(narrow);
+    return r.ok() && r.AtEnd();
+  };
+  EXPECT_TRUE(reads_back(-2147483647LL - 1, int{}));
+  EXPECT_FALSE(reads_back(2147483648LL, int{}));
+  EXPECT_FALSE(reads_back(-2147483649LL, int{}));
+  EXPECT_TRUE(reads_back(std::uint32_t{0xFFFFFFFF}, std::uint32_t{}));
+  EXPECT_FALSE(reads_back(4294967296LL, std::uint32_t{}));
+  EXPECT_TRUE(reads_back(std::int16_t{-32768}, std::int16_t{}));
+  EXPECT_FALSE(reads_back(32768, std::int16_t{}));
+  EXPECT_TRUE(reads_back(std::uint16_t{65535}, std::uint16_t{}));
+  EXPECT_FALSE(reads_back(std::uint32_t{65536}, std::uint16_t{}));
 }
 
 // What a loaded program's arrays must hold before the evaluator may trust
